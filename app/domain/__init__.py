@@ -1,0 +1,1 @@
+"""Pure rules of the re-integration domain: no Qt, no database, no I/O beyond resources."""

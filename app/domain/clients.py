@@ -1,0 +1,32 @@
+"""Rules about a client that follow from their data: age-based priority groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from app.domain.dates import age_on
+from app.domain.vocab import RECORDED_PRIORITY_GROUPS, PriorityGroup
+
+
+def derived_priority_groups(birth_date: dt.date, on: dt.date) -> list[PriorityGroup]:
+    """Age-based groups (DOMAIN.md): derived from the date of birth, never typed in."""
+    age = age_on(birth_date, on)
+    groups = []
+    if age < 27:
+        groups.append(PriorityGroup.UNDER_27)
+    if age >= 50:
+        groups.append(PriorityGroup.AGE_50_PLUS)
+    if age >= 55:
+        groups.append(PriorityGroup.AGE_55_PLUS)
+    return groups
+
+
+def priority_groups(
+    recorded: Iterable[str], birth_date: dt.date, on: dt.date
+) -> list[PriorityGroup]:
+    """All groups of a client, in the order of the vocabulary."""
+    have = {PriorityGroup(code) for code in recorded if code in PriorityGroup._value2member_map_}
+    have &= set(RECORDED_PRIORITY_GROUPS)
+    have |= set(derived_priority_groups(birth_date, on))
+    return [group for group in PriorityGroup if group in have]

@@ -1,0 +1,21 @@
+"""Date arithmetic the rules need: ages, month offsets."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+
+def age_on(birth_date: dt.date, on: dt.date) -> int:
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """The same day `months` later; the 31st becomes the last day of a shorter month."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)

@@ -1,0 +1,52 @@
+"""People's names: display forms, sorting by achternaam without tussenvoegsel, and search
+that ignores case and diacritics ("sukru yilmaz" finds "Şükrü Yılmaz")."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that NFKD does not split into base letter + mark.
+_FOLD_EXTRA = str.maketrans(
+    {
+        "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+        "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d",
+        "’": "'", "‘": "'", "ʼ": "'",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the form in which names are compared and searched."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold().translate(_FOLD_EXTRA)
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def display_name(voornamen: str, tussenvoegsel: str | None, achternaam: str) -> str:
+    """'Jan van der Berg', 'Şükrü Yılmaz'."""
+    return _join(voornamen, tussenvoegsel, achternaam)
+
+
+def listing_name(voornamen: str, tussenvoegsel: str | None, achternaam: str) -> str:
+    """'Berg, Jan van der': how lists show a person, in sort order."""
+    rest = _join(voornamen, tussenvoegsel)
+    return f"{achternaam.strip()}, {rest}" if rest else achternaam.strip()
+
+
+def sort_key(voornamen: str, tussenvoegsel: str | None, achternaam: str) -> tuple[str, str, str]:
+    """'van der Berg' sorts under B; ties by first names, then tussenvoegsel."""
+    return (fold(achternaam), fold(voornamen), fold(tussenvoegsel or ""))
+
+
+def search_text(*fields: str | None) -> str:
+    """The folded haystack for a person, built once per row."""
+    return " ".join(fold(f) for f in fields if f)
+
+
+def matches(query: str, haystack_folded: str) -> bool:
+    """Every word of the query occurs in the folded haystack, in any order."""
+    return all(word in haystack_folded for word in fold(query).split())

@@ -1,0 +1,172 @@
+"""Validation of what caseworkers type: BSN, postcode, dates, e-mail and phone numbers.
+
+Each `*_problem` function returns None for good input or a Dutch message that says what to fix;
+each `normalize_*` function returns the canonical stored form of input that passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+
+def normalize_bsn(value: str) -> str:
+    """Digits only; an eight-digit number gets its leading zero back (RULES.md)."""
+    digits = re.sub(r"[\s.\-]", "", value or "")
+    if len(digits) == 8 and digits.isdigit():
+        digits = "0" + digits
+    return digits
+
+
+def is_valid_bsn(value: str) -> bool:
+    """The elfproef of RULES.md on a BSN as typed (spaces, dots and dashes allowed)."""
+    digits = normalize_bsn(value)
+    if len(digits) != 9 or not digits.isascii() or not digits.isdigit():
+        return False
+    if digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits, _BSN_WEIGHTS, strict=True))
+    return total % 11 == 0
+
+
+def bsn_problem(value: str) -> str | None:
+    digits = normalize_bsn(value)
+    if not digits:
+        return "Vul het BSN in."
+    if not (digits.isascii() and digits.isdigit()):
+        return "Een BSN bestaat alleen uit cijfers."
+    if len(digits) != 9:
+        return f"Een BSN heeft 9 cijfers; u typte er {len(digits)}."
+    if not is_valid_bsn(digits):
+        return "Dit BSN klopt niet (elfproef). Controleer de cijfers."
+    return None
+
+
+_POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Za-z]{2})$")
+_UNUSED_POSTCODE_LETTERS = {"SA", "SD", "SS"}
+
+
+def normalize_postcode(value: str) -> str:
+    match = _POSTCODE.match((value or "").strip())
+    if not match:
+        return (value or "").strip()
+    return f"{match.group(1)} {match.group(2).upper()}"
+
+
+def postcode_problem(value: str) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return "Vul de postcode in."
+    match = _POSTCODE.match(text)
+    if not match:
+        return "Een postcode is 4 cijfers (niet beginnend met 0) en 2 letters, zoals 7551 AB."
+    if match.group(2).upper() in _UNUSED_POSTCODE_LETTERS:
+        return f"De lettercombinatie {match.group(2).upper()} komt in postcodes niet voor."
+    return None
+
+
+_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A date typed as dd-mm-jjjj (also d-m-jjjj, with / or .), or ISO jjjj-mm-dd."""
+    text = (value or "").strip()
+    match = _DATE.match(text)
+    try:
+        if match:
+            return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        iso = _ISO_DATE.match(text)
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+def format_date(value: dt.date | None) -> str:
+    """Dutch notation dd-mm-jjjj; empty for no date."""
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def date_problem(
+    value: str,
+    *,
+    required: bool = True,
+    earliest: dt.date | None = None,
+    latest: dt.date | None = None,
+    what: str = "de datum",
+) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return f"Vul {what} in." if required else None
+    parsed = parse_date(text)
+    if parsed is None:
+        return f"Typ {what} als dd-mm-jjjj, bijvoorbeeld 05-03-1984."
+    if earliest and parsed < earliest:
+        return f"{what.capitalize()} mag niet vóór {format_date(earliest)} liggen."
+    if latest and parsed > latest:
+        return f"{what.capitalize()} mag niet na {format_date(latest)} liggen."
+    return None
+
+
+def birth_date_problem(value: str, *, today: dt.date) -> str | None:
+    return date_problem(
+        value,
+        earliest=dt.date(today.year - 110, 1, 1),
+        latest=dt.date(today.year - 14, today.month, min(today.day, 28)),
+        what="de geboortedatum",
+    )
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+
+
+def email_problem(value: str, *, required: bool = False) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return "Vul het e-mailadres in." if required else None
+    if not _EMAIL.match(text) or ".." in text:
+        return "Dit e-mailadres is niet compleet; het ziet eruit als naam@voorbeeld.nl."
+    return None
+
+
+def normalize_phone(value: str) -> str:
+    """Keep digits and a leading +; +31 and 0031 become a national 0-number."""
+    text = re.sub(r"[\s\-()./]", "", value or "")
+    if text.startswith("0031"):
+        text = "0" + text[4:]
+    elif text.startswith("+31"):
+        text = "0" + text[3:]
+    return text
+
+
+def phone_problem(value: str, *, required: bool = False) -> str | None:
+    raw = (value or "").strip()
+    if not raw:
+        return "Vul het telefoonnummer in." if required else None
+    text = normalize_phone(raw)
+    if text.startswith("+"):
+        digits = text[1:]
+        if digits.isdigit() and 8 <= len(digits) <= 15:
+            return None
+        return "Een buitenlands nummer begint met + en de landcode, gevolgd door 8 tot 15 cijfers."
+    if not text.isdigit():
+        return "Een telefoonnummer bevat alleen cijfers, spaties, streepjes of een + vooraan."
+    if len(text) != 10 or not text.startswith("0"):
+        return "Een Nederlands telefoonnummer heeft 10 cijfers en begint met 0, zoals 06 12345678."
+    return None
+
+
+_KVK = re.compile(r"^\d{8}$")
+
+
+def kvk_problem(value: str, *, required: bool = False) -> str | None:
+    text = re.sub(r"\s", "", value or "")
+    if not text:
+        return "Vul het KvK-nummer in." if required else None
+    if not _KVK.match(text):
+        return "Een KvK-nummer heeft precies 8 cijfers."
+    return None

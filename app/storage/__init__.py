@@ -1,0 +1,1 @@
+"""The encrypted local store: SQLCipher engine, key management and migrations."""
