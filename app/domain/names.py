@@ -3,6 +3,7 @@ that ignores case and diacritics ("sukru yilmaz" finds "Şükrü Yılmaz")."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 # Letters that NFKD does not split into base letter + mark.
@@ -15,8 +16,11 @@ _FOLD_EXTRA = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics: the form in which names are compared and searched."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", (text or "").translate(_FOLD_EXTRA))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold().translate(_FOLD_EXTRA)

@@ -1,0 +1,1 @@
+"""Use cases over a Session: the one place that writes, checks permissions and audits."""

@@ -1,0 +1,46 @@
+"""Need-to-know: a caseworker sees their own caseload; a team lead sees the team's."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from app.models import CaseAssignment, Caseworker, Client
+from app.services.context import Actor
+from app.services.errors import AccessDenied, NotFound
+
+NO_ACCESS_MESSAGE = "Deze klant staat niet in uw caseload; u kunt het dossier niet openen."
+
+
+def open_assignment_select() -> Select[tuple[CaseAssignment]]:
+    return select(CaseAssignment).where(
+        CaseAssignment.ended_on.is_(None), CaseAssignment.deleted_at.is_(None)
+    )
+
+
+def current_assignment(session: Session, client_id: str) -> CaseAssignment | None:
+    return session.scalars(
+        open_assignment_select()
+        .where(CaseAssignment.client_id == client_id)
+        .order_by(CaseAssignment.started_on.desc(), CaseAssignment.created_at.desc())
+    ).first()
+
+
+def can_see(session: Session, actor: Actor, assignment: CaseAssignment | None) -> bool:
+    if assignment is None:
+        return False
+    if assignment.caseworker_id == actor.caseworker_id:
+        return True
+    if actor.is_team_lead and actor.team_id is not None:
+        worker = session.get(Caseworker, assignment.caseworker_id)
+        return worker is not None and worker.team_id == actor.team_id
+    return False
+
+
+def require_client(session: Session, actor: Actor, client_id: str) -> Client:
+    client = session.get(Client, client_id)
+    if client is None or client.deleted_at is not None:
+        raise NotFound("Deze klant bestaat niet (meer) in deze database.")
+    if not can_see(session, actor, current_assignment(session, client_id)):
+        raise AccessDenied(NO_ACCESS_MESSAGE)
+    return client

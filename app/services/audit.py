@@ -1,0 +1,35 @@
+"""The audit trail: one record for every view, change, print, export and sync."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain.vocab import AuditAction
+from app.models import AuditEvent, utc_now
+from app.services.context import Actor
+
+
+def audit(
+    session: Session,
+    actor: Actor,
+    action: AuditAction,
+    entity_type: str,
+    entity_id: str | None = None,
+    *,
+    client_id: str | None = None,
+    **details: Any,
+) -> None:
+    """Details hold codes, counts and field names only: never personal data."""
+    session.add(
+        AuditEvent(
+            occurred_at=utc_now(),
+            actor_id=actor.caseworker_id,
+            action=action.value,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            client_id=client_id,
+            details=details,
+        )
+    )

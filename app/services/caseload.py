@@ -1,0 +1,174 @@
+"""A caseworker's caseload (or a team lead's team) as plain rows for lists and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from app.domain.clients import priority_groups
+from app.domain.dates import age_on
+from app.domain.names import display_name, listing_name, search_text, sort_key
+from app.domain.vocab import ClientStatus, PriorityGroup
+from app.models import (
+    CaseAssignment,
+    Caseworker,
+    Client,
+    LadderAssessment,
+    Plan,
+    WageValueMeasurement,
+)
+from app.services.context import Actor
+from app.services.errors import AccessDenied
+
+
+class Scope(StrEnum):
+    OWN = "own"
+    TEAM = "team"
+
+
+@dataclass(frozen=True, slots=True)
+class DueAction:
+    label: str
+    due_on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    client_id: str
+    bsn: str
+    display_name: str
+    listing_name: str
+    sort_key: tuple[str, str, str]
+    search_text: str
+    birth_date: dt.date
+    age: int
+    postcode: str | None
+    municipality: str
+    status: ClientStatus
+    work_obligation: str
+    priority_groups: tuple[PriorityGroup, ...]
+    trede: int | None
+    review_on: dt.date | None
+    next_action: DueAction | None
+    caseworker_id: str
+    caseworker_name: str
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.next_action is not None and self.next_action.due_on < today
+
+
+def _latest_per_client(model: type, date_column: object, *extra: object) -> object:
+    """A subquery of each client's newest record (a correction is newer than what it fixes)."""
+    ranked = select(
+        model.client_id,  # type: ignore[attr-defined]
+        *extra,
+        func.row_number()
+        .over(
+            partition_by=model.client_id,  # type: ignore[attr-defined]
+            order_by=(date_column.desc(), model.created_at.desc()),  # type: ignore[attr-defined]
+        )
+        .label("rank"),
+    ).where(model.deleted_at.is_(None))  # type: ignore[attr-defined]
+    return ranked.subquery()
+
+
+def caseload_rows(
+    session: Session,
+    actor: Actor,
+    *,
+    scope: Scope = Scope.OWN,
+    today: dt.date | None = None,
+    include_closed: bool = True,
+) -> list[CaseloadRow]:
+    """Every client in the actor's caseload (or team), sorted by achternaam."""
+    today = today or dt.date.today()
+    if scope is Scope.TEAM and not actor.is_team_lead:
+        raise AccessDenied("Alleen een teamleider ziet de caseload van het hele team.")
+
+    ladder = _latest_per_client(
+        LadderAssessment, LadderAssessment.assessed_on,
+        LadderAssessment.final_trede, LadderAssessment.review_on,
+    )
+    measurement = _latest_per_client(
+        WageValueMeasurement, WageValueMeasurement.report_date,
+        WageValueMeasurement.next_measurement_on,
+    )
+    plan_end = (
+        select(Plan.client_id, func.min(Plan.valid_until).label("valid_until"))
+        .where(Plan.deleted_at.is_(None), Plan.valid_until.is_not(None))
+        .group_by(Plan.client_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Client.id, Client.bsn, Client.voornamen, Client.tussenvoegsel, Client.achternaam,
+            Client.birth_date, Client.postcode, Client.municipality, Client.status,
+            Client.work_obligation, Client.priority_groups,
+            Caseworker.id.label("caseworker_id"), Caseworker.display_name.label("caseworker"),
+            ladder.c.final_trede, ladder.c.review_on,  # type: ignore[attr-defined]
+            measurement.c.next_measurement_on,  # type: ignore[attr-defined]
+            plan_end.c.valid_until,
+        )
+        .join(CaseAssignment, and_(CaseAssignment.client_id == Client.id,
+                                   CaseAssignment.ended_on.is_(None),
+                                   CaseAssignment.deleted_at.is_(None)))
+        .join(Caseworker, Caseworker.id == CaseAssignment.caseworker_id)
+        .outerjoin(ladder, and_(ladder.c.client_id == Client.id, ladder.c.rank == 1))  # type: ignore[attr-defined]
+        .outerjoin(measurement, and_(measurement.c.client_id == Client.id,  # type: ignore[attr-defined]
+                                     measurement.c.rank == 1))  # type: ignore[attr-defined]
+        .outerjoin(plan_end, plan_end.c.client_id == Client.id)
+        .where(Client.deleted_at.is_(None))
+    )
+    if scope is Scope.OWN:
+        query = query.where(CaseAssignment.caseworker_id == actor.caseworker_id)
+    else:
+        query = query.where(Caseworker.team_id == actor.team_id)
+    if not include_closed:
+        query = query.where(Client.status == ClientStatus.ACTIVE.value)
+
+    rows = []
+    for r in session.execute(query):
+        actions = [
+            DueAction(label, due)
+            for label, due in (
+                ("Herbeoordeling ladder", r.review_on),
+                ("Nieuwe loonwaardemeting", r.next_measurement_on),
+                ("Einde plan", r.valid_until),
+            )
+            if due is not None
+        ]
+        status = ClientStatus(r.status)
+        rows.append(
+            CaseloadRow(
+                client_id=r.id,
+                bsn=r.bsn,
+                display_name=display_name(r.voornamen, r.tussenvoegsel, r.achternaam),
+                listing_name=listing_name(r.voornamen, r.tussenvoegsel, r.achternaam),
+                sort_key=sort_key(r.voornamen, r.tussenvoegsel, r.achternaam),
+                search_text=search_text(
+                    r.voornamen, r.tussenvoegsel, r.achternaam, r.bsn,
+                    (r.postcode or "").replace(" ", ""), r.postcode,
+                ),
+                birth_date=r.birth_date,
+                age=age_on(r.birth_date, today),
+                postcode=r.postcode,
+                municipality=r.municipality,
+                status=status,
+                work_obligation=r.work_obligation,
+                priority_groups=tuple(priority_groups(r.priority_groups, r.birth_date, today)),
+                trede=r.final_trede,
+                review_on=r.review_on,
+                next_action=(
+                    min(actions, key=lambda a: a.due_on)
+                    if actions and status is ClientStatus.ACTIVE else None
+                ),
+                caseworker_id=r.caseworker_id,
+                caseworker_name=r.caseworker,
+            )
+        )
+    rows.sort(key=lambda row: row.sort_key)
+    return rows

@@ -1,0 +1,141 @@
+"""The contact journal: entries are records; a correction is a new entry, the original kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import validation as v
+from app.domain.vocab import AuditAction, JournalKind
+from app.models import Caseworker, JournalEntry
+from app.services.access import require_client
+from app.services.audit import audit
+from app.services.context import Actor
+from app.services.errors import NotFound, ValidationFailed
+
+SUBJECT_MAX = 200
+
+
+@dataclass(frozen=True)
+class JournalRow:
+    id: str
+    occurred_on: dt.date
+    kind: JournalKind
+    subject: str
+    body: str
+    author_name: str
+    created_at: dt.datetime
+    corrects_id: str | None
+    corrected_by_id: str | None
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.corrected_by_id is not None
+
+
+def _validate(occurred_on: str, kind: str, subject: str, body: str, today: dt.date) -> None:
+    problems: dict[str, str] = {}
+    date_problem = v.date_problem(occurred_on, latest=today, what="de datum van het contact")
+    if date_problem:
+        problems["occurred_on"] = date_problem
+    if kind not in {k.value for k in JournalKind}:
+        problems["kind"] = "Kies het soort contact uit de lijst."
+    if not subject.strip():
+        problems["subject"] = "Vul een onderwerp in."
+    elif len(subject.strip()) > SUBJECT_MAX:
+        problems["subject"] = f"Het onderwerp is te lang (ten hoogste {SUBJECT_MAX} tekens)."
+    if not body.strip():
+        problems["body"] = "Vul de tekst van het verslag in."
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def add_entry(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    *,
+    occurred_on: str,
+    kind: str,
+    subject: str,
+    body: str,
+    today: dt.date | None = None,
+) -> str:
+    today = today or dt.date.today()
+    require_client(session, actor, client_id)
+    _validate(occurred_on, kind, subject, body, today)
+    entry = JournalEntry(
+        client_id=client_id,
+        occurred_on=v.parse_date(occurred_on),
+        kind=kind,
+        subject=subject.strip(),
+        body=body.strip(),
+        author_id=actor.caseworker_id,
+    )
+    session.add(entry)
+    session.flush()
+    audit(session, actor, AuditAction.CREATE, "journal_entry", entry.id, client_id=client_id)
+    session.flush()
+    return entry.id
+
+
+def correct_entry(
+    session: Session,
+    actor: Actor,
+    entry_id: str,
+    *,
+    occurred_on: str,
+    kind: str,
+    subject: str,
+    body: str,
+    today: dt.date | None = None,
+) -> str:
+    """A correction: a new entry that points at the original, which stays as it was."""
+    today = today or dt.date.today()
+    original = session.get(JournalEntry, entry_id)
+    if original is None or original.deleted_at is not None:
+        raise NotFound("Dit journaalbericht bestaat niet (meer).")
+    require_client(session, actor, original.client_id)
+    already = session.scalar(select(JournalEntry.id).where(JournalEntry.corrects_id == entry_id))
+    if already is not None:
+        raise ValidationFailed({"entry": "Dit bericht is al gecorrigeerd; corrigeer de correctie."})
+    _validate(occurred_on, kind, subject, body, today)
+    correction = JournalEntry(
+        client_id=original.client_id,
+        occurred_on=v.parse_date(occurred_on),
+        kind=kind,
+        subject=subject.strip(),
+        body=body.strip(),
+        author_id=actor.caseworker_id,
+        corrects_id=original.id,
+    )
+    session.add(correction)
+    session.flush()
+    audit(session, actor, AuditAction.CORRECT, "journal_entry", correction.id,
+          client_id=original.client_id, corrects=original.id)
+    session.flush()
+    return correction.id
+
+
+def journal(session: Session, actor: Actor, client_id: str) -> list[JournalRow]:
+    """All entries, newest first; superseded originals are kept and marked."""
+    require_client(session, actor, client_id)
+    entries = session.execute(
+        select(JournalEntry, Caseworker.display_name)
+        .join(Caseworker, Caseworker.id == JournalEntry.author_id)
+        .where(JournalEntry.client_id == client_id, JournalEntry.deleted_at.is_(None))
+    ).all()
+    corrected_by = {e.corrects_id: e.id for e, _ in entries if e.corrects_id}
+    rows = [
+        JournalRow(
+            id=e.id, occurred_on=e.occurred_on, kind=JournalKind(e.kind), subject=e.subject,
+            body=e.body, author_name=name, created_at=e.created_at, corrects_id=e.corrects_id,
+            corrected_by_id=corrected_by.get(e.id),
+        )
+        for e, name in entries
+    ]
+    rows.sort(key=lambda r: (r.occurred_on, r.created_at), reverse=True)
+    return rows
