@@ -280,19 +280,20 @@ def _generate_client(
         _generate_placement(rng, rows, client_id, today, coaches, employers)
 
     if rng.random() < 0.6:
+        plan_start = max(intake, today - dt.timedelta(days=rng.randint(0, 330)))
         plan_id = rows.add(
             Plan, client_id=client_id, title="Plan van aanpak", status="draft",
             situation="Klant wil graag aan het werk en heeft ondersteuning nodig bij de taal.",
             support_offered="Begeleiding door de werkcoach en een passende cursus.",
             obligations="Klant komt afspraken na en solliciteert actief.",
             consequences="Bij het niet nakomen van afspraken kan de uitkering worden verlaagd.",
-            valid_from=intake, valid_until=add_months(intake, rng.choice([12, 18, 24])))
+            valid_from=plan_start, valid_until=add_months(plan_start, rng.choice([12, 18, 24])))
         for position, goal in enumerate(rng.sample(words.GOALS, k=2)):
             rows.add(PlanGoal, plan_id=plan_id, position=position, description=goal,
-                     target_date=add_months(intake, 12 + position * 6), achieved_on=None)
+                     target_date=add_months(plan_start, 12 + position * 6), achieved_on=None)
         for position, instrument in enumerate(rng.sample(words.INSTRUMENTS, k=rng.randint(1, 3))):
             rows.add(PlanInstrument, plan_id=plan_id, position=position, instrument=instrument,
-                     description=None, starts_on=intake, ends_on=add_months(intake, 6))
+                     description=None, starts_on=plan_start, ends_on=add_months(plan_start, 6))
 
 
 def _generate_placement(

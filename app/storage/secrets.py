@@ -54,7 +54,7 @@ def checked_backend() -> KeyringBackend:
     backend = keyring.get_keyring()
     if isinstance(backend, InsecureDemoKeyring):
         if not _warned_insecure:
-            log.warning("INSECURE demo keyring in use: secrets are kept in a plain file")
+            log.info("INSECURE demo keyring in use: secrets are kept in a plain file")
             _warned_insecure = True
         return backend
     if _is_insecure(backend):
@@ -69,7 +69,7 @@ def use_demo_fallback_if_no_secure_backend() -> bool:
         return True
     if _is_insecure(backend):
         keyring.set_keyring(InsecureDemoKeyring())
-        log.warning("no secure keyring; the demo uses the INSECURE file keyring")
+        log.info("no secure keyring; the demo uses the INSECURE file keyring")
         return True
     return False
 

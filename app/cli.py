@@ -1,0 +1,241 @@
+"""The command line: the GUI by default, and headless subcommands for scripts and support."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.logging_setup import configure_logging
+from app.paths import default_data_dir, default_log_dir
+from app.storage.errors import StoreError, StoreNotFound
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_ENV = "TREDE_PASSPHRASE"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=f"{APP_NAME}: het offline werkdossier voor re-integratie. "
+        "Zonder opdracht start de grafische toepassing.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="map met de versleutelde database")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="gebruik de demodatabase (gegenereerde klanten; aangemaakt als die er nog niet is)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="meer logregels")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    demo = sub.add_parser("demo", help="maak of vul een demodatabase met gegenereerde klanten")
+    demo.add_argument("--clients", type=int, default=1000, help="aantal klanten (standaard 1000)")
+    demo.add_argument("--seed", type=int, default=2026, help="startwaarde van de generator")
+
+    caseload = sub.add_parser("caseload", help="toon de caseload in de terminal")
+    caseload.add_argument("--team", action="store_true", help="de caseload van het hele team")
+    caseload.add_argument("--limit", type=int, default=50, help="ten hoogste zoveel regels")
+
+    init = sub.add_parser("init", help="maak een nieuwe, lege versleutelde database")
+    init.add_argument("--name", required=True, help="uw naam zoals collega's die zien")
+    init.add_argument("--username", required=True, help="uw gebruikersnaam")
+    init.add_argument("--role", default="work_coach", help="uw rol (bijv. work_coach, team_lead)")
+    init.add_argument("--team", default="Mijn team", help="de naam van uw team")
+
+    sub.add_parser("passwd", help="wijzig het wachtwoord van de database")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return args.data_dir or default_data_dir(demo=args.demo or args.command == "demo")
+
+
+def _read_passphrase(prompt: str) -> str:
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env is not None:
+        return from_env
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def _passphrase_for(args: argparse.Namespace, prompt: str = "Wachtwoord: ") -> str:
+    from app.services.demo import DEMO_PASSPHRASE
+
+    if (args.demo or args.command == "demo") and PASSPHRASE_ENV not in os.environ:
+        return DEMO_PASSPHRASE
+    return _read_passphrase(prompt)
+
+
+def _print_progress(done: int, total: int) -> None:
+    print(f"\r  {done:>7} van {total} klanten", end="", file=sys.stderr, flush=True)
+    if done >= total:
+        print(file=sys.stderr)
+
+
+def ensure_demo_store(
+    data_dir: Path, clients: int, progress: Callable[[int, int], None] | None = None,
+    *, seed: int = 2026,
+) -> None:
+    """Create the demo store with generated clients, unless it is already there."""
+    from app.services.demo import ensure_demo_owner, generate_demo
+    from app.storage.store import StorePaths, create_store, unlock_store
+
+    paths = StorePaths(data_dir)
+    store = (unlock_store(data_dir, _demo_passphrase()) if paths.exists()
+             else create_store(data_dir, _demo_passphrase()))
+    try:
+        with store.session() as session:
+            ensure_demo_owner(session)
+            generate_demo(session, clients, seed=seed, progress=progress)
+    finally:
+        store.close()
+
+
+
+def _demo_passphrase() -> str:
+    from app.services.demo import DEMO_PASSPHRASE
+
+    return os.environ.get(PASSPHRASE_ENV, DEMO_PASSPHRASE)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.clients < 0:
+        print("Het aantal klanten kan niet negatief zijn.", file=sys.stderr)
+        return 2
+    data_dir = _data_dir(args)
+    started = time.perf_counter()
+    print(f"Demodatabase in {data_dir}: {args.clients} klanten toevoegen…", file=sys.stderr)
+    ensure_demo_store(data_dir, args.clients, _print_progress, seed=args.seed)
+    print(f"Klaar in {time.perf_counter() - started:.1f} s. Wachtwoord van de demo: "
+          f"{_demo_passphrase()}", file=sys.stderr)
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.domain.vocab import Role
+    from app.services.context import initialise_owner
+    from app.storage.store import create_store, passphrase_problem
+
+    try:
+        role = Role(args.role)
+    except ValueError:
+        print(f"Onbekende rol '{args.role}'; kies uit: {', '.join(r.value for r in Role)}.",
+              file=sys.stderr)
+        return 2
+    passphrase = _read_passphrase("Nieuw wachtwoord: ")
+    problem = passphrase_problem(passphrase)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    store = create_store(_data_dir(args), passphrase)
+    with store.session() as session:
+        initialise_owner(session, username=args.username, display_name=args.name, role=role,
+                         team_name=args.team)
+    store.close()
+    print(f"Nieuwe database gemaakt in {_data_dir(args)}.", file=sys.stderr)
+    return 0
+
+
+def cmd_caseload(args: argparse.Namespace) -> int:
+    from app.domain.validation import format_date
+    from app.services.caseload import Scope, caseload_rows
+    from app.services.context import owner_actor
+    from app.storage.store import unlock_store
+
+    data_dir = _data_dir(args)
+    if args.demo and not (data_dir / "trede.key").exists():
+        ensure_demo_store(data_dir, 1000, _print_progress)
+    store = unlock_store(data_dir, _passphrase_for(args))
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
+            rows = caseload_rows(session, actor, scope=scope)
+    finally:
+        store.close()
+    today = dt.date.today()
+    print(f"Caseload van {actor.display_name}: {len(rows)} klanten")
+    print(f"{'Naam':<36} {'Leeftijd':>8}  {'Gemeente':<12} {'Trede':>5}  Volgende actie")
+    for row in rows[: args.limit]:
+        action = ""
+        if row.next_action:
+            late = " (te laat)" if row.is_overdue(today) else ""
+            action = f"{row.next_action.label} {format_date(row.next_action.due_on)}{late}"
+        print(f"{row.listing_name[:36]:<36} {row.age:>8}  {row.municipality.capitalize():<12} "
+              f"{row.trede or '-':>5}  {action}")
+    if len(rows) > args.limit:
+        print(f"… en nog {len(rows) - args.limit} klanten (--limit)")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from app.storage.store import change_passphrase
+
+    old = _read_passphrase("Huidig wachtwoord: ")
+    new = _read_passphrase("Nieuw wachtwoord: ")
+    change_passphrase(_data_dir(args), old, new)
+    print("Het wachtwoord is gewijzigd.", file=sys.stderr)
+    return 0
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    if not _has_display():
+        print("Geen beeldscherm gevonden (DISPLAY of WAYLAND_DISPLAY ontbreekt), dus geen "
+              "venster. Hieronder de caseload in de terminal; start Trede op een computer met "
+              "beeldscherm voor de grafische toepassing.", file=sys.stderr)
+        args.team, args.limit = True, 25
+        return cmd_caseload(args)
+    from app.ui.application import run_gui
+
+    return run_gui(data_dir, demo=args.demo)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui,
+    "demo": cmd_demo,
+    "caseload": cmd_caseload,
+    "init": cmd_init,
+    "passwd": cmd_passwd,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure_logging(default_log_dir(), verbose=args.verbose)
+    from app.storage.secrets import use_demo_fallback_if_no_secure_backend
+
+    if args.demo or args.command == "demo":
+        if use_demo_fallback_if_no_secure_backend():
+            print("Let op: geen veilige sleutelbos gevonden; de demo bewaart zijn apparaatgeheim "
+                  "ONVEILIG in een bestand. Alleen voor gegenereerde demodata.", file=sys.stderr)
+    try:
+        return COMMANDS[args.command](args)
+    except StoreNotFound as exc:
+        print(f"{exc} Maak er een met 'python main.py init' of probeer '--demo'.", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130

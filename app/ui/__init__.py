@@ -1,0 +1,1 @@
+"""The PySide6 user interface: windows, dialogs and item models. Calls services only."""

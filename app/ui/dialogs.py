@@ -1,0 +1,175 @@
+"""The shared dialog base (remembered geometry, Escape cancels) and the store dialogs:
+unlock with the passphrase, and the first-run choice (new store or demo)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.vocab import Role
+from app.storage.errors import StoreError
+from app.storage.store import Store, create_store, passphrase_problem, unlock_store
+
+
+class BaseDialog(QDialog):
+    """Remembers its size and place per dialog class."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        geometry = QSettings().value(f"geometry/{type(self).__name__}")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def done(self, result: int) -> None:
+        QSettings().setValue(f"geometry/{type(self).__name__}", self.saveGeometry())
+        super().done(result)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b3261e;")
+    label.setAccessibleName("Foutmelding")
+    label.hide()
+    return label
+
+
+class UnlockDialog(BaseDialog):
+    """Asks the passphrase; a wrong one gets a clear message and another try."""
+
+    def __init__(self, data_dir: Path, *, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.store: Store | None = None
+        self.setWindowTitle("Trede ontgrendelen")
+        layout = QVBoxLayout(self)
+        intro = QLabel("Typ uw wachtwoord om uw dossiers te openen.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Wachtwoord")
+        self.passphrase.setPlaceholderText("Wachtwoord")
+        layout.addWidget(self.passphrase)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setWordWrap(True)
+            hint_label.setStyleSheet("color: #555;")
+            layout.addWidget(hint_label)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel_buttons("Ontgrendelen", self.try_unlock, self.reject))
+
+    def try_unlock(self) -> None:
+        try:
+            self.store = unlock_store(self.data_dir, self.passphrase.text())
+        except StoreError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        self.accept()
+
+
+class NewStoreDialog(BaseDialog):
+    """First run: the caseworker makes their own encrypted store."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.store: Store | None = None
+        self.owner: dict[str, Any] = {}
+        self.setWindowTitle("Nieuwe Trede-database")
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.username = QLineEdit()
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.team = QLineEdit()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        for label, widget in (("Uw naam", self.name), ("Gebruikersnaam", self.username),
+                              ("Rol", self.role), ("Team", self.team),
+                              ("Wachtwoord", self.passphrase),
+                              ("Herhaal wachtwoord", self.repeat)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Uw dossiers worden versleuteld opgeslagen. Het wachtwoord wordt nergens "
+                       "bewaard: onthoud het goed.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel_buttons("Database maken", self.try_create, self.reject))
+
+    def problems(self) -> list[str]:
+        found = []
+        if not self.name.text().strip():
+            found.append("Vul uw naam in.")
+        if not self.username.text().strip():
+            found.append("Vul uw gebruikersnaam in.")
+        if not self.team.text().strip():
+            found.append("Vul de naam van uw team in.")
+        problem = passphrase_problem(self.passphrase.text())
+        if problem:
+            found.append(problem)
+        elif self.passphrase.text() != self.repeat.text():
+            found.append("De twee wachtwoorden zijn niet gelijk.")
+        return found
+
+    def try_create(self) -> None:
+        from app.services.context import initialise_owner
+
+        problems = self.problems()
+        if problems:
+            self.error.setText(" ".join(problems))
+            self.error.show()
+            return
+        try:
+            store = create_store(self.data_dir, self.passphrase.text())
+        except StoreError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        with store.session() as session:
+            initialise_owner(
+                session,
+                username=self.username.text().strip(),
+                display_name=self.name.text().strip(),
+                role=Role(self.role.currentData()),
+                team_name=self.team.text().strip(),
+            )
+        self.store = store
+        self.accept()
+
+
+def ok_cancel_buttons(
+    ok_text: str, on_ok: Callable[[], None], on_cancel: Callable[[], None]
+) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(on_cancel)
+    return buttons

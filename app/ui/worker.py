@@ -1,0 +1,51 @@
+"""One worker helper for long work on the QThreadPool; results come back as signals on the
+GUI thread. The job gets a progress callback and a cancel check (plain Python)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class Worker(QRunnable):
+    """Runs `job(progress, is_cancelled)` off the GUI thread. Connect to `signals`."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.signals = _Signals()
+        self._cancelled = False
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> None:
+        try:
+            result = self.job(self.signals.progress.emit, self.is_cancelled)
+        except Exception as exc:  # reported to the GUI thread, which shows a message
+            log.exception("background job failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+def start(worker: Worker) -> Worker:
+    QThreadPool.globalInstance().start(worker)
+    return worker
