@@ -86,7 +86,12 @@ def test_migrations_describe_the_models_on_postgresql(pg_engine) -> None:  # typ
             assert compare_metadata(context, m.Base.metadata) == []
         with pg_engine.begin() as connection:
             connection.execute(text(f"SET search_path TO {schema}"))
+            config.attributes["connection"] = connection
             command.downgrade(config, "base")
+            left = connection.execute(text(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = :s "
+                "AND table_name <> 'alembic_version'"), {"s": schema}).scalar()
+            assert left == 0
     finally:
         with pg_engine.begin() as connection:
             connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
