@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data-dir", type=Path, help="map met de versleutelde database")
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="gebruik de demodatabase (gegenereerde klanten; aangemaakt als die er nog niet is)",
     )
     parser.add_argument("--verbose", action="store_true", help="meer logregels")
@@ -84,23 +85,28 @@ def _print_progress(done: int, total: int) -> None:
 
 
 def ensure_demo_store(
-    data_dir: Path, clients: int, progress: Callable[[int, int], None] | None = None,
-    *, seed: int = 2026,
+    data_dir: Path,
+    clients: int,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    seed: int = 2026,
 ) -> None:
     """Create the demo store with generated clients, unless it is already there."""
     from app.services.demo import ensure_demo_owner, generate_demo
     from app.storage.store import StorePaths, create_store, unlock_store
 
     paths = StorePaths(data_dir)
-    store = (unlock_store(data_dir, _demo_passphrase()) if paths.exists()
-             else create_store(data_dir, _demo_passphrase()))
+    store = (
+        unlock_store(data_dir, _demo_passphrase())
+        if paths.exists()
+        else create_store(data_dir, _demo_passphrase())
+    )
     try:
         with store.session() as session:
             ensure_demo_owner(session)
             generate_demo(session, clients, seed=seed, progress=progress)
     finally:
         store.close()
-
 
 
 def _demo_passphrase() -> str:
@@ -117,8 +123,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     print(f"Demodatabase in {data_dir}: {args.clients} klanten toevoegen…", file=sys.stderr)
     ensure_demo_store(data_dir, args.clients, _print_progress, seed=args.seed)
-    print(f"Klaar in {time.perf_counter() - started:.1f} s. Wachtwoord van de demo: "
-          f"{_demo_passphrase()}", file=sys.stderr)
+    print(
+        f"Klaar in {time.perf_counter() - started:.1f} s. Wachtwoord van de demo: "
+        f"{_demo_passphrase()}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -130,8 +139,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         role = Role(args.role)
     except ValueError:
-        print(f"Onbekende rol '{args.role}'; kies uit: {', '.join(r.value for r in Role)}.",
-              file=sys.stderr)
+        print(
+            f"Onbekende rol '{args.role}'; kies uit: {', '.join(r.value for r in Role)}.",
+            file=sys.stderr,
+        )
         return 2
     passphrase = _read_passphrase("Nieuw wachtwoord: ")
     problem = passphrase_problem(passphrase)
@@ -140,8 +151,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         return 2
     store = create_store(_data_dir(args), passphrase)
     with store.session() as session:
-        initialise_owner(session, username=args.username, display_name=args.name, role=role,
-                         team_name=args.team)
+        initialise_owner(
+            session, username=args.username, display_name=args.name, role=role, team_name=args.team
+        )
     store.close()
     print(f"Nieuwe database gemaakt in {_data_dir(args)}.", file=sys.stderr)
     return 0
@@ -172,8 +184,10 @@ def cmd_caseload(args: argparse.Namespace) -> int:
         if row.next_action:
             late = " (te laat)" if row.is_overdue(today) else ""
             action = f"{row.next_action.label} {format_date(row.next_action.due_on)}{late}"
-        print(f"{row.listing_name[:36]:<36} {row.age:>8}  {row.municipality.capitalize():<12} "
-              f"{row.trede or '-':>5}  {action}")
+        print(
+            f"{row.listing_name[:36]:<36} {row.age:>8}  {row.municipality.capitalize():<12} "
+            f"{row.trede or '-':>5}  {action}"
+        )
     if len(rows) > args.limit:
         print(f"… en nog {len(rows) - args.limit} klanten (--limit)")
     return 0
@@ -200,9 +214,12 @@ def _has_display() -> bool:
 def cmd_gui(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     if not _has_display():
-        print("Geen beeldscherm gevonden (DISPLAY of WAYLAND_DISPLAY ontbreekt), dus geen "
-              "venster. Hieronder de caseload in de terminal; start Trede op een computer met "
-              "beeldscherm voor de grafische toepassing.", file=sys.stderr)
+        print(
+            "Geen beeldscherm gevonden (DISPLAY of WAYLAND_DISPLAY ontbreekt), dus geen "
+            "venster. Hieronder de caseload in de terminal; start Trede op een computer met "
+            "beeldscherm voor de grafische toepassing.",
+            file=sys.stderr,
+        )
         args.team, args.limit = True, 25
         return cmd_caseload(args)
     from app.ui.application import run_gui
@@ -224,10 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(default_log_dir(), verbose=args.verbose)
     from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 
-    if args.demo or args.command == "demo":
-        if use_demo_fallback_if_no_secure_backend():
-            print("Let op: geen veilige sleutelbos gevonden; de demo bewaart zijn apparaatgeheim "
-                  "ONVEILIG in een bestand. Alleen voor gegenereerde demodata.", file=sys.stderr)
+    if (args.demo or args.command == "demo") and use_demo_fallback_if_no_secure_backend():
+        print(
+            "Let op: geen veilige sleutelbos gevonden; de demo bewaart zijn apparaatgeheim "
+            "ONVEILIG in een bestand. Alleen voor gegenereerde demodata.",
+            file=sys.stderr,
+        )
     try:
         return COMMANDS[args.command](args)
     except StoreNotFound as exc:

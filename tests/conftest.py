@@ -35,8 +35,12 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def owner(store: Store) -> Actor:
     with store.session() as session:
         return initialise_owner(
-            session, username="wc.test", display_name="Werkcoach Test",
-            role=Role.WORK_COACH, team_name="Team Test", municipality="hengelo",
+            session,
+            username="wc.test",
+            display_name="Werkcoach Test",
+            role=Role.WORK_COACH,
+            team_name="Team Test",
+            municipality="hengelo",
         )
 
 

@@ -21,15 +21,21 @@ TODAY = dt.date(2026, 11, 22)
 
 @pytest.fixture
 def colleague(session, owner):  # type: ignore[no-untyped-def]
-    worker = Caseworker(username="pc.test", display_name="Participatiecoach Test",
-                        role=Role.PARTICIPATION_COACH.value, team_id=owner.team_id)
+    worker = Caseworker(
+        username="pc.test",
+        display_name="Participatiecoach Test",
+        role=Role.PARTICIPATION_COACH.value,
+        team_id=owner.team_id,
+    )
     session.add(worker)
     session.flush()
     return worker
 
 
 def test_transfer_keeps_history_and_moves_access(session, owner, colleague) -> None:  # type: ignore[no-untyped-def]
-    client_id = create_client(session, owner, client_form(intake_date=""), today=dt.date(2026, 1, 5))
+    client_id = create_client(
+        session, owner, client_form(intake_date=""), today=dt.date(2026, 1, 5)
+    )
     with pytest.raises(ValidationFailed) as raised:
         transfer_client(session, owner, client_id, colleague.id, on=TODAY, reason="")
     assert "reason" in raised.value.problems
@@ -60,20 +66,36 @@ def test_colleagues_of_the_team(session, owner, colleague) -> None:  # type: ign
 
 def _assess(session, client_id: str, assessor: str, on: dt.date, trede: int) -> None:  # type: ignore[no-untyped-def]
     answers = answers_for_trede(trede)
-    session.add(LadderAssessment(
-        client_id=client_id, assessed_on=on, assessor_id=assessor, derived_trede=trede,
-        final_trede=trede, review_on=on.replace(year=on.year + 1),
-        **{name: getattr(answers, name) for name in answers.field_names()}))
+    session.add(
+        LadderAssessment(
+            client_id=client_id,
+            assessed_on=on,
+            assessor_id=assessor,
+            derived_trede=trede,
+            final_trede=trede,
+            review_on=on.replace(year=on.year + 1),
+            **{name: getattr(answers, name) for name in answers.field_names()},
+        )
+    )
     session.flush()
 
 
 def test_caseload_rows(session, owner, colleague) -> None:  # type: ignore[no-untyped-def]
-    berg = create_client(session, owner, client_form(voornamen="Jan", tussenvoegsel="van der",
-                                                      achternaam="Berg"), today=TODAY)
-    aalders = create_client(session, owner, client_form(voornamen="Anna", achternaam="Aalders",
-                                                         birth_date="01-01-2003"), today=TODAY)
-    create_client(session, owner, client_form(achternaam="Elders"), today=TODAY,
-                  caseworker_id=colleague.id)
+    berg = create_client(
+        session,
+        owner,
+        client_form(voornamen="Jan", tussenvoegsel="van der", achternaam="Berg"),
+        today=TODAY,
+    )
+    aalders = create_client(
+        session,
+        owner,
+        client_form(voornamen="Anna", achternaam="Aalders", birth_date="01-01-2003"),
+        today=TODAY,
+    )
+    create_client(
+        session, owner, client_form(achternaam="Elders"), today=TODAY, caseworker_id=colleague.id
+    )
     _assess(session, berg, owner.caseworker_id, dt.date(2024, 3, 1), 2)
     _assess(session, berg, owner.caseworker_id, dt.date(2025, 3, 1), 4)
     rows = caseload_rows(session, owner, today=TODAY)
@@ -90,41 +112,83 @@ def test_caseload_rows(session, owner, colleague) -> None:  # type: ignore[no-un
 
 def test_team_lead_sees_the_team(session, owner, colleague) -> None:  # type: ignore[no-untyped-def]
     create_client(session, owner, client_form(achternaam="Eigen"), today=TODAY)
-    create_client(session, owner, client_form(achternaam="Collega"), today=TODAY,
-                  caseworker_id=colleague.id)
-    lead_worker = Caseworker(username="tl", display_name="Teamleider", role="team_lead",
-                             team_id=owner.team_id)
+    create_client(
+        session, owner, client_form(achternaam="Collega"), today=TODAY, caseworker_id=colleague.id
+    )
+    lead_worker = Caseworker(
+        username="tl", display_name="Teamleider", role="team_lead", team_id=owner.team_id
+    )
     session.add(lead_worker)
     session.flush()
     lead = actor_for(session, lead_worker.id)
     assert caseload_rows(session, lead, scope=Scope.OWN) == []
-    assert [r.listing_name.split(",")[0] for r in caseload_rows(
-        session, lead, scope=Scope.TEAM)] == ["Collega", "Eigen"]
+    assert [
+        r.listing_name.split(",")[0] for r in caseload_rows(session, lead, scope=Scope.TEAM)
+    ] == ["Collega", "Eigen"]
 
 
 def test_journal_entry_and_correction(session, owner) -> None:  # type: ignore[no-untyped-def]
     client_id = create_client(session, owner, client_form(), today=TODAY)
     with pytest.raises(ValidationFailed) as raised:
-        add_entry(session, owner, client_id, occurred_on="23-11-2026", kind="phone",
-                  subject="", body="", today=TODAY)
+        add_entry(
+            session,
+            owner,
+            client_id,
+            occurred_on="23-11-2026",
+            kind="phone",
+            subject="",
+            body="",
+            today=TODAY,
+        )
     assert set(raised.value.problems) == {"occurred_on", "subject", "body"}
-    entry = add_entry(session, owner, client_id, occurred_on="20-11-2026", kind="phone",
-                      subject="Telefonisch contact", body="Afspraak gemaakt voor dinsdag.",
-                      today=TODAY)
-    fix = correct_entry(session, owner, entry, occurred_on="20-11-2026", kind="phone",
-                        subject="Telefonisch contact", body="Afspraak gemaakt voor woensdag.",
-                        today=TODAY)
+    entry = add_entry(
+        session,
+        owner,
+        client_id,
+        occurred_on="20-11-2026",
+        kind="phone",
+        subject="Telefonisch contact",
+        body="Afspraak gemaakt voor dinsdag.",
+        today=TODAY,
+    )
+    fix = correct_entry(
+        session,
+        owner,
+        entry,
+        occurred_on="20-11-2026",
+        kind="phone",
+        subject="Telefonisch contact",
+        body="Afspraak gemaakt voor woensdag.",
+        today=TODAY,
+    )
     rows = journal(session, owner, client_id)
     assert [r.id for r in rows] == [fix, entry]
     assert rows[0].corrects_id == entry and rows[1].corrected_by_id == fix
     assert rows[1].is_superseded and rows[1].body == "Afspraak gemaakt voor dinsdag."
     assert session.get(JournalEntry, entry).body == "Afspraak gemaakt voor dinsdag."
     with pytest.raises(ValidationFailed):
-        correct_entry(session, owner, entry, occurred_on="20-11-2026", kind="phone",
-                      subject="Nogmaals", body="x", today=TODAY)
+        correct_entry(
+            session,
+            owner,
+            entry,
+            occurred_on="20-11-2026",
+            kind="phone",
+            subject="Nogmaals",
+            body="x",
+            today=TODAY,
+        )
     with pytest.raises(NotFound):
-        correct_entry(session, owner, "no-such-id", occurred_on="20-11-2026", kind="phone",
-                      subject="x", body="x", today=TODAY)
-    actions = list(session.scalars(select(AuditEvent.action).where(
-        AuditEvent.entity_type == "journal_entry")))
+        correct_entry(
+            session,
+            owner,
+            "no-such-id",
+            occurred_on="20-11-2026",
+            kind="phone",
+            subject="x",
+            body="x",
+            today=TODAY,
+        )
+    actions = list(
+        session.scalars(select(AuditEvent.action).where(AuditEvent.entity_type == "journal_entry"))
+    )
     assert actions == ["create", "correct"]

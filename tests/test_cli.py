@@ -13,7 +13,9 @@ from app import __version__
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+def run(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
     full_env = {**os.environ, **(env or {})}
     full_env.pop("TREDE_PASSPHRASE", None)
     full_env.pop("DISPLAY", None)
@@ -21,8 +23,15 @@ def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subpr
     full_env.pop("QT_QPA_PLATFORM", None)
     if env:
         full_env.update(env)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin,
-                          capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 def test_version_and_help() -> None:
@@ -57,7 +66,8 @@ def test_wrong_passphrase_prints_one_line(demo_dir: Path) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        "Het wachtwoord klopt niet. Probeer het opnieuw (let op Caps Lock)."]
+        "Het wachtwoord klopt niet. Probeer het opnieuw (let op Caps Lock)."
+    ]
     assert digest() == before
 
 
@@ -75,11 +85,18 @@ def test_without_a_display_the_gui_explains_and_lists(demo_dir: Path) -> None:
 
 def test_init_and_passwd(tmp_path: Path) -> None:
     data_dir = str(tmp_path / "mine")
-    weak = run("--data-dir", data_dir, "init", "--name", "Test", "--username", "t",
-               stdin="kort\n")
+    weak = run("--data-dir", data_dir, "init", "--name", "Test", "--username", "t", stdin="kort\n")
     assert weak.returncode == 2 and "minstens 8" in weak.stderr
-    made = run("--data-dir", data_dir, "init", "--name", "Test Werkcoach", "--username", "t",
-               stdin="mijn-wachtwoord\n")
+    made = run(
+        "--data-dir",
+        data_dir,
+        "init",
+        "--name",
+        "Test Werkcoach",
+        "--username",
+        "t",
+        stdin="mijn-wachtwoord\n",
+    )
     assert made.returncode == 0, made.stderr
     changed = run("--data-dir", data_dir, "passwd", stdin="mijn-wachtwoord\nnieuw-wachtwoord\n")
     assert changed.returncode == 0, changed.stderr

@@ -27,9 +27,13 @@ def _count(session, model) -> int:  # type: ignore[no-untyped-def]
 
 
 def _audits(session, client_id: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return list(session.scalars(
-        select(AuditEvent.action).where(AuditEvent.client_id == client_id)
-        .order_by(AuditEvent.occurred_at)))
+    return list(
+        session.scalars(
+            select(AuditEvent.action)
+            .where(AuditEvent.client_id == client_id)
+            .order_by(AuditEvent.occurred_at)
+        )
+    )
 
 
 def test_create_a_client(session, owner) -> None:  # type: ignore[no-untyped-def]
@@ -45,13 +49,26 @@ def test_create_a_client(session, owner) -> None:  # type: ignore[no-untyped-def
 
 
 def test_every_problem_is_reported_and_nothing_is_saved(session, owner) -> None:  # type: ignore[no-untyped-def]
-    bad = client_form(bsn="123456781", achternaam="", postcode="12 AB", birth_date="31-02-1990",
-                      email="geen-adres", work_obligation="full_exemption")
+    bad = client_form(
+        bsn="123456781",
+        achternaam="",
+        postcode="12 AB",
+        birth_date="31-02-1990",
+        email="geen-adres",
+        work_obligation="full_exemption",
+    )
     with pytest.raises(ValidationFailed) as raised:
         create_client(session, owner, bad, today=TODAY)
     problems = raised.value.problems
-    assert set(problems) == {"bsn", "achternaam", "postcode", "birth_date", "email",
-                             "exemption_reason", "exemption_end"}
+    assert set(problems) == {
+        "bsn",
+        "achternaam",
+        "postcode",
+        "birth_date",
+        "email",
+        "exemption_reason",
+        "exemption_end",
+    }
     assert "elfproef" in problems["bsn"]
     assert _count(session, Client) == 0
     assert _count(session, CaseAssignment) == 0
@@ -70,8 +87,11 @@ def test_age_groups_are_derived_not_typed(session, owner) -> None:  # type: igno
     form = client_form(birth_date="01-01-1970", priority_groups=["statushouder"])
     client_id = create_client(session, owner, form, today=TODAY)
     details = get_client(session, owner, client_id, today=TODAY)
-    assert details.priority_groups == (PriorityGroup.STATUSHOUDER, PriorityGroup.AGE_50_PLUS,
-                                       PriorityGroup.AGE_55_PLUS)
+    assert details.priority_groups == (
+        PriorityGroup.STATUSHOUDER,
+        PriorityGroup.AGE_50_PLUS,
+        PriorityGroup.AGE_55_PLUS,
+    )
     problems = validate_client_form(client_form(priority_groups=["age_55_plus"]), today=TODAY)
     assert "geboortedatum" in problems["priority_groups"]
 
@@ -82,8 +102,9 @@ def test_update_saves_changes_and_audits_field_names(session, owner) -> None:  #
     form = details.form
     form.phone = "0687654321"
     form.obstacles = ["language", "debts"]
-    changed = update_client(session, owner, client_id, form, expected_version=details.version,
-                            today=TODAY)
+    changed = update_client(
+        session, owner, client_id, form, expected_version=details.version, today=TODAY
+    )
     assert changed == ["phone", "obstacles"]
     client = session.get(Client, client_id)
     assert client.version == 2 and client.obstacles == ["debts", "language"]
@@ -110,8 +131,9 @@ def test_stale_edit_is_refused(session, owner) -> None:  # type: ignore[no-untyp
     form.city = "Borne"
     update_client(session, owner, client_id, form, today=TODAY)
     with pytest.raises(StaleEdit, match="intussen gewijzigd"):
-        update_client(session, owner, client_id, form, expected_version=details.version,
-                      today=TODAY)
+        update_client(
+            session, owner, client_id, form, expected_version=details.version, today=TODAY
+        )
 
 
 def test_close_client(session, owner) -> None:  # type: ignore[no-untyped-def]
@@ -122,8 +144,15 @@ def test_close_client(session, owner) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationFailed) as raised:
         close_client(session, owner, client_id, outflow_date="22-11-2026", reason="other")
     assert "outflow_note" in raised.value.problems
-    close_client(session, owner, client_id, outflow_date="20-11-2026",
-                 reason="paid_employment", partial=True, today=TODAY)
+    close_client(
+        session,
+        owner,
+        client_id,
+        outflow_date="20-11-2026",
+        reason="paid_employment",
+        partial=True,
+        today=TODAY,
+    )
     client = session.get(Client, client_id)
     assert client.status == "closed" and client.outflow_partial
     assert client.outflow_date == dt.date(2026, 11, 20)
@@ -138,8 +167,12 @@ def test_viewing_is_audited(session, owner) -> None:  # type: ignore[no-untyped-
 
 
 def _colleague(session, owner, role: Role, team_id: str | None) -> object:  # type: ignore[no-untyped-def]
-    worker = Caseworker(username=f"c.{role.value}.{team_id}", display_name="Collega",
-                        role=role.value, team_id=team_id)
+    worker = Caseworker(
+        username=f"c.{role.value}.{team_id}",
+        display_name="Collega",
+        role=role.value,
+        team_id=team_id,
+    )
     session.add(worker)
     session.flush()
     actor = actor_for(session, worker.id)

@@ -33,18 +33,31 @@ def test_demo_store_has_something_real_everywhere(store) -> None:  # type: ignor
         assert {c.municipality for c in clients} == {"hengelo", "borne", "haaksbergen"}
         assert any(not c.achternaam.isascii() for c in clients)
         groups = Counter(g for c in clients for g in c.priority_groups)
-        assert set(groups) == {"school_leaver", "parent_young_children", "statushouder",
-                               "doelgroepregister", "beschut_werk"}
-        for model in (JournalEntry, LadderAssessment, Placement, WageValueMeasurement,
-                      WageValueTask, JobCoachingHours, Plan, AuditEvent):
+        assert set(groups) == {
+            "school_leaver",
+            "parent_young_children",
+            "statushouder",
+            "doelgroepregister",
+            "beschut_werk",
+        }
+        for model in (
+            JournalEntry,
+            LadderAssessment,
+            Placement,
+            WageValueMeasurement,
+            WageValueTask,
+            JobCoachingHours,
+            Plan,
+            AuditEvent,
+        ):
             assert session.scalar(select(func.count()).select_from(model)) > 0, model
         actor = owner_actor(session)
         rows = caseload_rows(session, actor, scope=Scope.TEAM, today=dt.date(2026, 11, 22))
         assert len(rows) == 400
         assert {r.trede for r in rows} == {1, 2, 3, 4, 5, 6}
-        tasks = session.execute(text(
-            "SELECT measurement_id, count(*) FROM wage_value_tasks GROUP BY measurement_id"
-        )).all()
+        tasks = session.execute(
+            text("SELECT measurement_id, count(*) FROM wage_value_tasks GROUP BY measurement_id")
+        ).all()
         assert all(count == 3 for _, count in tasks)
 
 

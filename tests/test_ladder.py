@@ -35,10 +35,17 @@ def test_all_128_combinations() -> None:
         assert derive_trede(answers) == expected_trede(answers), answers
 
 
-@pytest.mark.parametrize(("trede", "group"), [
-    (1, PolicyGroup.SOCIAL_PARTICIPATION), (2, PolicyGroup.SOCIAL_PARTICIPATION),
-    (3, PolicyGroup.VULNERABLE_MIDDLE), (4, PolicyGroup.VULNERABLE_MIDDLE),
-    (5, PolicyGroup.SELF_RELIANT), (6, PolicyGroup.SELF_RELIANT)])
+@pytest.mark.parametrize(
+    ("trede", "group"),
+    [
+        (1, PolicyGroup.SOCIAL_PARTICIPATION),
+        (2, PolicyGroup.SOCIAL_PARTICIPATION),
+        (3, PolicyGroup.VULNERABLE_MIDDLE),
+        (4, PolicyGroup.VULNERABLE_MIDDLE),
+        (5, PolicyGroup.SELF_RELIANT),
+        (6, PolicyGroup.SELF_RELIANT),
+    ],
+)
 def test_policy_groups(trede: int, group: PolicyGroup) -> None:
     assert policy_group(trede) is group
 

@@ -17,8 +17,9 @@ def test_formatter_redacts_messages_and_tracebacks() -> None:
     except ValueError:
         import sys
 
-        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "mislukt voor %s",
-                                   ("0612345678",), sys.exc_info())
+        record = logging.LogRecord(
+            "x", logging.ERROR, __file__, 1, "mislukt voor %s", ("0612345678",), sys.exc_info()
+        )
     text = formatter.format(record)
     assert "0612345678" not in text and "123456782" not in text
     assert "mislukt voor" in text

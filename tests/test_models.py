@@ -15,16 +15,39 @@ from app.storage.migrate import alembic_config, head_revision
 def test_every_synced_table_has_the_bookkeeping() -> None:
     for model in m.SYNCED_MODELS:
         columns = set(model.__table__.columns.keys())  # type: ignore[attr-defined]
-        assert {"id", "created_at", "created_by", "updated_at", "updated_by", "version",
-                "deleted_at"} <= columns, model.__name__
+        assert {
+            "id",
+            "created_at",
+            "created_by",
+            "updated_at",
+            "updated_by",
+            "version",
+            "deleted_at",
+        } <= columns, model.__name__
         assert model.entity_kind in {"record", "document"}
 
 
 def test_kinds_follow_the_design() -> None:
-    records = {m.LadderAssessment, m.JournalEntry, m.WageValueMeasurement, m.WageValueTask,
-               m.JobCoachingHours, m.PlanVersion, m.AuditEvent}
-    documents = {m.Client, m.CaseAssignment, m.Placement, m.Plan, m.PlanGoal, m.PlanInstrument,
-                 m.Employer, m.Caseworker, m.Team}
+    records = {
+        m.LadderAssessment,
+        m.JournalEntry,
+        m.WageValueMeasurement,
+        m.WageValueTask,
+        m.JobCoachingHours,
+        m.PlanVersion,
+        m.AuditEvent,
+    }
+    documents = {
+        m.Client,
+        m.CaseAssignment,
+        m.Placement,
+        m.Plan,
+        m.PlanGoal,
+        m.PlanInstrument,
+        m.Employer,
+        m.Caseworker,
+        m.Team,
+    }
     assert {x for x in m.SYNCED_MODELS if x.entity_kind == "record"} == records
     assert {x for x in m.SYNCED_MODELS if x.entity_kind == "document"} == documents
 
@@ -43,8 +66,13 @@ def test_documents_count_versions_and_stamp_the_editor(session, owner) -> None: 
 
 
 def test_records_cannot_be_changed_or_deleted(session, owner) -> None:  # type: ignore[no-untyped-def]
-    event = m.AuditEvent(occurred_at=m.utc_now(), actor_id=owner.caseworker_id, action="view",
-                         entity_type="client", details={})
+    event = m.AuditEvent(
+        occurred_at=m.utc_now(),
+        actor_id=owner.caseworker_id,
+        action="view",
+        entity_type="client",
+        details={},
+    )
     session.add(event)
     session.commit()
     event.action = "update"
@@ -62,8 +90,10 @@ def test_migrations_describe_the_models_on_sqlite(store) -> None:  # type: ignor
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, m.Base.metadata) == []
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
             == head_revision()
+        )
 
 
 @pytest.mark.postgres
@@ -88,9 +118,13 @@ def test_migrations_describe_the_models_on_postgresql(pg_engine) -> None:  # typ
             connection.execute(text(f"SET search_path TO {schema}"))
             config.attributes["connection"] = connection
             command.downgrade(config, "base")
-            left = connection.execute(text(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = :s "
-                "AND table_name <> 'alembic_version'"), {"s": schema}).scalar()
+            left = connection.execute(
+                text(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = :s "
+                    "AND table_name <> 'alembic_version'"
+                ),
+                {"s": schema},
+            ).scalar()
             assert left == 0
     finally:
         with pg_engine.begin() as connection:

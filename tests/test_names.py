@@ -49,8 +49,7 @@ def test_found_whatever_diacritics_are_typed(person, data) -> None:  # type: ign
     full = display_name(*person)
     # Per character, type it as written, without its marks, or in other case.
     typed = "".join(
-        data.draw(st.sampled_from([ch, _strip_marks(ch), ch.upper(), ch.lower()]))
-        for ch in full
+        data.draw(st.sampled_from([ch, _strip_marks(ch), ch.upper(), ch.lower()])) for ch in full
     )
     assert matches(typed, haystack)
     assert matches(fold(full), haystack)

@@ -11,9 +11,17 @@ D = dt.date
 
 @pytest.mark.parametrize(
     ("on", "amount"),
-    [(D(2024, 1, 1), "13.27"), (D(2024, 6, 30), "13.27"), (D(2024, 7, 1), "13.68"),
-     (D(2025, 1, 1), "14.06"), (D(2025, 6, 30), "14.06"), (D(2025, 7, 1), "14.40"),
-     (D(2025, 12, 31), "14.40"), (D(2026, 1, 1), "14.71"), (D(2030, 1, 1), "14.71")],
+    [
+        (D(2024, 1, 1), "13.27"),
+        (D(2024, 6, 30), "13.27"),
+        (D(2024, 7, 1), "13.68"),
+        (D(2025, 1, 1), "14.06"),
+        (D(2025, 6, 30), "14.06"),
+        (D(2025, 7, 1), "14.40"),
+        (D(2025, 12, 31), "14.40"),
+        (D(2026, 1, 1), "14.71"),
+        (D(2030, 1, 1), "14.71"),
+    ],
 )
 def test_minimum_wage_by_date(on: dt.date, amount: str) -> None:
     assert rules().value("wml_hour_21plus", on) == Decimal(amount)
@@ -47,7 +55,10 @@ def test_amounts_of_rules_md() -> None:
     assert table.int_value("learning_working_max_months", on) == 6
     assert table.int_value("ladder_review_interval_months", on) == 12
     assert table.table("jobcoach_max_share_pct", on) == {
-        1: Decimal(15), 2: Decimal("7.5"), 3: Decimal(6)}
+        1: Decimal(15),
+        2: Decimal("7.5"),
+        3: Decimal(6),
+    }
     assert table.value("loonwaarde_signal_not_on_labour_market_pct", on) == 30
     assert table.value("loonwaarde_signal_participation_pct", on) == 20
 

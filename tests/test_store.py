@@ -42,8 +42,10 @@ def filled(tmp_path: Path) -> tuple[Path, list[tuple[str, str, str]]]:
     with store.session() as session:
         generate_demo(session, 40)
     with store.session() as session:
-        people = [tuple(r) for r in session.execute(
-            text("SELECT voornamen, achternaam, bsn FROM clients"))]
+        people = [
+            tuple(r)
+            for r in session.execute(text("SELECT voornamen, achternaam, bsn FROM clients"))
+        ]
     store.close()
     return data_dir, people  # type: ignore[return-value]
 
@@ -63,7 +65,7 @@ def test_file_has_no_sqlite_header_and_no_client_data(filled) -> None:  # type: 
 
 
 def test_unlock_with_the_right_passphrase(filled) -> None:  # type: ignore[no-untyped-def]
-    data_dir, people = filled
+    data_dir, _people = filled
     store = unlock_store(data_dir, PASSPHRASE)
     with store.session() as session:
         assert session.execute(text("SELECT count(*) FROM clients")).scalar() == 40
@@ -182,7 +184,8 @@ def test_plaintext_backends_count_as_insecure() -> None:
     PlaintextKeyring.__module__ = "keyrings.alt.file"
 
     class Chainer:
-        backends = [fail.Keyring(), PlaintextKeyring()]
+        def __init__(self) -> None:
+            self.backends = [fail.Keyring(), PlaintextKeyring()]
 
     assert keyring_secrets._is_insecure(PlaintextKeyring())  # type: ignore[arg-type]
     assert keyring_secrets._is_insecure(Chainer())  # type: ignore[arg-type]

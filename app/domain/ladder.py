@@ -67,8 +67,9 @@ def answers_for_trede(trede: int) -> LadderAnswers:
     return {
         1: LadderAnswers(),
         2: LadderAnswers(social_contacts_weekly=True),
-        3: LadderAnswers(organised_activity=True, organised_activity_weekly=True,
-                         social_contacts_weekly=True),
+        3: LadderAnswers(
+            organised_activity=True, organised_activity_weekly=True, social_contacts_weekly=True
+        ),
         4: LadderAnswers(unpaid_work=True, unpaid_work_weekly=True, social_contacts_weekly=True),
         5: LadderAnswers(paid_work=True, paid_work_supported=True, social_contacts_weekly=True),
         6: LadderAnswers(paid_work=True, social_contacts_weekly=True),

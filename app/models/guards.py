@@ -17,13 +17,14 @@ class ImmutableRecordError(RuntimeError):
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
-    actor = session.info.get(ACTOR_KEY)
+    actor: str | None = session.info.get(ACTOR_KEY)
     now = utc_now()
     for obj in session.new:
         if isinstance(obj, SyncedMixin):
-            if actor is None and not obj.created_by:
+            creator = obj.created_by or actor
+            if creator is None:
                 raise RuntimeError("no actor on the session: open it through the store")
-            obj.created_by = obj.created_by or actor
+            obj.created_by = creator
             obj.updated_by = obj.updated_by or obj.created_by
             obj.created_at = obj.created_at or now
             obj.updated_at = obj.updated_at or obj.created_at

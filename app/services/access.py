@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CaseAssignment, Caseworker, Client
@@ -12,18 +12,18 @@ from app.services.errors import AccessDenied, NotFound
 NO_ACCESS_MESSAGE = "Deze klant staat niet in uw caseload; u kunt het dossier niet openen."
 
 
-def open_assignment_select() -> Select[tuple[CaseAssignment]]:
-    return select(CaseAssignment).where(
-        CaseAssignment.ended_on.is_(None), CaseAssignment.deleted_at.is_(None)
-    )
-
-
 def current_assignment(session: Session, client_id: str) -> CaseAssignment | None:
-    return session.scalars(
-        open_assignment_select()
-        .where(CaseAssignment.client_id == client_id)
+    """The open assignment of a client: who has the case now."""
+    query = (
+        select(CaseAssignment)
+        .where(
+            CaseAssignment.client_id == client_id,
+            CaseAssignment.ended_on.is_(None),
+            CaseAssignment.deleted_at.is_(None),
+        )
         .order_by(CaseAssignment.started_on.desc(), CaseAssignment.created_at.desc())
-    ).first()
+    )
+    return session.scalars(query).first()
 
 
 def can_see(session: Session, actor: Actor, assignment: CaseAssignment | None) -> bool:

@@ -56,7 +56,11 @@ def transfer_client(
         problems["on"] = "De overdracht kan niet vóór het begin van de huidige toewijzing."
     if problems:
         raise ValidationFailed(problems)
-    if current is not None and current.caseworker_id != actor.caseworker_id and not actor.is_team_lead:
+    if (
+        current is not None
+        and current.caseworker_id != actor.caseworker_id
+        and not actor.is_team_lead
+    ):
         raise AccessDenied("Alleen de eigen medewerker of de teamleider kan deze klant overdragen.")
     if current is not None:
         current.ended_on = on
@@ -68,8 +72,15 @@ def transfer_client(
             reason=reason.strip(),
         )
     )
-    audit(session, actor, AuditAction.TRANSFER, "client", client_id, client_id=client_id,
-          to_caseworker=target.id)
+    audit(
+        session,
+        actor,
+        AuditAction.TRANSFER,
+        "client",
+        client_id,
+        client_id=client_id,
+        to_caseworker=target.id,
+    )
     session.flush()
 
 
@@ -82,8 +93,9 @@ def assignment_history(session: Session, actor: Actor, client_id: str) -> list[A
         .order_by(CaseAssignment.started_on, CaseAssignment.created_at)
     ).all()
     return [
-        AssignmentRow(a.caseworker_id, w.display_name, Role(w.role), a.started_on, a.ended_on,
-                      a.reason)
+        AssignmentRow(
+            a.caseworker_id, w.display_name, Role(w.role), a.started_on, a.ended_on, a.reason
+        )
         for a, w in rows
     ]
 
@@ -95,7 +107,10 @@ def colleagues(session: Session, actor: Actor) -> list[tuple[str, str]]:
     )
     if actor.team_id:
         query = query.where(Caseworker.team_id == actor.team_id)
-    return [(row.id, row.display_name) for row in session.execute(query.order_by(Caseworker.display_name))]
+    return [
+        (row.id, row.display_name)
+        for row in session.execute(query.order_by(Caseworker.display_name))
+    ]
 
 
 def current_caseworker_id(session: Session, client_id: str) -> str | None:

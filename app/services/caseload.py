@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Subquery, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.clients import priority_groups
@@ -61,18 +62,18 @@ class CaseloadRow:
         return self.next_action is not None and self.next_action.due_on < today
 
 
-def _latest_per_client(model: type, date_column: object, *extra: object) -> object:
+def _latest_per_client(model: Any, date_column: Any, *extra: Any) -> Subquery:
     """A subquery of each client's newest record (a correction is newer than what it fixes)."""
     ranked = select(
-        model.client_id,  # type: ignore[attr-defined]
+        model.client_id,
         *extra,
         func.row_number()
         .over(
-            partition_by=model.client_id,  # type: ignore[attr-defined]
-            order_by=(date_column.desc(), model.created_at.desc()),  # type: ignore[attr-defined]
+            partition_by=model.client_id,
+            order_by=(date_column.desc(), model.created_at.desc()),
         )
         .label("rank"),
-    ).where(model.deleted_at.is_(None))  # type: ignore[attr-defined]
+    ).where(model.deleted_at.is_(None))
     return ranked.subquery()
 
 
@@ -90,11 +91,14 @@ def caseload_rows(
         raise AccessDenied("Alleen een teamleider ziet de caseload van het hele team.")
 
     ladder = _latest_per_client(
-        LadderAssessment, LadderAssessment.assessed_on,
-        LadderAssessment.final_trede, LadderAssessment.review_on,
+        LadderAssessment,
+        LadderAssessment.assessed_on,
+        LadderAssessment.final_trede,
+        LadderAssessment.review_on,
     )
     measurement = _latest_per_client(
-        WageValueMeasurement, WageValueMeasurement.report_date,
+        WageValueMeasurement,
+        WageValueMeasurement.report_date,
         WageValueMeasurement.next_measurement_on,
     )
     plan_end = (
@@ -105,21 +109,41 @@ def caseload_rows(
     )
     query = (
         select(
-            Client.id, Client.bsn, Client.voornamen, Client.tussenvoegsel, Client.achternaam,
-            Client.birth_date, Client.postcode, Client.municipality, Client.status,
-            Client.work_obligation, Client.priority_groups,
-            Caseworker.id.label("caseworker_id"), Caseworker.display_name.label("caseworker"),
-            ladder.c.final_trede, ladder.c.review_on,  # type: ignore[attr-defined]
-            measurement.c.next_measurement_on,  # type: ignore[attr-defined]
+            Client.id,
+            Client.bsn,
+            Client.voornamen,
+            Client.tussenvoegsel,
+            Client.achternaam,
+            Client.birth_date,
+            Client.postcode,
+            Client.municipality,
+            Client.status,
+            Client.work_obligation,
+            Client.priority_groups,
+            Caseworker.id.label("caseworker_id"),
+            Caseworker.display_name.label("caseworker"),
+            ladder.c.final_trede,
+            ladder.c.review_on,
+            measurement.c.next_measurement_on,
             plan_end.c.valid_until,
         )
-        .join(CaseAssignment, and_(CaseAssignment.client_id == Client.id,
-                                   CaseAssignment.ended_on.is_(None),
-                                   CaseAssignment.deleted_at.is_(None)))
+        .join(
+            CaseAssignment,
+            and_(
+                CaseAssignment.client_id == Client.id,
+                CaseAssignment.ended_on.is_(None),
+                CaseAssignment.deleted_at.is_(None),
+            ),
+        )
         .join(Caseworker, Caseworker.id == CaseAssignment.caseworker_id)
-        .outerjoin(ladder, and_(ladder.c.client_id == Client.id, ladder.c.rank == 1))  # type: ignore[attr-defined]
-        .outerjoin(measurement, and_(measurement.c.client_id == Client.id,  # type: ignore[attr-defined]
-                                     measurement.c.rank == 1))  # type: ignore[attr-defined]
+        .outerjoin(ladder, and_(ladder.c.client_id == Client.id, ladder.c.rank == 1))
+        .outerjoin(
+            measurement,
+            and_(
+                measurement.c.client_id == Client.id,
+                measurement.c.rank == 1,
+            ),
+        )
         .outerjoin(plan_end, plan_end.c.client_id == Client.id)
         .where(Client.deleted_at.is_(None))
     )
@@ -150,8 +174,12 @@ def caseload_rows(
                 listing_name=listing_name(r.voornamen, r.tussenvoegsel, r.achternaam),
                 sort_key=sort_key(r.voornamen, r.tussenvoegsel, r.achternaam),
                 search_text=search_text(
-                    r.voornamen, r.tussenvoegsel, r.achternaam, r.bsn,
-                    (r.postcode or "").replace(" ", ""), r.postcode,
+                    r.voornamen,
+                    r.tussenvoegsel,
+                    r.achternaam,
+                    r.bsn,
+                    (r.postcode or "").replace(" ", ""),
+                    r.postcode,
                 ),
                 birth_date=r.birth_date,
                 age=age_on(r.birth_date, today),
@@ -164,7 +192,8 @@ def caseload_rows(
                 review_on=r.review_on,
                 next_action=(
                     min(actions, key=lambda a: a.due_on)
-                    if actions and status is ClientStatus.ACTIVE else None
+                    if actions and status is ClientStatus.ACTIVE
+                    else None
                 ),
                 caseworker_id=r.caseworker_id,
                 caseworker_name=r.caseworker,

@@ -80,7 +80,9 @@ class ClientForm:
         return form
 
 
-def _choice_problem(value: str, allowed: type[object], what: str, required: bool = True) -> str | None:
+def _choice_problem(
+    value: str, allowed: type[object], what: str, required: bool = True
+) -> str | None:
     if not value:
         return f"Kies {what}." if required else None
     codes = {member.value for member in allowed}  # type: ignore[attr-defined]
@@ -244,10 +246,19 @@ def update_client(
     before = ClientForm.from_client(client)
     _apply_form(client, form)
     after = ClientForm.from_client(client)
-    changed = [f.name for f in fields(ClientForm) if getattr(before, f.name) != getattr(after, f.name)]
+    changed = [
+        f.name for f in fields(ClientForm) if getattr(before, f.name) != getattr(after, f.name)
+    ]
     if changed:
-        audit(session, actor, AuditAction.UPDATE, "client", client_id, client_id=client_id,
-              fields=changed)
+        audit(
+            session,
+            actor,
+            AuditAction.UPDATE,
+            "client",
+            client_id,
+            client_id=client_id,
+            fields=changed,
+        )
         session.flush()
     return changed
 
@@ -272,7 +283,11 @@ def close_client(
     date_problem = v.date_problem(outflow_date, what="de uitstroomdatum")
     if date_problem:
         problems["outflow_date"] = date_problem
-    elif (parsed := v.parse_date(outflow_date)) and client.intake_date and parsed < client.intake_date:
+    elif (
+        (parsed := v.parse_date(outflow_date))
+        and client.intake_date
+        and parsed < client.intake_date
+    ):
         problems["outflow_date"] = "De uitstroomdatum ligt vóór de intakedatum."
     reason_problem = _choice_problem(reason, OutflowReason, "de reden van uitstroom")
     if reason_problem:
@@ -286,8 +301,16 @@ def close_client(
     client.outflow_reason = reason
     client.outflow_partial = partial
     client.outflow_note = note.strip() or None
-    audit(session, actor, AuditAction.CLOSE, "client", client_id, client_id=client_id,
-          reason=reason, partial=partial)
+    audit(
+        session,
+        actor,
+        AuditAction.CLOSE,
+        "client",
+        client_id,
+        client_id=client_id,
+        reason=reason,
+        partial=partial,
+    )
     session.flush()
 
 
@@ -310,7 +333,11 @@ class ClientDetails:
 
 
 def get_client(
-    session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None,
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    *,
+    today: dt.date | None = None,
     purpose: str = "view",
 ) -> ClientDetails:
     """Open a client file; every opening is an audited view."""
@@ -318,8 +345,9 @@ def get_client(
     client = require_client(session, actor, client_id)
     assignment = current_assignment(session, client_id)
     worker = session.get(Caseworker, assignment.caseworker_id) if assignment else None
-    audit(session, actor, AuditAction.VIEW, "client", client_id, client_id=client_id,
-          purpose=purpose)
+    audit(
+        session, actor, AuditAction.VIEW, "client", client_id, client_id=client_id, purpose=purpose
+    )
     session.flush()
     return ClientDetails(
         id=client.id,

@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from decimal import Decimal
 from typing import Any
@@ -90,7 +90,7 @@ class _Rows:
     def flush(self, session: Session) -> None:
         for model, rows in self.tables.items():
             if rows:
-                session.execute(insert(model), rows)  # type: ignore[arg-type]
+                session.execute(insert(model), rows)
         self.tables.clear()
 
 
@@ -123,8 +123,17 @@ def _ensure_team(session: Session, owner: Actor, rows: _Rows) -> list[str]:
     ]
     ids = [owner.caseworker_id]
     for username, name, role in staff:
-        ids.append(rows.add(Caseworker, username=username, display_name=name, role=role.value,
-                            team_id=owner.team_id, email=None, active=True))
+        ids.append(
+            rows.add(
+                Caseworker,
+                username=username,
+                display_name=name,
+                role=role.value,
+                team_id=owner.team_id,
+                email=None,
+                active=True,
+            )
+        )
     return ids
 
 
@@ -136,14 +145,21 @@ def _ensure_employers(session: Session, rng: random.Random, rows: _Rows) -> list
     for index, name in enumerate(words.EMPLOYER_NAMES):
         municipality = rng.choice(list(words.POSTCODES))
         low, high = words.POSTCODES[municipality]
-        ids.append(rows.add(
-            Employer, name=name, kvk_number=f"{rng.randint(10_000_000, 99_999_999)}",
-            street=rng.choice(words.STREETS), house_number=str(rng.randint(1, 200)),
-            postcode=f"{rng.randint(low, high)} {_letters(rng)}",
-            city=words.CITY[municipality], contact_person=f"Contactpersoon {index + 1}",
-            contact_phone=f"074{rng.randint(1_000_000, 9_999_999)}",
-            contact_email=f"contact{index + 1}@werkgever.example", sector=rng.choice(words.SECTORS),
-        ))
+        ids.append(
+            rows.add(
+                Employer,
+                name=name,
+                kvk_number=f"{rng.randint(10_000_000, 99_999_999)}",
+                street=rng.choice(words.STREETS),
+                house_number=str(rng.randint(1, 200)),
+                postcode=f"{rng.randint(low, high)} {_letters(rng)}",
+                city=words.CITY[municipality],
+                contact_person=f"Contactpersoon {index + 1}",
+                contact_phone=f"074{rng.randint(1_000_000, 9_999_999)}",
+                contact_email=f"contact{index + 1}@werkgever.example",
+                sector=rng.choice(words.SECTORS),
+            )
+        )
     return ids
 
 
@@ -154,7 +170,7 @@ def _letters(rng: random.Random) -> str:
             return pair
 
 
-def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
+def _weighted(rng: random.Random, weights: Mapping[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
@@ -215,8 +231,9 @@ def _generate_client(
     tussen, last = rng.choice(words.SURNAMES[background])
     if rng.random() < 0.04:  # double-barrelled names
         last += "-" + rng.choice(words.SURNAMES[_weighted(rng, words.BACKGROUND_WEIGHTS)])[1]
-    age = rng.choices([rng.randint(18, 26), rng.randint(27, 49), rng.randint(50, 66)],
-                      weights=[18, 50, 32])[0]
+    age = rng.choices(
+        [rng.randint(18, 26), rng.randint(27, 49), rng.randint(50, 66)], weights=[18, 50, 32]
+    )[0]
     birth = today - dt.timedelta(days=age * 365 + rng.randint(0, 364))
     municipality = _weighted(rng, words.MUNICIPALITY_WEIGHTS)
     low, high = words.POSTCODES[municipality]
@@ -228,31 +245,57 @@ def _generate_client(
     trede_start = rng.choices(range(1, 7), weights=TREDE_WEIGHTS)[0]
     closed = rng.random() < 0.08
     client_id = rows.add(
-        Client, bsn=bsn, voornamen=first, tussenvoegsel=tussen or None, achternaam=last,
-        birth_date=birth, street=rng.choice(words.STREETS), house_number=str(rng.randint(1, 250)),
-        postcode=f"{rng.randint(low, high)} {_letters(rng)}", city=words.CITY[municipality],
-        municipality=municipality, phone=f"06{rng.randint(10_000_000, 99_999_999)}",
+        Client,
+        bsn=bsn,
+        voornamen=first,
+        tussenvoegsel=tussen or None,
+        achternaam=last,
+        birth_date=birth,
+        street=rng.choice(words.STREETS),
+        house_number=str(rng.randint(1, 250)),
+        postcode=f"{rng.randint(low, high)} {_letters(rng)}",
+        city=words.CITY[municipality],
+        municipality=municipality,
+        phone=f"06{rng.randint(10_000_000, 99_999_999)}",
         email=f"klant{rng.randint(1000, 999_999)}@post.example",
         benefit=rng.choices(list(Benefit), weights=[85, 6, 2, 7])[0].value,
         benefit_start=intake - dt.timedelta(days=rng.randint(0, 400)),
         work_obligation=obligation.value,
         exemption_reason="Individueel besluit na medisch advies" if exempt else None,
         exemption_end=add_months(today, rng.randint(-2, 24)) if exempt else None,
-        priority_groups=groups, obstacles=sorted(obstacles),
+        priority_groups=groups,
+        obstacles=sorted(obstacles),
         education_level=rng.choice(list(EducationLevel)).value,
-        startkwalificatie=rng.random() < 0.35, driving_licence=rng.random() < 0.45,
-        certificates=["VCA"] if rng.random() < 0.15 else [], work_experience=None,
-        status="closed" if closed else "active", intake_date=intake,
+        startkwalificatie=rng.random() < 0.35,
+        driving_licence=rng.random() < 0.45,
+        certificates=["VCA"] if rng.random() < 0.15 else [],
+        work_experience=None,
+        status="closed" if closed else "active",
+        intake_date=intake,
         outflow_date=today - dt.timedelta(days=rng.randint(1, 200)) if closed else None,
-        outflow_reason="paid_employment" if closed else None, outflow_partial=False,
+        outflow_reason="paid_employment" if closed else None,
+        outflow_partial=False,
         outflow_note=None,
     )
     caseworker = rng.choice(workers)
-    rows.add(CaseAssignment, client_id=client_id, caseworker_id=caseworker, started_on=intake,
-             ended_on=None, reason="Intake")
-    rows.add(AuditEvent, occurred_at=rows.now, actor_id=owner.caseworker_id,
-             action=AuditAction.CREATE.value, entity_type="client", entity_id=client_id,
-             client_id=client_id, details={"source": "demo"})
+    rows.add(
+        CaseAssignment,
+        client_id=client_id,
+        caseworker_id=caseworker,
+        started_on=intake,
+        ended_on=None,
+        reason="Intake",
+    )
+    rows.add(
+        AuditEvent,
+        occurred_at=rows.now,
+        actor_id=owner.caseworker_id,
+        action=AuditAction.CREATE.value,
+        entity_type="client",
+        entity_id=client_id,
+        client_id=client_id,
+        details={"source": "demo"},
+    )
 
     # Ladder history: intake, then yearly reviews; steps up more often than down.
     trede = trede_start
@@ -260,21 +303,36 @@ def _generate_client(
     while assessed <= today:
         answers = answers_for_trede(trede)
         expected = min(6, trede + rng.choice([0, 1, 1, 2]))
-        rows.add(LadderAssessment, client_id=client_id, assessed_on=assessed,
-                 assessor_id=caseworker,
-                 **{f.name: getattr(answers, f.name) for f in fields(answers)},
-                 derived_trede=derive_trede(answers), final_trede=trede, override_reason=None,
-                 expected_trede=expected, expected_by=add_months(assessed, 24),
-                 review_on=add_months(assessed, 12), notes=None, corrects_id=None)
+        rows.add(
+            LadderAssessment,
+            client_id=client_id,
+            assessed_on=assessed,
+            assessor_id=caseworker,
+            **{f.name: getattr(answers, f.name) for f in fields(answers)},
+            derived_trede=derive_trede(answers),
+            final_trede=trede,
+            override_reason=None,
+            expected_trede=expected,
+            expected_by=add_months(assessed, 24),
+            review_on=add_months(assessed, 12),
+            notes=None,
+            corrects_id=None,
+        )
         assessed = add_months(assessed, 12 + rng.randint(-1, 3))
         trede = max(1, min(6, trede + rng.choices([-1, 0, 1, 2], weights=[8, 50, 32, 10])[0]))
 
     for _ in range(rng.randint(1, 4)):
         kind = rng.choice(list(JournalKind))
-        rows.add(JournalEntry, client_id=client_id,
-                 occurred_on=intake + dt.timedelta(days=rng.randint(0, max(0, (today - intake).days))),
-                 kind=kind.value, subject=rng.choice(words.JOURNAL_SUBJECTS[kind.value]),
-                 body=rng.choice(words.JOURNAL_BODIES), author_id=caseworker, corrects_id=None)
+        rows.add(
+            JournalEntry,
+            client_id=client_id,
+            occurred_on=intake + dt.timedelta(days=rng.randint(0, max(0, (today - intake).days))),
+            kind=kind.value,
+            subject=rng.choice(words.JOURNAL_SUBJECTS[kind.value]),
+            body=rng.choice(words.JOURNAL_BODIES),
+            author_id=caseworker,
+            corrects_id=None,
+        )
 
     if trede_start >= 3 and rng.random() < 0.45:
         _generate_placement(rng, rows, client_id, today, coaches, employers)
@@ -282,18 +340,36 @@ def _generate_client(
     if rng.random() < 0.6:
         plan_start = max(intake, today - dt.timedelta(days=rng.randint(0, 330)))
         plan_id = rows.add(
-            Plan, client_id=client_id, title="Plan van aanpak", status="draft",
+            Plan,
+            client_id=client_id,
+            title="Plan van aanpak",
+            status="draft",
             situation="Klant wil graag aan het werk en heeft ondersteuning nodig bij de taal.",
             support_offered="Begeleiding door de werkcoach en een passende cursus.",
             obligations="Klant komt afspraken na en solliciteert actief.",
             consequences="Bij het niet nakomen van afspraken kan de uitkering worden verlaagd.",
-            valid_from=plan_start, valid_until=add_months(plan_start, rng.choice([12, 18, 24])))
+            valid_from=plan_start,
+            valid_until=add_months(plan_start, rng.choice([12, 18, 24])),
+        )
         for position, goal in enumerate(rng.sample(words.GOALS, k=2)):
-            rows.add(PlanGoal, plan_id=plan_id, position=position, description=goal,
-                     target_date=add_months(plan_start, 12 + position * 6), achieved_on=None)
+            rows.add(
+                PlanGoal,
+                plan_id=plan_id,
+                position=position,
+                description=goal,
+                target_date=add_months(plan_start, 12 + position * 6),
+                achieved_on=None,
+            )
         for position, instrument in enumerate(rng.sample(words.INSTRUMENTS, k=rng.randint(1, 3))):
-            rows.add(PlanInstrument, plan_id=plan_id, position=position, instrument=instrument,
-                     description=None, starts_on=plan_start, ends_on=add_months(plan_start, 6))
+            rows.add(
+                PlanInstrument,
+                plan_id=plan_id,
+                position=position,
+                instrument=instrument,
+                description=None,
+                starts_on=plan_start,
+                ends_on=add_months(plan_start, 6),
+            )
 
 
 def _generate_placement(
@@ -304,46 +380,89 @@ def _generate_placement(
     coaches: list[str],
     employers: list[str],
 ) -> None:
-    kind = rng.choice([PlacementType.REGULAR_JOB, PlacementType.PROEFPLAATSING,
-                       PlacementType.GARANTIEBAAN, PlacementType.WORK_EXPERIENCE,
-                       PlacementType.LEARNING_WORKING, PlacementType.VOLUNTEER])
+    kind = rng.choice(
+        [
+            PlacementType.REGULAR_JOB,
+            PlacementType.PROEFPLAATSING,
+            PlacementType.GARANTIEBAAN,
+            PlacementType.WORK_EXPERIENCE,
+            PlacementType.LEARNING_WORKING,
+            PlacementType.VOLUNTEER,
+        ]
+    )
     start = today - dt.timedelta(days=rng.randint(10, 700))
     hours = Decimal(rng.choice([16, 20, 24, 28, 32, 36]))
     wage = Decimal(rng.choice(["14.71", "15.20", "16.00", "17.35"]))
     employer = rng.choice(employers)
     placement_id = rows.add(
-        Placement, client_id=client_id, employer_id=employer, placement_type=kind.value,
-        function_title=rng.choice(words.FUNCTIONS), started_on=start,
+        Placement,
+        client_id=client_id,
+        employer_id=employer,
+        placement_type=kind.value,
+        function_title=rng.choice(words.FUNCTIONS),
+        started_on=start,
         planned_end=add_months(start, 3 if kind is PlacementType.PROEFPLAATSING else 12),
-        ended_on=None, hours_per_week=hours,
+        ended_on=None,
+        hours_per_week=hours,
         wage_hour=None if kind is PlacementType.VOLUNTEER else wage,
-        course_months=None, continuation_reason=None, notes=None)
+        course_months=None,
+        continuation_reason=None,
+        notes=None,
+    )
     if kind not in (PlacementType.REGULAR_JOB, PlacementType.GARANTIEBAAN):
         return
     loonwaarde = Decimal(rng.randint(35, 85))
     visit = start + dt.timedelta(days=rng.randint(20, 60))
     expert = coaches[-1]
     measurement_id = rows.add(
-        WageValueMeasurement, client_id=client_id, placement_id=placement_id, method="ULM",
-        report_date=visit + dt.timedelta(days=7), visit_date=visit,
-        expert_name="Femke Demo (arbeidsdeskundige)", expert_id=expert, employer_id=employer,
-        employer_contact="Leidinggevende", norm_function=rng.choice(words.FUNCTIONS),
-        performed_function=rng.choice(words.FUNCTIONS), contract_hours=hours,
-        fulltime_hours=Decimal(38), loonwaarde_pct=loonwaarde,
+        WageValueMeasurement,
+        client_id=client_id,
+        placement_id=placement_id,
+        method="ULM",
+        report_date=visit + dt.timedelta(days=7),
+        visit_date=visit,
+        expert_name="Femke Demo (arbeidsdeskundige)",
+        expert_id=expert,
+        employer_id=employer,
+        employer_contact="Leidinggevende",
+        norm_function=rng.choice(words.FUNCTIONS),
+        performed_function=rng.choice(words.FUNCTIONS),
+        contract_hours=hours,
+        fulltime_hours=Decimal(38),
+        loonwaarde_pct=loonwaarde,
         explanation="Werknemer werkt nauwkeurig maar in een lager tempo.",
         jobcoach_hours_per_month=Decimal(rng.choice([4, 6, 8])),
-        next_measurement_on=add_months(visit, 12), corrects_id=None)
+        next_measurement_on=add_months(visit, 12),
+        corrects_id=None,
+    )
     shares = [Decimal(50), Decimal(30), Decimal(20)]
     for position, (task, share) in enumerate(zip(rng.sample(words.TASKS, 3), shares, strict=True)):
-        rows.add(WageValueTask, measurement_id=measurement_id, position=position + 1, name=task,
-                 share_pct=share, tempo_pct=loonwaarde, quality_pct=Decimal(100),
-                 net_worktime_pct=Decimal(100), result_pct=loonwaarde, explanation=None)
+        rows.add(
+            WageValueTask,
+            measurement_id=measurement_id,
+            position=position + 1,
+            name=task,
+            share_pct=share,
+            tempo_pct=loonwaarde,
+            quality_pct=Decimal(100),
+            net_worktime_pct=Decimal(100),
+            result_pct=loonwaarde,
+            explanation=None,
+        )
     coach = coaches[-2] if len(coaches) > 1 else coaches[0]
     day = visit
     for _ in range(rng.randint(3, 10)):
         day += dt.timedelta(days=rng.randint(3, 14))
         if day > today:
             break
-        rows.add(JobCoachingHours, client_id=client_id, placement_id=placement_id,
-                 coach_id=coach, worked_on=day, minutes=rng.choice([30, 45, 60, 90, 120]),
-                 activity=rng.choice(list(CoachingActivity)).value, note=None, corrects_id=None)
+        rows.add(
+            JobCoachingHours,
+            client_id=client_id,
+            placement_id=placement_id,
+            coach_id=coach,
+            worked_on=day,
+            minutes=rng.choice([30, 45, 60, 90, 120]),
+            activity=rng.choice(list(CoachingActivity)).value,
+            note=None,
+            corrects_id=None,
+        )

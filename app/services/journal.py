@@ -114,8 +114,15 @@ def correct_entry(
     )
     session.add(correction)
     session.flush()
-    audit(session, actor, AuditAction.CORRECT, "journal_entry", correction.id,
-          client_id=original.client_id, corrects=original.id)
+    audit(
+        session,
+        actor,
+        AuditAction.CORRECT,
+        "journal_entry",
+        correction.id,
+        client_id=original.client_id,
+        corrects=original.id,
+    )
     session.flush()
     return correction.id
 
@@ -131,8 +138,14 @@ def journal(session: Session, actor: Actor, client_id: str) -> list[JournalRow]:
     corrected_by = {e.corrects_id: e.id for e, _ in entries if e.corrects_id}
     rows = [
         JournalRow(
-            id=e.id, occurred_on=e.occurred_on, kind=JournalKind(e.kind), subject=e.subject,
-            body=e.body, author_name=name, created_at=e.created_at, corrects_id=e.corrects_id,
+            id=e.id,
+            occurred_on=e.occurred_on,
+            kind=JournalKind(e.kind),
+            subject=e.subject,
+            body=e.body,
+            author_name=name,
+            created_at=e.created_at,
+            corrects_id=e.corrects_id,
             corrected_by_id=corrected_by.get(e.id),
         )
         for e, name in entries

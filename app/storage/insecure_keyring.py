@@ -25,7 +25,7 @@ def default_file() -> Path:
 class InsecureDemoKeyring(KeyringBackend):
     """Plain-text secrets; the file is readable by anyone who can read the laptop's disk."""
 
-    priority = -1  # type: ignore[assignment]  # never picked by keyring's own discovery
+    priority = -1  # never picked by keyring's own discovery
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__()

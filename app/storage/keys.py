@@ -109,9 +109,7 @@ def decode_device_secret(text: str) -> bytes:
     return _unb64(text)
 
 
-def wrap_key(
-    db_key: bytes, *, store_id: str, passphrase: str, device_secret: bytes
-) -> KeyHeader:
+def wrap_key(db_key: bytes, *, store_id: str, passphrase: str, device_secret: bytes) -> KeyHeader:
     kdf = KdfParams.fresh()
     nonce = secrets.token_bytes(12)
     draft = KeyHeader(store_id=store_id, kdf=kdf, nonce=_b64(nonce), wrapped_key="")

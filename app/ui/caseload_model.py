@@ -29,12 +29,21 @@ COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], 
     ("Leeftijd", lambda r: str(r.age), lambda r: r.age),
     ("Gemeente", lambda r: Municipality(r.municipality).label, lambda r: r.municipality),
     ("Trede", lambda r: str(r.trede) if r.trede else "–", lambda r: r.trede or 0),
-    ("Doelgroepen", lambda r: ", ".join(g.label for g in r.priority_groups),
-     lambda r: len(r.priority_groups)),
-    ("Arbeidsplicht", lambda r: WorkObligation(r.work_obligation).label,
-     lambda r: r.work_obligation),
-    ("Volgende actie", _action_text,
-     lambda r: r.next_action.due_on if r.next_action else dt.date.max),
+    (
+        "Doelgroepen",
+        lambda r: ", ".join(g.label for g in r.priority_groups),
+        lambda r: len(r.priority_groups),
+    ),
+    (
+        "Arbeidsplicht",
+        lambda r: WorkObligation(r.work_obligation).label,
+        lambda r: r.work_obligation,
+    ),
+    (
+        "Volgende actie",
+        _action_text,
+        lambda r: r.next_action.due_on if r.next_action else dt.date.max,
+    ),
     ("Medewerker", lambda r: r.caseworker_name, lambda r: r.caseworker_name),
 )
 
@@ -53,17 +62,23 @@ class CaseloadModel(QAbstractTableModel):
     def row_at(self, row: int) -> CaseloadRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section][0]
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        horizontal_text = (
+            role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+        )
+        if horizontal_text and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

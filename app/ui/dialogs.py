@@ -105,15 +105,21 @@ class NewStoreDialog(BaseDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        for label, widget in (("Uw naam", self.name), ("Gebruikersnaam", self.username),
-                              ("Rol", self.role), ("Team", self.team),
-                              ("Wachtwoord", self.passphrase),
-                              ("Herhaal wachtwoord", self.repeat)):
+        for label, widget in (
+            ("Uw naam", self.name),
+            ("Gebruikersnaam", self.username),
+            ("Rol", self.role),
+            ("Team", self.team),
+            ("Wachtwoord", self.passphrase),
+            ("Herhaal wachtwoord", self.repeat),
+        ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
-        intro = QLabel("Uw dossiers worden versleuteld opgeslagen. Het wachtwoord wordt nergens "
-                       "bewaard: onthoud het goed.")
+        intro = QLabel(
+            "Uw dossiers worden versleuteld opgeslagen. Het wachtwoord wordt nergens "
+            "bewaard: onthoud het goed."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -80,9 +80,9 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def _create_actions(self) -> None:
-        self.find_action = QAction("Zoeken", self, shortcut=QKeySequence.StandardKey.Find)
-        self.reload_action = QAction("Vernieuwen", self, shortcut=QKeySequence.StandardKey.Refresh)
-        self.quit_action = QAction("Afsluiten", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.find_action = self._action("Zoeken", QKeySequence.StandardKey.Find)
+        self.reload_action = self._action("Vernieuwen", QKeySequence.StandardKey.Refresh)
+        self.quit_action = self._action("Afsluiten", QKeySequence.StandardKey.Quit)
         toolbar = QToolBar("Werkbalk")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -90,6 +90,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         for action in (self.find_action, self.reload_action, self.quit_action):
             self.addAction(action)
+
+    def _action(self, text: str, key: QKeySequence.StandardKey) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        return action
 
     def _connect_signals(self) -> None:
         self.find_action.triggered.connect(self._focus_search)
@@ -113,11 +118,15 @@ class MainWindow(QMainWindow):
 
     def apply_search(self) -> None:
         query = self.search.text().strip()
-        rows = [r for r in self._all_rows if matches(query, r.search_text)] if query else self._all_rows
+        rows = (
+            [r for r in self._all_rows if matches(query, r.search_text)]
+            if query
+            else self._all_rows
+        )
         self.model.today = dt.date.today()
         self.model.set_rows(rows)
         self.count_label.setText(f"{len(rows)} van {len(self._all_rows)} klanten")
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("geometry/MainWindow", self.saveGeometry())
         super().closeEvent(event)

@@ -4,10 +4,10 @@ import tempfile
 # QSettings (remembered geometry) go to a throw-away folder, not the developer's own.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="trede-test-config-")
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication
 
-from app.ui.application import make_application  # noqa: E402
+from app.ui.application import make_application
 
 
 @pytest.fixture(scope="session")

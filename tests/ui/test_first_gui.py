@@ -77,8 +77,12 @@ def test_new_store_dialog(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-d
 def test_main_window_lists_and_searches(qtbot, store, owner) -> None:  # type: ignore[no-untyped-def]
     with store.session(owner.caseworker_id) as session:
         create_client(session, owner, client_form(), today=dt.date(2026, 11, 22))
-        create_client(session, owner, client_form(voornamen="Jan", tussenvoegsel="van der",
-                                                  achternaam="Berg"), today=dt.date(2026, 11, 22))
+        create_client(
+            session,
+            owner,
+            client_form(voornamen="Jan", tussenvoegsel="van der", achternaam="Berg"),
+            today=dt.date(2026, 11, 22),
+        )
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.show()
