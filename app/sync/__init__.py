@@ -1,0 +1,1 @@
+"""The client side of sync with the central store: change capture, push/pull, conflicts."""
