@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "app.storage.insecure_keyring.InsecureDemoKeyring")
 
-from app.services.demo import generate_demo  # noqa: E402
-from app.storage.store import create_store, unlock_store  # noqa: E402
+from app.services.demo import generate_demo
+from app.storage.store import create_store, unlock_store
 
 PASSPHRASE = "benchmark-wachtwoord"
 
@@ -46,10 +46,14 @@ def main() -> None:
                 pass
             unlocks.append(time.perf_counter() - started)
             store.close()
-    print(f"demo store, {args.clients} clients: created in {created:.1f} s, "
-          f"{size / 2**20:.1f} MiB on disk")
-    print(f"unlock (Argon2id 64 MiB t=3 p=2 + SQLCipher open + schema check): median "
-          f"{statistics.median(unlocks) * 1000:.0f} ms over {args.unlocks} (target < 1000 ms)")
+    print(
+        f"demo store, {args.clients} clients: created in {created:.1f} s, "
+        f"{size / 2**20:.1f} MiB on disk"
+    )
+    print(
+        f"unlock (Argon2id 64 MiB t=3 p=2 + SQLCipher open + schema check): median "
+        f"{statistics.median(unlocks) * 1000:.0f} ms over {args.unlocks} (target < 1000 ms)"
+    )
 
 
 if __name__ == "__main__":
