@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--team", default="Mijn team", help="de naam van uw team")
 
     sub.add_parser("passwd", help="wijzig het wachtwoord van de database")
+
+    shots = sub.add_parser("screenshots", help="maak schermafbeeldingen van elk hoofdscherm")
+    shots.add_argument("--out", type=Path, required=True, help="map voor de PNG-bestanden")
+    shots.add_argument("--clients", type=int, default=400, help="aantal demoklanten")
     return parser
 
 
@@ -227,12 +231,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(data_dir, demo=args.demo)
 
 
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from app.ui.screenshots import render_screenshots
+
+    for path in render_screenshots(args.out, clients=args.clients):
+        print(path)
+    return 0
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "demo": cmd_demo,
     "caseload": cmd_caseload,
     "init": cmd_init,
     "passwd": cmd_passwd,
+    "screenshots": cmd_screenshots,
 }
 
 

@@ -85,3 +85,15 @@ def test_email_and_phone() -> None:
 def test_kvk() -> None:
     assert v.kvk_problem("12345678") is None
     assert v.kvk_problem("1234567") is not None
+
+
+def test_money_in_dutch_notation() -> None:
+    from decimal import Decimal
+
+    from app.domain.formatting import format_money
+
+    assert format_money(Decimal("1234.56")) == "€ 1.234,56"
+    assert format_money(Decimal("708.825")) == "€ 708,83"
+    assert format_money(Decimal("0")) == "€ 0,00"
+    assert format_money(Decimal("-5.5")) == "-€ 5,50"
+    assert format_money(Decimal("1000000")) == "€ 1.000.000,00"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from app.domain.formatting import format_date
+
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
@@ -84,11 +86,6 @@ def parse_date(value: str) -> dt.date | None:
     except ValueError:
         return None
     return None
-
-
-def format_date(value: dt.date | None) -> str:
-    """Dutch notation dd-mm-jjjj; empty for no date."""
-    return value.strftime("%d-%m-%Y") if value else ""
 
 
 def date_problem(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.clients import priority_groups
 from app.domain.dates import age_on
-from app.domain.names import display_name, listing_name, search_text, sort_key
+from app.domain.names import display_name, fold, listing_name, search_text, sort_key
 from app.domain.vocab import ClientStatus, PriorityGroup
 from app.models import (
     CaseAssignment,
@@ -201,3 +201,46 @@ def caseload_rows(
         )
     rows.sort(key=lambda row: row.sort_key)
     return rows
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    """What the caseworker narrowed the list to; every part is optional."""
+
+    text: str = ""
+    trede: int | None = None  # 0: not yet assessed
+    group: PriorityGroup | None = None
+    municipality: str | None = None
+    status: ClientStatus | None = ClientStatus.ACTIVE
+    overdue_only: bool = False
+
+    def narrows(self, other: CaseloadFilter) -> bool:
+        """True when every row this filter keeps is also kept by `other` with more text."""
+        return (
+            self.text.strip() != ""
+            and other.text.startswith(self.text)
+            and (self.trede, self.group, self.municipality, self.status, self.overdue_only)
+            == (other.trede, other.group, other.municipality, other.status, other.overdue_only)
+        )
+
+
+def filter_rows(
+    rows: list[CaseloadRow], criteria: CaseloadFilter, today: dt.date
+) -> list[CaseloadRow]:
+    """The rows that match: text on name (any diacritics), BSN or postcode; then the filters."""
+    words = fold(criteria.text).replace("-", " ").split() if criteria.text.strip() else []
+    kept = rows
+    if words:
+        kept = [r for r in kept if all(w in r.search_text for w in words)]
+    if criteria.trede is not None:
+        wanted = criteria.trede or None
+        kept = [r for r in kept if r.trede == wanted]
+    if criteria.group is not None:
+        kept = [r for r in kept if criteria.group in r.priority_groups]
+    if criteria.municipality:
+        kept = [r for r in kept if r.municipality == criteria.municipality]
+    if criteria.status is not None:
+        kept = [r for r in kept if r.status is criteria.status]
+    if criteria.overdue_only:
+        kept = [r for r in kept if r.is_overdue(today)]
+    return kept

@@ -24,7 +24,7 @@ from app.domain.vocab import (
     PriorityGroup,
     WorkObligation,
 )
-from app.models import CaseAssignment, Caseworker, Client
+from app.models import CaseAssignment, Caseworker, Client, LadderAssessment
 from app.services.access import current_assignment, require_client
 from app.services.audit import audit
 from app.services.context import Actor
@@ -330,6 +330,19 @@ class ClientDetails:
     caseworker_name: str | None
     outflow_date: dt.date | None
     outflow_reason: str | None
+    trede: int | None
+    review_on: dt.date | None
+
+
+def current_trede(session: Session, client_id: str) -> tuple[int | None, dt.date | None]:
+    """The final trede and review date of the newest assessment (same order as the caseload)."""
+    row = session.execute(
+        select(LadderAssessment.final_trede, LadderAssessment.review_on)
+        .where(LadderAssessment.client_id == client_id, LadderAssessment.deleted_at.is_(None))
+        .order_by(LadderAssessment.assessed_on.desc(), LadderAssessment.created_at.desc())
+        .limit(1)
+    ).first()
+    return (row.final_trede, row.review_on) if row else (None, None)
 
 
 def get_client(
@@ -345,6 +358,7 @@ def get_client(
     client = require_client(session, actor, client_id)
     assignment = current_assignment(session, client_id)
     worker = session.get(Caseworker, assignment.caseworker_id) if assignment else None
+    trede, review_on = current_trede(session, client_id)
     audit(
         session, actor, AuditAction.VIEW, "client", client_id, client_id=client_id, purpose=purpose
     )
@@ -362,4 +376,6 @@ def get_client(
         caseworker_name=worker.display_name if worker else None,
         outflow_date=client.outflow_date,
         outflow_reason=client.outflow_reason,
+        trede=trede,
+        review_on=review_on,
     )

@@ -36,7 +36,10 @@ class JournalRow:
         return self.corrected_by_id is not None
 
 
-def _validate(occurred_on: str, kind: str, subject: str, body: str, today: dt.date) -> None:
+def validate_entry(
+    occurred_on: str, kind: str, subject: str, body: str, *, today: dt.date
+) -> dict[str, str]:
+    """Every problem of a journal entry as typed, per field."""
     problems: dict[str, str] = {}
     date_problem = v.date_problem(occurred_on, latest=today, what="de datum van het contact")
     if date_problem:
@@ -49,6 +52,11 @@ def _validate(occurred_on: str, kind: str, subject: str, body: str, today: dt.da
         problems["subject"] = f"Het onderwerp is te lang (ten hoogste {SUBJECT_MAX} tekens)."
     if not body.strip():
         problems["body"] = "Vul de tekst van het verslag in."
+    return problems
+
+
+def _validate(occurred_on: str, kind: str, subject: str, body: str, today: dt.date) -> None:
+    problems = validate_entry(occurred_on, kind, subject, body, today=today)
     if problems:
         raise ValidationFailed(problems)
 

@@ -1,16 +1,41 @@
-"""Start-up of the GUI: the application object, style, first run or unlock, main window."""
+"""Start-up of the GUI: application object, style, translations, first run or unlock, and
+the main window."""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from app import APP_NAME, __version__
+from app.paths import default_data_dir
+from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 from app.storage.store import Store, StorePaths
+from app.ui import settings, worker
 from app.ui.dialogs import NewStoreDialog, UnlockDialog
+from app.ui.i18n import install_translators
+from app.ui.style import apply_style
+
+DEMO_CLIENTS = 1000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+_QT_NOISE = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message(kind: QtMsgType, _context: object, text: str) -> None:
+    if text.startswith(_QT_NOISE):
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", text)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -20,38 +45,71 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    if "PYTEST_CURRENT_TEST" not in os.environ:  # pytest-qt captures Qt messages itself
+        qInstallMessageHandler(_qt_message)
     app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setStyle("Fusion")
+    apply_style(app)
+    install_translators(app, settings.language())
     return app
 
 
-def obtain_store(data_dir: Path, *, demo: bool) -> Store | None:
-    """Unlock the existing store, or (first run) make one. None when the user cancels."""
+def make_demo_store(data_dir: Path) -> None:
+    """Generate the demo store in the background, with a progress dialog."""
+    from app.cli import ensure_demo_store
+
+    dialog = QProgressDialog(tr("Demodatabase maken met gegenereerde klanten…"), "", 0,
+                             DEMO_CLIENTS)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle("Trede")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    job = worker.Worker(lambda progress, _cancelled: ensure_demo_store(
+        data_dir, DEMO_CLIENTS, progress))
+    failures: list[Exception] = []
+    job.signals.progress.connect(lambda done, _total: dialog.setValue(done))
+    job.signals.finished.connect(lambda _r: dialog.accept())
+    job.signals.failed.connect(lambda exc: (failures.append(exc), dialog.accept()))
+    worker.start(job)
+    dialog.exec()
+    if failures:
+        raise failures[0]
+
+
+def obtain_store(data_dir: Path, *, demo: bool) -> tuple[Store | None, bool]:
+    """Unlock the store, or on first run make one (or the demo). (None, _) when cancelled."""
+    if not demo and not StorePaths(data_dir).exists():
+        first_run = NewStoreDialog(data_dir)
+        result = first_run.exec()
+        if result == QDialog.DialogCode.Accepted:
+            return first_run.store, False
+        if result != NewStoreDialog.DEMO_CHOSEN:
+            return None, False
+        demo, data_dir = True, default_data_dir(demo=True)
+        use_demo_fallback_if_no_secure_backend()
     if demo and not StorePaths(data_dir).exists():
-        from app.cli import ensure_demo_store
+        make_demo_store(data_dir)
+    from app.services.demo import DEMO_PASSPHRASE
 
-        ensure_demo_store(data_dir, 1000)
-    if StorePaths(data_dir).exists():
-        from app.services.demo import DEMO_PASSPHRASE
-
-        hint = f"Demo: het wachtwoord is {DEMO_PASSPHRASE}" if demo else ""
-        dialog: UnlockDialog | NewStoreDialog = UnlockDialog(data_dir, hint=hint)
-    else:
-        dialog = NewStoreDialog(data_dir)
+    hint = tr("Demo: het wachtwoord is {0}").format(DEMO_PASSPHRASE) if demo else ""
+    dialog = UnlockDialog(data_dir, hint=hint)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.store
+        return None, demo
+    return dialog.store, demo
 
 
 def run_gui(data_dir: Path, *, demo: bool) -> int:
     app = make_application()
-    store = obtain_store(data_dir, demo=demo)
+    store, demo = obtain_store(data_dir, demo=demo)
     if store is None:
         return 0
     from app.ui.main_window import MainWindow
 
     window = MainWindow(store, demo=demo)
     window.show()
+    window.reload()
     try:
         return app.exec()
     finally:

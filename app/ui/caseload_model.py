@@ -6,7 +6,13 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.validation import format_date
@@ -24,6 +30,10 @@ def _action_text(row: CaseloadRow) -> str:
 
 
 # (header, display text, sort key)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Caseload", text)
+
+
 COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], Any]], ...] = (
     ("Naam", lambda r: r.listing_name, lambda r: r.sort_key),
     ("Leeftijd", lambda r: str(r.age), lambda r: r.age),
@@ -54,9 +64,20 @@ class CaseloadModel(QAbstractTableModel):
         self._rows: list[CaseloadRow] = []
         self.today = dt.date.today()
 
-    def set_rows(self, rows: Sequence[CaseloadRow]) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[CaseloadRow],
+        *,
+        sort_column: int = -1,
+        order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+    ) -> None:
+        """Replace the rows, sorted by `sort_column` (rows come sorted by name already)."""
+        rows = list(rows)
+        if 0 < sort_column < len(COLUMNS) or order == Qt.SortOrder.DescendingOrder:
+            key = COLUMNS[max(sort_column, 0)][2]
+            rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def row_at(self, row: int) -> CaseloadRow:
@@ -78,7 +99,7 @@ class CaseloadModel(QAbstractTableModel):
             role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
         )
         if horizontal_text and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return tr(COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

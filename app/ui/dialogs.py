@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,16 +26,25 @@ from app.storage.store import Store, create_store, passphrase_problem, unlock_st
 
 
 class BaseDialog(QDialog):
-    """Remembers its size and place per dialog class."""
+    """Remembers its size and place per dialog class; Escape cancels (QDialog's default)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        geometry = QSettings().value(f"geometry/{type(self).__name__}")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._geometry_restored = False
+
+    def _geometry_key(self) -> str:
+        return f"geometry/{type(self).__name__}"
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._geometry_restored:
+            self._geometry_restored = True
+            saved = QSettings().value(self._geometry_key())
+            if saved is not None:
+                self.restoreGeometry(saved)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def done(self, result: int) -> None:
-        QSettings().setValue(f"geometry/{type(self).__name__}", self.saveGeometry())
+        QSettings().setValue(self._geometry_key(), self.saveGeometry())
         super().done(result)
 
 
@@ -86,14 +96,15 @@ class UnlockDialog(BaseDialog):
 
 
 class NewStoreDialog(BaseDialog):
-    """First run: the caseworker makes their own encrypted store."""
+    """First run: the caseworker makes their own encrypted store, or looks at the demo."""
+
+    DEMO_CHOSEN = 2
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.store: Store | None = None
-        self.owner: dict[str, Any] = {}
-        self.setWindowTitle("Nieuwe Trede-database")
+        self.setWindowTitle("Welkom bij Trede")
         form = QFormLayout()
         self.name = QLineEdit()
         self.username = QLineEdit()

@@ -1,132 +1,300 @@
-"""The main window: the caseload with instant search, and the status bar with counts."""
+"""The main window: a thin frame around the caseload panel, the client file and the lock
+screen. Actions come from the registry; all wiring is in `_connect_signals`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QApplication,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
+    QProgressBar,
+    QSizePolicy,
+    QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.names import matches
 from app.services.caseload import CaseloadRow, Scope, caseload_rows
+from app.services.clients import ClientForm, create_client
 from app.services.context import Actor, owner_actor
 from app.storage.store import Store
-from app.ui import messages
-from app.ui.caseload_model import COLUMNS, CaseloadModel
+from app.ui import messages, settings, worker
+from app.ui.actions import Actions
+from app.ui.caseload_panel import CaseloadPanel
+from app.ui.client_file import ClientFilePanel
+from app.ui.client_form import ClientFormDialog
+from app.ui.lock import IdleWatcher, LockScreen
+from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
 
-COLUMN_WIDTHS = (240, 70, 110, 55, 220, 170, 230, 200)
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, demo: bool = False) -> None:
         super().__init__()
         self.store = store
+        self.demo = demo
         with store.session() as session:
             self.actor: Actor = owner_actor(session)
         self.scope = Scope.TEAM if self.actor.is_team_lead else Scope.OWN
-        self._all_rows: list[CaseloadRow] = []
-        title = "Trede – demo (gegenereerde klanten)" if demo else "Trede"
-        self.setWindowTitle(f"{title} – {self.actor.display_name}")
+        self._loader: worker.Worker | None = None
+        self._hidden_while_locked: list[QWidget] = []
+        self.locked = False
+        self._page_before_lock = 0
 
-        self.model = CaseloadModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Caseload")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS[: len(COLUMNS)]):
-            self.table.setColumnWidth(column, width)
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Zoek op naam, BSN of postcode (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Zoeken")
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(60)
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(12, 12, 12, 8)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
-
-        self._create_actions()
+        self.actions_ = Actions(self)
+        self.caseload = CaseloadPanel()
+        self.client_file = ClientFilePanel(store, self.actor)
+        self.lock_screen = LockScreen(store.paths.data_dir)
+        self.pages = QStackedWidget()
+        for page in (self.caseload, self.client_file, self.lock_screen):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self._build_toolbar()
+        self._build_status_bar()
+        self.idle = IdleWatcher(settings.idle_minutes(), self)
+        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self._connect_signals()
-        geometry = QSettings().value("geometry/MainWindow")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._update_title()
+        self._update_actions()
+        saved = QSettings().value("geometry/MainWindow")
+        if saved is not None:
+            self.restoreGeometry(saved)  # type: ignore[arg-type]
         else:
-            self.resize(1280, 760)
-        self.reload()
+            self.resize(1360, 800)
 
-    def _create_actions(self) -> None:
-        self.find_action = self._action("Zoeken", QKeySequence.StandardKey.Find)
-        self.reload_action = self._action("Vernieuwen", QKeySequence.StandardKey.Refresh)
-        self.quit_action = self._action("Afsluiten", QKeySequence.StandardKey.Quit)
-        toolbar = QToolBar("Werkbalk")
+    # ------------------------------------------------------------ building
+    def _build_toolbar(self) -> None:
+        a = self.actions_
+        toolbar = QToolBar(tr("Werkbalk"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        toolbar.addAction(self.reload_action)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (a.back, a.new_client, a.edit_client, a.add_journal):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        if self.actor.is_team_lead:
+            toolbar.addAction(a.toggle_team)
+            a.toggle_team.setChecked(self.scope is Scope.TEAM)
+        toolbar.addAction(a.refresh)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(a.settings)
+        toolbar.addAction(a.lock)
         self.addToolBar(toolbar)
-        for action in (self.find_action, self.reload_action, self.quit_action):
+        for action in a.all():
             self.addAction(action)
 
-    def _action(self, text: str, key: QKeySequence.StandardKey) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        return action
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel(self.actor.display_name)
+        self.count_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(tr("Bezig met laden"))
+        self.progress.hide()
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.count_label)
 
     def _connect_signals(self) -> None:
-        self.find_action.triggered.connect(self._focus_search)
-        self.reload_action.triggered.connect(self.reload)
-        self.quit_action.triggered.connect(self.close)
-        self.search.textChanged.connect(self._search_timer.start)
-        self._search_timer.timeout.connect(self.apply_search)
+        a = self.actions_
+        a.new_client.triggered.connect(self.new_client)
+        a.open_client.triggered.connect(self.open_selected)
+        a.edit_client.triggered.connect(self.client_file.edit_client)
+        a.add_journal.triggered.connect(self.client_file.add_journal_entry)
+        a.back.triggered.connect(self.show_caseload)
+        a.find.triggered.connect(self._find)
+        a.refresh.triggered.connect(self.reload)
+        a.toggle_team.toggled.connect(self._set_team_scope)
+        a.clear_filters.triggered.connect(self.caseload.clear_filters)
+        a.lock.triggered.connect(self.lock)
+        a.change_passphrase.triggered.connect(self.change_passphrase)
+        a.settings.triggered.connect(self.open_settings)
+        a.quit.triggered.connect(self.close)
+        self.caseload.open_requested.connect(self.open_client)
+        self.caseload.counts_changed.connect(self._show_counts)
+        self.client_file.back_requested.connect(self.show_caseload)
+        self.client_file.changed.connect(lambda _id: self.reload())
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.idle.idle.connect(self.lock)
+        self.pages.currentChanged.connect(lambda _i: self._update_actions())
         messages.bridge.error.connect(self._show_error)
+        messages.bridge.warning.connect(self._show_error)
+        messages.bridge.info.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
-    def _focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+    # ------------------------------------------------------------ caseload
+    def reload(self) -> None:
+        """Load the caseload off the GUI thread, with its own database session."""
+        if self._loader is not None:
+            return
+        store, actor, scope = self.store, self.actor, self.scope
+
+        def job(progress: Any, cancelled: Any) -> list[CaseloadRow]:
+            with store.session(actor.caseworker_id) as session:
+                return caseload_rows(session, actor, scope=scope)
+
+        self._loader = worker.Worker(job)
+        self._loader.signals.finished.connect(self._caseload_loaded)
+        self._loader.signals.failed.connect(self._caseload_failed)
+        self.progress.show()
+        self.statusBar().showMessage(tr("Caseload laden…"))
+        worker.start(self._loader)
+
+    def _caseload_loaded(self, rows: list[CaseloadRow]) -> None:
+        self._loader = None
+        self.progress.hide()
+        self.statusBar().clearMessage()
+        self.caseload.today = dt.date.today()
+        self.caseload.set_rows(rows)
+
+    def _caseload_failed(self, error: Exception) -> None:
+        self._loader = None
+        self.progress.hide()
+        messages.error(tr("De caseload kon niet worden geladen: {0}").format(error))
+
+    def is_loading(self) -> bool:
+        return self._loader is not None
+
+    def _show_counts(self, shown: int, total: int, overdue: int) -> None:
+        scope = tr("team") if self.scope is Scope.TEAM else tr("eigen caseload")
+        text = tr("{0} van {1} klanten ({2})").format(shown, total, scope)
+        if overdue:
+            text += " · " + tr("{0} te laat").format(overdue)
+        self.count_label.setText(text)
+
+    def _set_team_scope(self, team: bool) -> None:
+        if not self.actor.is_team_lead:
+            return
+        self.scope = Scope.TEAM if team else Scope.OWN
+        self.reload()
+
+    def _find(self) -> None:
+        self.show_caseload()
+        self.caseload.focus_search()
+
+    # ------------------------------------------------------------ client file
+    def open_client(self, client_id: str) -> None:
+        try:
+            self.client_file.open_client(client_id)
+        except Exception as exc:  # services raise Dutch messages; show them, keep working
+            messages.error(str(exc))
+            return
+        self.pages.setCurrentWidget(self.client_file)
+        self._update_title()
+
+    def open_selected(self) -> None:
+        client_id = self.caseload.selected_client_id()
+        if client_id:
+            self.open_client(client_id)
+
+    def show_caseload(self) -> None:
+        if self.locked:
+            return
+        self.client_file.clear()
+        self.pages.setCurrentWidget(self.caseload)
+        self._update_title()
+        self.caseload.table.setFocus()
+
+    def new_client(self) -> ClientFormDialog:
+        created: list[str] = []
+
+        def save(form: ClientForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                created.append(create_client(session, self.actor, form))
+
+        dialog = ClientFormDialog(save, title=tr("Nieuwe klant"), parent=self)
+
+        def done() -> None:
+            self.reload()
+            if created:
+                self.open_client(created[0])
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------ lock
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.pause()
+        self._hidden_while_locked = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+        ]
+        for widget in self._hidden_while_locked:
+            widget.hide()
+        self._page_before_lock = self.pages.currentIndex()
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.lock_screen.prepare()
+        self._update_title()
+        self._update_actions()
+        log.info("locked")
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.pages.setCurrentIndex(self._page_before_lock)
+        for widget in self._hidden_while_locked:
+            widget.show()
+        self._hidden_while_locked = []
+        self.idle.resume()
+        self._update_title()
+        self._update_actions()
+        log.info("unlocked")
+
+    # ------------------------------------------------------------ dialogs
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self)
+        dialog.accepted.connect(lambda: self.idle.set_minutes(settings.idle_minutes()))
+        dialog.open()
+
+    def change_passphrase(self) -> ChangePassphraseDialog:
+        dialog = ChangePassphraseDialog(self.store.paths.data_dir, self)
+        dialog.accepted.connect(
+            lambda: messages.info(tr("Het wachtwoord is gewijzigd.")))
+        dialog.open()
+        return dialog
 
     def _show_error(self, text: str) -> None:
         QMessageBox.warning(self, "Trede", text)
 
-    def reload(self) -> None:
-        with self.store.session(self.actor.caseworker_id) as session:
-            self._all_rows = caseload_rows(session, self.actor, scope=self.scope)
-        self.apply_search()
+    # ------------------------------------------------------------ state
+    def _update_title(self) -> None:
+        parts = ["Trede"]
+        if self.demo:
+            parts.append(tr("demo (gegenereerde klanten)"))
+        if self.locked:
+            parts.append(tr("vergrendeld"))
+        elif self.pages.currentWidget() is self.client_file and self.client_file.details:
+            parts.append(self.client_file.details.display_name)
+        else:
+            parts.append(self.actor.display_name)
+        self.setWindowTitle(" – ".join(parts))
 
-    def apply_search(self) -> None:
-        query = self.search.text().strip()
-        rows = (
-            [r for r in self._all_rows if matches(query, r.search_text)]
-            if query
-            else self._all_rows
-        )
-        self.model.today = dt.date.today()
-        self.model.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} van {len(self._all_rows)} klanten")
+    def _update_actions(self) -> None:
+        in_file = self.pages.currentWidget() is self.client_file
+        for action in self.actions_.all():
+            action.setEnabled(not self.locked or action is self.actions_.quit)
+        if not self.locked:
+            for action in self.actions_.client_actions():
+                action.setEnabled(in_file)
+            self.actions_.back.setEnabled(in_file)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("geometry/MainWindow", self.saveGeometry())
+        QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
         super().closeEvent(event)

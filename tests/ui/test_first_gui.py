@@ -86,12 +86,14 @@ def test_main_window_lists_and_searches(qtbot, store, owner) -> None:  # type: i
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.show()
-    assert window.model.rowCount() == 2
+    window.reload()
+    panel = window.caseload
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     assert "2 van 2" in window.count_label.text()
-    qtbot.keyClicks(window.search, "sukru yilmaz")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert window.model.row_at(0).display_name == "Şükrü Yılmaz-Gąsiorowska"
+    qtbot.keyClicks(panel.search, "sukru yilmaz")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert panel.model.row_at(0).display_name == "Şükrü Yılmaz-Gąsiorowska"
     assert "1 van 2" in window.count_label.text()
-    window.search.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    panel.search.clear()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     window.close()

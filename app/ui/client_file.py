@@ -1,0 +1,302 @@
+"""The client file: a header with the essentials, and tabs (Overzicht, Journaal, ...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.formatting import format_date
+from app.domain.ladder import TREDE_NAMES
+from app.domain.vocab import (
+    Benefit,
+    ClientStatus,
+    EducationLevel,
+    Municipality,
+    Obstacle,
+    WorkObligation,
+)
+from app.services.clients import ClientDetails, ClientForm, get_client, update_client
+from app.services.context import Actor
+from app.services.journal import add_entry, correct_entry, journal
+from app.storage.store import Store
+from app.ui.client_form import ClientFormDialog
+from app.ui.journal_tab import JournalEntryDialog, JournalTab
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClientFile", text)
+
+
+def _chip(text: str, warning: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "chip-warning" if warning else "chip")
+    return label
+
+
+def _label_of(vocabulary: type, code: str) -> str:
+    try:
+        return str(vocabulary(code).label) if code else "–"
+    except ValueError:
+        return code
+
+
+class OverviewTab(QScrollArea):
+    """Everything about the client on one calm page, grouped as on the form."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.values: dict[str, QLabel] = {}
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.addWidget(self._group(tr("Persoonsgegevens"), [
+            ("name", tr("Naam")), ("bsn", tr("BSN")), ("birth", tr("Geboortedatum")),
+            ("address", tr("Adres")), ("municipality", tr("Gemeente")),
+            ("phone", tr("Telefoon")), ("email", tr("E-mail")), ("intake", tr("Intake")),
+        ]), 0, 0)
+        grid.addWidget(self._group(tr("Uitkering en arbeidsverplichting"), [
+            ("benefit", tr("Uitkering")), ("benefit_start", tr("Start uitkering")),
+            ("obligation", tr("Arbeidsverplichting")), ("exemption", tr("Ontheffing")),
+            ("outflow", tr("Uitstroom")),
+        ]), 1, 0)
+        grid.addWidget(self._group(tr("Doelgroepen en belemmeringen"), [
+            ("groups", tr("Doelgroepen")), ("obstacles", tr("Belemmeringen")),
+        ]), 0, 1)
+        grid.addWidget(self._group(tr("Opleiding en kwalificaties"), [
+            ("education", tr("Opleiding")), ("qualifications", tr("Kwalificaties")),
+            ("certificates", tr("Certificaten")), ("experience", tr("Werkervaring")),
+        ]), 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(2, 1)
+        self.setWidget(holder)
+
+    def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key, label in rows:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self.values[key] = value
+            caption = QLabel(label)
+            caption.setProperty("role", "muted")
+            form.addRow(caption, value)
+        return box
+
+    def show_client(self, details: ClientDetails) -> None:
+        f = details.form
+        address = " ".join(p for p in (f.street, f.house_number) if p)
+        place = "  ".join(p for p in (f.postcode, f.city) if p)
+        exempt = f.work_obligation != WorkObligation.IMPOSED.value
+        outflow = "–"
+        if details.status is ClientStatus.CLOSED:
+            outflow = f"{format_date(details.outflow_date)}, {details.outflow_reason or ''}"
+        quals = [tr("startkwalificatie") if f.startkwalificatie else tr("geen startkwalificatie")]
+        if f.driving_licence:
+            quals.append(tr("rijbewijs"))
+        texts = {
+            "name": details.display_name,
+            "bsn": f.bsn,
+            "birth": f"{f.birth_date} ({details.age} {tr('jaar')})",
+            "address": ", ".join(p for p in (address, place) if p) or "–",
+            "municipality": _label_of(Municipality, f.municipality),
+            "phone": f.phone or "–",
+            "email": f.email or "–",
+            "intake": f.intake_date or "–",
+            "benefit": _label_of(Benefit, f.benefit),
+            "benefit_start": f.benefit_start or "–",
+            "obligation": _label_of(WorkObligation, f.work_obligation),
+            "exemption": (f"{f.exemption_reason} ({tr('tot')} {f.exemption_end})"
+                          if exempt else "–"),
+            "outflow": outflow,
+            "groups": ", ".join(g.label for g in details.priority_groups) or "–",
+            "obstacles": ", ".join(_label_of(Obstacle, o) for o in f.obstacles) or "–",
+            "education": _label_of(EducationLevel, f.education_level),
+            "qualifications": ", ".join(quals),
+            "certificates": ", ".join(f.certificates) or "–",
+            "experience": f.work_experience or "–",
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)
+
+
+class ClientFilePanel(QWidget):
+    """Shows one client file; edits go through dialogs and services."""
+
+    back_requested = Signal()
+    changed = Signal(str)
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.details: ClientDetails | None = None
+        self.today = dt.date.today()
+
+        self.back_button = QPushButton(tr("← Caseload"))
+        self.back_button.setToolTip(tr("Terug naar de caseload (Alt+Links)"))
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setAccessibleName(tr("Naam van de klant"))
+        self.edit_button = QPushButton(tr("Gegevens bewerken"))
+        self.edit_button.setToolTip(tr("Ctrl+E"))
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(6)
+        header = QFrame()
+        header.setProperty("role", "header")
+        header_layout = QVBoxLayout(header)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.edit_button)
+        header_layout.addLayout(top)
+        header_layout.addLayout(self.chips)
+
+        self.tabs = QTabWidget()
+        self.overview = OverviewTab()
+        self.journal = JournalTab()
+        self.tabs.addTab(self.overview, tr("&Overzicht"))
+        self.tabs.addTab(self.journal, tr("&Journaal"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(header)
+        layout.addWidget(self.tabs, 1)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button.clicked.connect(self.edit_client)
+        self.journal.add_requested.connect(self.add_journal_entry)
+        self.journal.correct_requested.connect(self.correct_journal_entry)
+
+    @property
+    def client_id(self) -> str | None:
+        return self.details.id if self.details else None
+
+    def open_client(self, client_id: str) -> None:
+        self.today = dt.date.today()
+        with self.store.session(self.actor.caseworker_id) as session:
+            self.details = get_client(session, self.actor, client_id, today=self.today)
+            rows = journal(session, self.actor, client_id)
+        self._show(self.details)
+        self.journal.set_rows(rows)
+
+    def reload(self) -> None:
+        if self.details:
+            current_tab = self.tabs.currentIndex()
+            self.open_client(self.details.id)
+            self.tabs.setCurrentIndex(current_tab)
+
+    def clear(self) -> None:
+        """Forget the client (on lock, or when going back)."""
+        self.details = None
+        self.title.clear()
+        self._clear_chips()
+        self.journal.set_rows([])
+
+    def _clear_chips(self) -> None:
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def _show(self, details: ClientDetails) -> None:
+        self.title.setText(details.display_name)
+        self._clear_chips()
+        f = details.form
+        chips = [_chip(f"BSN {f.bsn}"), _chip(f"{details.age} {tr('jaar')}"),
+                 _chip(_label_of(Municipality, f.municipality))]
+        if details.trede:
+            trede_text = f"{tr('Trede')} {details.trede}: {TREDE_NAMES[details.trede]}"
+            overdue = details.review_on is not None and details.review_on < self.today
+            chips.append(_chip(trede_text, warning=overdue))
+        else:
+            chips.append(_chip(tr("Nog geen ladderbeoordeling"), warning=True))
+        chips.extend(_chip(group.label) for group in details.priority_groups)
+        if f.work_obligation != WorkObligation.IMPOSED.value:
+            chips.append(_chip(_label_of(WorkObligation, f.work_obligation)))
+        if details.status is ClientStatus.CLOSED:
+            chips.append(_chip(tr("Afgesloten"), warning=True))
+        if details.caseworker_name:
+            chips.append(_chip(f"{tr('Medewerker')}: {details.caseworker_name}"))
+        for chip in chips:
+            self.chips.addWidget(chip)
+        self.chips.addStretch()
+        self.overview.show_client(details)
+
+    # ------------------------------------------------------------ editing
+    def edit_client(self) -> ClientFormDialog | None:
+        if self.details is None:
+            return None
+        details = self.details
+
+        def save(form: ClientForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                update_client(session, self.actor, details.id, form,
+                              expected_version=details.version, today=self.today)
+
+        dialog = ClientFormDialog(save, initial=details.form,
+                                  title=tr("{0} bewerken").format(details.display_name),
+                                  today=self.today, parent=self)
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+        return dialog
+
+    def add_journal_entry(self) -> JournalEntryDialog | None:
+        if self.details is None:
+            return None
+        client_id = self.details.id
+
+        def save(occurred_on: str, kind: str, subject: str, body: str) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                add_entry(session, self.actor, client_id, occurred_on=occurred_on, kind=kind,
+                          subject=subject, body=body, today=self.today)
+
+        return self._open_entry_dialog(JournalEntryDialog(save, today=self.today, parent=self))
+
+    def correct_journal_entry(self, original: object) -> JournalEntryDialog | None:
+        from app.services.journal import JournalRow
+
+        if self.details is None or not isinstance(original, JournalRow):
+            return None
+
+        def save(occurred_on: str, kind: str, subject: str, body: str) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                correct_entry(session, self.actor, original.id, occurred_on=occurred_on,
+                              kind=kind, subject=subject, body=body, today=self.today)
+
+        return self._open_entry_dialog(
+            JournalEntryDialog(save, original=original, today=self.today, parent=self))
+
+    def _open_entry_dialog(self, dialog: JournalEntryDialog) -> JournalEntryDialog:
+        def done() -> None:
+            self.reload()
+            self.tabs.setCurrentWidget(self.journal)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def _after_change(self) -> None:
+        self.reload()
+        if self.details:
+            self.changed.emit(self.details.id)
+
+

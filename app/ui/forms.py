@@ -1,0 +1,50 @@
+"""Shared pieces for forms: a field with its message beneath, and the unsaved-changes guard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Forms", text)
+
+
+class Field(QWidget):
+    """An input with its validation message right beneath it."""
+
+    def __init__(self, editor: QWidget, accessible_name: str) -> None:
+        super().__init__()
+        self.editor = editor
+        editor.setAccessibleName(accessible_name)
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(tr("Melding bij {0}").format(accessible_name))
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.message)
+
+    def show_problem(self, text: str | None) -> None:
+        invalid = bool(text)
+        if self.editor.property("invalid") != invalid:
+            self.editor.setProperty("invalid", invalid)
+            self.editor.style().unpolish(self.editor)
+            self.editor.style().polish(self.editor)
+        self.message.setText(text or "")
+        self.message.setVisible(invalid)
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before unsaved input is thrown away."""
+    answer = QMessageBox.question(
+        parent,
+        tr("Wijzigingen niet opgeslagen"),
+        tr("U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

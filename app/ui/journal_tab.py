@@ -1,0 +1,284 @@
+"""The Journaal tab: contact entries, newest first; corrections shown beside their original."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.formatting import format_date
+from app.domain.vocab import JournalKind
+from app.services.errors import ServiceError, ValidationFailed
+from app.services.journal import JournalRow, validate_entry
+from app.ui.dialogs import BaseDialog
+from app.ui.forms import Field, confirm_discard
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Journal", text)
+
+
+def _status(row: JournalRow) -> str:
+    if row.is_superseded:
+        return tr("Gecorrigeerd")
+    if row.corrects_id:
+        return tr("Correctie")
+    return ""
+
+
+JOURNAL_COLUMNS: tuple[tuple[str, Callable[[JournalRow], str]], ...] = (
+    ("Datum", lambda r: format_date(r.occurred_on)),
+    ("Soort", lambda r: r.kind.label),
+    ("Onderwerp", lambda r: r.subject),
+    ("Medewerker", lambda r: r.author_name),
+    ("Status", _status),
+)
+
+
+class JournalModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[JournalRow] = []
+
+    def set_rows(self, rows: Sequence[JournalRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> JournalRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(JOURNAL_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal_text = (
+            role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+        )
+        if horizontal_text and 0 <= section < len(JOURNAL_COLUMNS):
+            return tr(JOURNAL_COLUMNS[section][0])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return JOURNAL_COLUMNS[index.column()][1](row)
+        if role == Qt.ItemDataRole.ForegroundRole and row.is_superseded:
+            return QBrush(QColor("#7b8690"))
+        if role == Qt.ItemDataRole.FontRole and row.is_superseded:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+EntryHandler = Callable[[str, str, str, str], None]
+
+
+class JournalEntryDialog(BaseDialog):
+    """Add an entry, or correct one: the original is kept and shown as corrected."""
+
+    def __init__(
+        self,
+        on_save: EntryHandler,
+        *,
+        original: JournalRow | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.on_save = on_save
+        self.today = today or dt.date.today()
+        self.setWindowTitle(tr("Journaalbericht corrigeren") if original else
+                            tr("Nieuw journaalbericht"))
+        self.occurred_on = QLineEdit(format_date(original.occurred_on if original else self.today))
+        self.occurred_on.setPlaceholderText("dd-mm-jjjj")
+        self.kind = QComboBox()
+        for code, label in JournalKind.choices():
+            self.kind.addItem(label, code)
+        self.subject = QLineEdit(original.subject if original else "")
+        self.body = QPlainTextEdit(original.body if original else "")
+        self.body.setTabChangesFocus(True)
+        if original:
+            self.kind.setCurrentIndex(self.kind.findData(original.kind.value))
+        self.fields = {
+            "occurred_on": Field(self.occurred_on, tr("Datum")),
+            "kind": Field(self.kind, tr("Soort contact")),
+            "subject": Field(self.subject, tr("Onderwerp")),
+            "body": Field(self.body, tr("Verslag")),
+        }
+        form = QFormLayout()
+        form.addRow(tr("Datum"), self.fields["occurred_on"])
+        form.addRow(tr("Soort"), self.fields["kind"])
+        form.addRow(tr("Onderwerp"), self.fields["subject"])
+        form.addRow(tr("Verslag"), self.fields["body"])
+        layout = QVBoxLayout(self)
+        if original:
+            note = QLabel(tr("Het oorspronkelijke bericht blijft bewaard en wordt als "
+                             "gecorrigeerd getoond."))
+            note.setProperty("role", "muted")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton(tr("Opslaan"))
+        self.save_button.setDefault(True)
+        self.save_button.setShortcut("Ctrl+S")
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._initial = self.values()
+        for signal in (self.occurred_on.textEdited, self.subject.textEdited,
+                       self.body.textChanged, self.kind.currentIndexChanged):
+            signal.connect(self.revalidate)
+        self.revalidate()
+        self.resize(560, 420)
+
+    def values(self) -> tuple[str, str, str, str]:
+        return (self.occurred_on.text(), str(self.kind.currentData()), self.subject.text(),
+                self.body.toPlainText())
+
+    def problems(self) -> dict[str, str]:
+        return validate_entry(*self.values(), today=self.today)
+
+    def revalidate(self, *_args: object, extra: dict[str, str] | None = None) -> None:
+        problems = {**self.problems(), **(extra or {})}
+        changed = self.values() != self._initial
+        for name, field in self.fields.items():
+            field.show_problem(problems.get(name) if changed or extra else None)
+        self.save_button.setEnabled(not problems)
+
+    def save(self) -> None:
+        if self.problems():
+            return
+        try:
+            self.on_save(*self.values())
+        except ValidationFailed as failed:
+            self.revalidate(extra=failed.problems)
+            return
+        except ServiceError as exc:
+            self.fields["body"].show_problem(str(exc))
+            return
+        self._initial = self.values()
+        self.accept()
+
+    def reject(self) -> None:
+        if self.values() != self._initial and not confirm_discard(self):
+            return
+        super().reject()
+
+
+class JournalTab(QWidget):
+    """The list on top, the selected entry's full text beneath."""
+
+    add_requested = Signal()
+    correct_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = JournalModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(tr("Journaalberichten"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 100), (1, 140), (3, 200), (4, 120)):
+            self.table.setColumnWidth(column, width)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(tr("Tekst van het bericht"))
+        self.add_button = QPushButton(tr("Nieuw bericht"))
+        self.add_button.setProperty("primary", True)
+        self.correct_button = QPushButton(tr("Corrigeren…"))
+        self.correct_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.correct_button)
+        buttons.addStretch()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([300, 160])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter)
+        self.add_button.clicked.connect(self.add_requested)
+        self.correct_button.clicked.connect(self._correct_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.table.doubleClicked.connect(lambda _i: self._correct_selected())
+
+    def set_rows(self, rows: Sequence[JournalRow]) -> None:
+        self.model.set_rows(rows)
+        self.detail.clear()
+        self.correct_button.setEnabled(False)
+        if rows:
+            self.table.selectRow(0)
+
+    def selected(self) -> JournalRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_at(current.row())
+        self.correct_button.setEnabled(not row.is_superseded)
+        lines = [f"<b>{_escape(row.subject)}</b> — {format_date(row.occurred_on)}, "
+                 f"{_escape(row.kind.label)}, {_escape(row.author_name)}"]
+        if row.is_superseded:
+            lines.append(f"<i>{tr('Dit bericht is gecorrigeerd; de correctie staat erboven.')}</i>")
+        if row.corrects_id:
+            lines.append(f"<i>{tr('Correctie van een eerder bericht.')}</i>")
+        lines.append(_escape(row.body).replace("\n", "<br>"))
+        self.detail.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
+
+    def _correct_selected(self) -> None:
+        row = self.selected()
+        if row is not None and not row.is_superseded:
+            self.correct_requested.emit(row)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,105 @@
+"""Idle lock: after N quiet minutes the window hides every client detail until the
+passphrase is given again. Also the manual lock (Ctrl+L)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.storage.errors import StoreError
+from app.storage.store import unlock_key
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Lock", text)
+
+
+class IdleWatcher(QObject):
+    """Emits `idle` when no key, mouse or touch input arrived for `minutes`."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: int) -> None:
+        self.timer.setInterval(max(1, minutes) * 60_000)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    def pause(self) -> None:
+        self.timer.stop()
+
+    def resume(self) -> None:
+        self.timer.start()
+
+
+class LockScreen(QWidget):
+    """Shown instead of any client data; unlocking checks the passphrase against the key."""
+
+    unlocked = Signal()
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        title = QLabel(tr("Trede is vergrendeld"))
+        title.setProperty("role", "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note = QLabel(tr("Uw dossiers zijn verborgen. Typ uw wachtwoord om verder te werken."))
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(tr("Wachtwoord"))
+        self.passphrase.setAccessibleName(tr("Wachtwoord"))
+        self.passphrase.setMaximumWidth(340)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.button = QPushButton(tr("Ontgrendelen"))
+        self.button.setProperty("primary", True)
+        self.button.setMaximumWidth(340)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for widget in (title, note, self.passphrase, self.error, self.button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.button.clicked.connect(self.try_unlock)
+        self.passphrase.returnPressed.connect(self.try_unlock)
+
+    def prepare(self) -> None:
+        self.passphrase.clear()
+        self.error.hide()
+        self.passphrase.setFocus()
+
+    def try_unlock(self) -> None:
+        try:
+            unlock_key(self.data_dir, self.passphrase.text())
+        except StoreError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.passphrase.selectAll()
+            return
+        self.passphrase.clear()
+        self.error.hide()
+        self.unlocked.emit()

@@ -1,0 +1,141 @@
+"""`main.py screenshots --out DIR`: every main screen, rendered offscreen with generated data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _settle(app: QApplication, until: Callable[[], bool] = lambda: True, rounds: int = 400) -> None:
+    import time
+
+    for _ in range(rounds):
+        app.processEvents()
+        if until():
+            break
+        time.sleep(0.01)
+    app.processEvents()
+
+
+def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
+    if not os.environ.get("QT_QPA_PLATFORM") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import keyring
+
+    from app.services.demo import DEMO_PASSPHRASE, ensure_demo_owner, generate_demo
+    from app.storage.insecure_keyring import InsecureDemoKeyring
+    from app.storage.store import create_store
+    from app.ui.application import make_application
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(["trede-screenshots"])
+    saved: list[Path] = []
+
+    def shoot(widget: QWidget, name: str, width: int = 0, height: int = 0) -> None:
+        if width and height:
+            widget.resize(width, height)
+        widget.show()
+        _settle(app, rounds=5)
+        path = out_dir / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    with tempfile.TemporaryDirectory(prefix="trede-screens-") as folder:
+        # Generated data in a throw-away store: its device secret may live in a temp file.
+        keyring.set_keyring(InsecureDemoKeyring(Path(folder) / "keyring.json"))
+        data_dir = Path(folder) / "demo"
+        store = create_store(data_dir, DEMO_PASSPHRASE)
+        with store.session() as session:
+            ensure_demo_owner(session)
+            generate_demo(session, clients, seed=11)
+        try:
+            _render_all(app, store, shoot, Path(folder))
+        finally:
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+            store.close()
+    return saved
+
+
+def _render_all(app: QApplication, store: object, shoot: Callable[..., None], folder: Path) -> None:
+    from app.services.caseload import Scope, caseload_rows
+    from app.services.context import owner_actor
+    from app.services.demo import DEMO_PASSPHRASE
+    from app.services.journal import add_entry, correct_entry
+    from app.storage.store import Store
+    from app.ui.dialogs import NewStoreDialog, UnlockDialog
+    from app.ui.journal_tab import JournalEntryDialog
+    from app.ui.main_window import MainWindow
+    from app.ui.settings_dialog import SettingsDialog
+
+    assert isinstance(store, Store)
+    unlock = UnlockDialog(store.paths.data_dir, hint=f"Demo: het wachtwoord is {DEMO_PASSPHRASE}")
+    unlock.passphrase.setText("••••")
+    shoot(unlock, "01-ontgrendelen", 460, 220)
+    unlock.close()
+    welcome = NewStoreDialog(folder / "new")
+    shoot(welcome, "02-welkom", 560, 480)
+    welcome.close()
+
+    window = MainWindow(store, demo=True)
+    window.resize(1440, 860)
+    window.show()
+    window.reload()
+    _settle(app, lambda: not window.is_loading())
+    shoot(window, "03-caseload")
+
+    panel = window.caseload
+    panel.search.setText("yilmaz")
+    panel.apply()
+    panel.overdue.setChecked(False)
+    shoot(window, "04-caseload-zoeken")
+    panel.clear_filters()
+
+    with store.session() as session:
+        actor = owner_actor(session)
+        rows = caseload_rows(session, actor, scope=Scope.TEAM)
+        chosen = next((r for r in rows if not r.display_name.isascii() and r.trede), rows[0])
+        entry = add_entry(session, actor, chosen.client_id, occurred_on=dt.date.today().strftime(
+            "%d-%m-%Y"), kind="conversation", subject="Voortgangsgesprek",
+            body="Klant werkt drie ochtenden per week bij de kringloop en wil meer uren.")
+        correct_entry(session, actor, entry, occurred_on=dt.date.today().strftime("%d-%m-%Y"),
+                      kind="conversation", subject="Voortgangsgesprek",
+                      body="Klant werkt drie ochtenden per week bij de kringloop en wil naar "
+                           "vier ochtenden. Volgende afspraak over drie weken.")
+    window.open_client(chosen.client_id)
+    shoot(window, "05-dossier-overzicht")
+    window.client_file.tabs.setCurrentWidget(window.client_file.journal)
+    shoot(window, "06-dossier-journaal")
+
+    form = window.new_client()
+    form.text_inputs["bsn"].setText("123456781")
+    form._edited("bsn")
+    form.text_inputs["voornamen"].setText("Gülşen")
+    form._edited("voornamen")
+    form.text_inputs["postcode"].setText("7551ab")
+    form._edited("postcode")
+    shoot(form, "07-klant-nieuw", 1100, 760)
+    form.initial = form.current_form()
+    form.close()
+
+    entry_dialog = JournalEntryDialog(lambda *_: None, parent=window)
+    entry_dialog.subject.setText("Telefonisch contact")
+    shoot(entry_dialog, "08-journaalbericht")
+    entry_dialog._initial = entry_dialog.values()
+    entry_dialog.close()
+
+    settings_dialog = SettingsDialog(window)
+    shoot(settings_dialog, "09-instellingen", 420, 200)
+    settings_dialog.close()
+
+    window.lock()
+    shoot(window, "10-vergrendeld")
+    window.unlock()
+    window.close()

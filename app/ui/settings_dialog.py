@@ -1,0 +1,91 @@
+"""Settings (idle lock, language) and the change-passphrase dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+
+from app.storage.errors import StoreError
+from app.storage.store import change_passphrase, passphrase_problem
+from app.ui import settings
+from app.ui.dialogs import BaseDialog, ok_cancel_buttons
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+class SettingsDialog(BaseDialog):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setWindowTitle(tr("Instellingen"))
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(tr(" minuten"))
+        self.idle.setValue(settings.idle_minutes())
+        self.idle.setAccessibleName(tr("Vergrendelen na"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(tr("Taal"))
+        for code, name in settings.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(settings.language()))
+        form = QFormLayout()
+        form.addRow(tr("Vergrendelen na"), self.idle)
+        form.addRow(tr("Taal"), self.language)
+        note = QLabel(tr("Een andere taal gaat in wanneer u Trede opnieuw start."))
+        note.setProperty("role", "muted")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(ok_cancel_buttons(tr("Opslaan"), self.accept, self.reject))
+
+    def accept(self) -> None:
+        settings.set_idle_minutes(self.idle.value())
+        settings.set_language(str(self.language.currentData()))
+        super().accept()
+
+
+class ChangePassphraseDialog(BaseDialog):
+    def __init__(self, data_dir: Path, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.data_dir = data_dir
+        self.setWindowTitle(tr("Wachtwoord wijzigen"))
+        self.old = QLineEdit()
+        self.new = QLineEdit()
+        self.repeat = QLineEdit()
+        form = QFormLayout()
+        for label, editor in ((tr("Huidig wachtwoord"), self.old),
+                              (tr("Nieuw wachtwoord"), self.new),
+                              (tr("Herhaal nieuw wachtwoord"), self.repeat)):
+            editor.setEchoMode(QLineEdit.EchoMode.Password)
+            editor.setAccessibleName(label)
+            form.addRow(label, editor)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel_buttons(tr("Wijzigen"), self.try_change, self.reject))
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def try_change(self) -> None:
+        problem = passphrase_problem(self.new.text())
+        if problem:
+            self._fail(problem)
+            return
+        if self.new.text() != self.repeat.text():
+            self._fail(tr("De twee nieuwe wachtwoorden zijn niet gelijk."))
+            return
+        try:
+            change_passphrase(self.data_dir, self.old.text(), self.new.text())
+        except StoreError as exc:
+            self._fail(str(exc))
+            return
+        self.accept()
