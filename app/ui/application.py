@@ -33,8 +33,11 @@ _QT_NOISE = ("This plugin does not support propagateSizeHints",)
 def _qt_message(kind: QtMsgType, _context: object, text: str) -> None:
     if text.startswith(_QT_NOISE):
         return
-    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
     logging.getLogger("qt").log(level, "%s", text)
 
 
@@ -60,18 +63,25 @@ def make_demo_store(data_dir: Path) -> None:
     """Generate the demo store in the background, with a progress dialog."""
     from app.cli import ensure_demo_store
 
-    dialog = QProgressDialog(tr("Demodatabase maken met gegenereerde klanten…"), "", 0,
-                             DEMO_CLIENTS)
+    dialog = QProgressDialog(
+        tr("Demodatabase maken met gegenereerde klanten…"), "", 0, DEMO_CLIENTS
+    )
     dialog.setCancelButton(None)
     dialog.setWindowTitle("Trede")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
-    job = worker.Worker(lambda progress, _cancelled: ensure_demo_store(
-        data_dir, DEMO_CLIENTS, progress))
+    job = worker.Worker(
+        lambda progress, _cancelled: ensure_demo_store(data_dir, DEMO_CLIENTS, progress)
+    )
     failures: list[Exception] = []
     job.signals.progress.connect(lambda done, _total: dialog.setValue(done))
     job.signals.finished.connect(lambda _r: dialog.accept())
-    job.signals.failed.connect(lambda exc: (failures.append(exc), dialog.accept()))
+
+    def failed(error: Exception) -> None:
+        failures.append(error)
+        dialog.accept()
+
+    job.signals.failed.connect(failed)
     worker.start(job)
     dialog.exec()
     if failures:

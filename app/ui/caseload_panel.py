@@ -149,8 +149,9 @@ class CaseloadPanel(QWidget):
         self._shown = rows
         header = self.table.horizontalHeader()
         self.model.today = self.today
-        self.model.set_rows(rows, sort_column=header.sortIndicatorSection(),
-                            order=header.sortIndicatorOrder())
+        self.model.set_rows(
+            rows, sort_column=header.sortIndicatorSection(), order=header.sortIndicatorOrder()
+        )
         self.empty.setVisible(not rows and bool(self._all_rows))
         overdue = sum(1 for r in rows if r.is_overdue(self.today))
         self.counts_changed.emit(len(rows), len(self._all_rows), overdue)

@@ -64,23 +64,61 @@ class OverviewTab(QScrollArea):
         self.values: dict[str, QLabel] = {}
         holder = QWidget()
         grid = QGridLayout(holder)
-        grid.addWidget(self._group(tr("Persoonsgegevens"), [
-            ("name", tr("Naam")), ("bsn", tr("BSN")), ("birth", tr("Geboortedatum")),
-            ("address", tr("Adres")), ("municipality", tr("Gemeente")),
-            ("phone", tr("Telefoon")), ("email", tr("E-mail")), ("intake", tr("Intake")),
-        ]), 0, 0)
-        grid.addWidget(self._group(tr("Uitkering en arbeidsverplichting"), [
-            ("benefit", tr("Uitkering")), ("benefit_start", tr("Start uitkering")),
-            ("obligation", tr("Arbeidsverplichting")), ("exemption", tr("Ontheffing")),
-            ("outflow", tr("Uitstroom")),
-        ]), 1, 0)
-        grid.addWidget(self._group(tr("Doelgroepen en belemmeringen"), [
-            ("groups", tr("Doelgroepen")), ("obstacles", tr("Belemmeringen")),
-        ]), 0, 1)
-        grid.addWidget(self._group(tr("Opleiding en kwalificaties"), [
-            ("education", tr("Opleiding")), ("qualifications", tr("Kwalificaties")),
-            ("certificates", tr("Certificaten")), ("experience", tr("Werkervaring")),
-        ]), 1, 1)
+        grid.addWidget(
+            self._group(
+                tr("Persoonsgegevens"),
+                [
+                    ("name", tr("Naam")),
+                    ("bsn", tr("BSN")),
+                    ("birth", tr("Geboortedatum")),
+                    ("address", tr("Adres")),
+                    ("municipality", tr("Gemeente")),
+                    ("phone", tr("Telefoon")),
+                    ("email", tr("E-mail")),
+                    ("intake", tr("Intake")),
+                ],
+            ),
+            0,
+            0,
+        )
+        grid.addWidget(
+            self._group(
+                tr("Uitkering en arbeidsverplichting"),
+                [
+                    ("benefit", tr("Uitkering")),
+                    ("benefit_start", tr("Start uitkering")),
+                    ("obligation", tr("Arbeidsverplichting")),
+                    ("exemption", tr("Ontheffing")),
+                    ("outflow", tr("Uitstroom")),
+                ],
+            ),
+            1,
+            0,
+        )
+        grid.addWidget(
+            self._group(
+                tr("Doelgroepen en belemmeringen"),
+                [
+                    ("groups", tr("Doelgroepen")),
+                    ("obstacles", tr("Belemmeringen")),
+                ],
+            ),
+            0,
+            1,
+        )
+        grid.addWidget(
+            self._group(
+                tr("Opleiding en kwalificaties"),
+                [
+                    ("education", tr("Opleiding")),
+                    ("qualifications", tr("Kwalificaties")),
+                    ("certificates", tr("Certificaten")),
+                    ("experience", tr("Werkervaring")),
+                ],
+            ),
+            1,
+            1,
+        )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)
@@ -124,8 +162,9 @@ class OverviewTab(QScrollArea):
             "benefit": _label_of(Benefit, f.benefit),
             "benefit_start": f.benefit_start or "–",
             "obligation": _label_of(WorkObligation, f.work_obligation),
-            "exemption": (f"{f.exemption_reason} ({tr('tot')} {f.exemption_end})"
-                          if exempt else "–"),
+            "exemption": (
+                f"{f.exemption_reason} ({tr('tot')} {f.exemption_end})" if exempt else "–"
+            ),
             "outflow": outflow,
             "groups": ", ".join(g.label for g in details.priority_groups) or "–",
             "obstacles": ", ".join(_label_of(Obstacle, o) for o in f.obstacles) or "–",
@@ -214,15 +253,19 @@ class ClientFilePanel(QWidget):
     def _clear_chips(self) -> None:
         while self.chips.count():
             item = self.chips.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def _show(self, details: ClientDetails) -> None:
         self.title.setText(details.display_name)
         self._clear_chips()
         f = details.form
-        chips = [_chip(f"BSN {f.bsn}"), _chip(f"{details.age} {tr('jaar')}"),
-                 _chip(_label_of(Municipality, f.municipality))]
+        chips = [
+            _chip(f"BSN {f.bsn}"),
+            _chip(f"{details.age} {tr('jaar')}"),
+            _chip(_label_of(Municipality, f.municipality)),
+        ]
         if details.trede:
             trede_text = f"{tr('Trede')} {details.trede}: {TREDE_NAMES[details.trede]}"
             overdue = details.review_on is not None and details.review_on < self.today
@@ -249,12 +292,22 @@ class ClientFilePanel(QWidget):
 
         def save(form: ClientForm) -> None:
             with self.store.session(self.actor.caseworker_id) as session:
-                update_client(session, self.actor, details.id, form,
-                              expected_version=details.version, today=self.today)
+                update_client(
+                    session,
+                    self.actor,
+                    details.id,
+                    form,
+                    expected_version=details.version,
+                    today=self.today,
+                )
 
-        dialog = ClientFormDialog(save, initial=details.form,
-                                  title=tr("{0} bewerken").format(details.display_name),
-                                  today=self.today, parent=self)
+        dialog = ClientFormDialog(
+            save,
+            initial=details.form,
+            title=tr("{0} bewerken").format(details.display_name),
+            today=self.today,
+            parent=self,
+        )
         dialog.accepted.connect(self._after_change)
         dialog.open()
         return dialog
@@ -266,8 +319,16 @@ class ClientFilePanel(QWidget):
 
         def save(occurred_on: str, kind: str, subject: str, body: str) -> None:
             with self.store.session(self.actor.caseworker_id) as session:
-                add_entry(session, self.actor, client_id, occurred_on=occurred_on, kind=kind,
-                          subject=subject, body=body, today=self.today)
+                add_entry(
+                    session,
+                    self.actor,
+                    client_id,
+                    occurred_on=occurred_on,
+                    kind=kind,
+                    subject=subject,
+                    body=body,
+                    today=self.today,
+                )
 
         return self._open_entry_dialog(JournalEntryDialog(save, today=self.today, parent=self))
 
@@ -279,11 +340,20 @@ class ClientFilePanel(QWidget):
 
         def save(occurred_on: str, kind: str, subject: str, body: str) -> None:
             with self.store.session(self.actor.caseworker_id) as session:
-                correct_entry(session, self.actor, original.id, occurred_on=occurred_on,
-                              kind=kind, subject=subject, body=body, today=self.today)
+                correct_entry(
+                    session,
+                    self.actor,
+                    original.id,
+                    occurred_on=occurred_on,
+                    kind=kind,
+                    subject=subject,
+                    body=body,
+                    today=self.today,
+                )
 
         return self._open_entry_dialog(
-            JournalEntryDialog(save, original=original, today=self.today, parent=self))
+            JournalEntryDialog(save, original=original, today=self.today, parent=self)
+        )
 
     def _open_entry_dialog(self, dialog: JournalEntryDialog) -> JournalEntryDialog:
         def done() -> None:
@@ -298,5 +368,3 @@ class ClientFilePanel(QWidget):
         self.reload()
         if self.details:
             self.changed.emit(self.details.id)
-
-

@@ -120,7 +120,9 @@ class ClientFormDialog(BaseDialog):
             form.addRow(label, widget)
         return box
 
-    def _checks(self, items: list[tuple[str, str]], store: dict[str, QCheckBox], field: str) -> QWidget:
+    def _checks(
+        self, items: list[tuple[str, str]], store: dict[str, QCheckBox], field: str
+    ) -> QWidget:
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -133,20 +135,23 @@ class ClientFormDialog(BaseDialog):
         return self.fields[field]
 
     def _build(self) -> None:
-        person = self._group(tr("Persoonsgegevens"), [
-            (tr("BSN"), self._text("bsn")),
-            (tr("Voornamen"), self._text("voornamen")),
-            (tr("Tussenvoegsel"), self._text("tussenvoegsel")),
-            (tr("Achternaam"), self._text("achternaam")),
-            (tr("Geboortedatum"), self._text("birth_date")),
-            (tr("Straat"), self._text("street")),
-            (tr("Huisnummer"), self._text("house_number")),
-            (tr("Postcode"), self._text("postcode")),
-            (tr("Woonplaats"), self._text("city")),
-            (tr("Gemeente"), self._choice("municipality")),
-            (tr("Telefoon"), self._text("phone")),
-            (tr("E-mail"), self._text("email")),
-        ])
+        person = self._group(
+            tr("Persoonsgegevens"),
+            [
+                (tr("BSN"), self._text("bsn")),
+                (tr("Voornamen"), self._text("voornamen")),
+                (tr("Tussenvoegsel"), self._text("tussenvoegsel")),
+                (tr("Achternaam"), self._text("achternaam")),
+                (tr("Geboortedatum"), self._text("birth_date")),
+                (tr("Straat"), self._text("street")),
+                (tr("Huisnummer"), self._text("house_number")),
+                (tr("Postcode"), self._text("postcode")),
+                (tr("Woonplaats"), self._text("city")),
+                (tr("Gemeente"), self._choice("municipality")),
+                (tr("Telefoon"), self._text("phone")),
+                (tr("E-mail"), self._text("email")),
+            ],
+        )
         self.work_experience = QPlainTextEdit()
         self.work_experience.setAccessibleName(tr("Werkervaring"))
         self.work_experience.setFixedHeight(60)
@@ -154,39 +159,57 @@ class ClientFormDialog(BaseDialog):
         self.fields["work_experience"] = Field(self.work_experience, tr("Werkervaring"))
         self.startkwalificatie = QCheckBox(tr("Startkwalificatie"))
         self.driving_licence = QCheckBox(tr("Rijbewijs"))
-        for box, name in ((self.startkwalificatie, "startkwalificatie"),
-                          (self.driving_licence, "driving_licence")):
+        for box, name in (
+            (self.startkwalificatie, "startkwalificatie"),
+            (self.driving_licence, "driving_licence"),
+        ):
             box.toggled.connect(lambda _on, n=name: self._edited(n))
         self.certificates = QLineEdit()
         self.certificates.setPlaceholderText(tr("bijv. VCA, heftruck (komma's ertussen)"))
         self.certificates.setAccessibleName(tr("Certificaten"))
         self.certificates.textEdited.connect(lambda _t: self._edited("certificates"))
-        benefit = self._group(tr("Uitkering en arbeidsverplichting"), [
-            (tr("Uitkering"), self._choice("benefit")),
-            (tr("Start uitkering"), self._text("benefit_start")),
-            (tr("Arbeidsverplichting"), self._choice("work_obligation")),
-            (tr("Reden ontheffing"), self._text("exemption_reason")),
-            (tr("Einde ontheffing"), self._text("exemption_end")),
-            (tr("Intakedatum"), self._text("intake_date")),
-        ])
-        groups = self._group(tr("Doelgroepen en belemmeringen"), [
-            (tr("Doelgroepen"), self._checks(
-                [(g.value, g.label) for g in RECORDED_PRIORITY_GROUPS], self.group_boxes,
-                "priority_groups")),
-            (tr("Belemmeringen"), self._checks(Obstacle.choices(), self.obstacle_boxes,
-                                                "obstacles")),
-        ])
+        benefit = self._group(
+            tr("Uitkering en arbeidsverplichting"),
+            [
+                (tr("Uitkering"), self._choice("benefit")),
+                (tr("Start uitkering"), self._text("benefit_start")),
+                (tr("Arbeidsverplichting"), self._choice("work_obligation")),
+                (tr("Reden ontheffing"), self._text("exemption_reason")),
+                (tr("Einde ontheffing"), self._text("exemption_end")),
+                (tr("Intakedatum"), self._text("intake_date")),
+            ],
+        )
+        groups = self._group(
+            tr("Doelgroepen en belemmeringen"),
+            [
+                (
+                    tr("Doelgroepen"),
+                    self._checks(
+                        [(g.value, g.label) for g in RECORDED_PRIORITY_GROUPS],
+                        self.group_boxes,
+                        "priority_groups",
+                    ),
+                ),
+                (
+                    tr("Belemmeringen"),
+                    self._checks(Obstacle.choices(), self.obstacle_boxes, "obstacles"),
+                ),
+            ],
+        )
         age_note = QLabel(tr("Jongeren onder 27 en 50-/55-plussers volgen uit de geboortedatum."))
         age_note.setProperty("role", "muted")
         age_note.setWordWrap(True)
         groups.layout().addWidget(age_note)  # type: ignore[union-attr]
-        education = self._group(tr("Opleiding en kwalificaties"), [
-            (tr("Opleidingsniveau"), self._choice("education_level")),
-            ("", self.startkwalificatie),
-            ("", self.driving_licence),
-            (tr("Certificaten"), self.certificates),
-            (tr("Werkervaring"), self.fields["work_experience"]),
-        ])
+        education = self._group(
+            tr("Opleiding en kwalificaties"),
+            [
+                (tr("Opleidingsniveau"), self._choice("education_level")),
+                ("", self.startkwalificatie),
+                ("", self.driving_licence),
+                (tr("Certificaten"), self.certificates),
+                (tr("Werkervaring"), self.fields["work_experience"]),
+            ],
+        )
 
         columns = QWidget()
         grid = QGridLayout(columns)
@@ -263,7 +286,9 @@ class ClientFormDialog(BaseDialog):
         self.touched.add(name)
         self.revalidate()
 
-    def revalidate(self, extra: dict[str, str] | None = None, *, show_all: bool = False) -> dict[str, str]:
+    def revalidate(
+        self, extra: dict[str, str] | None = None, *, show_all: bool = False
+    ) -> dict[str, str]:
         problems = validate_client_form(self.current_form(), today=self.today)
         problems.update(extra or {})
         for name, field in self.fields.items():
@@ -276,7 +301,8 @@ class ClientFormDialog(BaseDialog):
         if problems:
             count = len(problems)
             self.summary.setText(
-                tr("Nog 1 veld te verbeteren") if count == 1
+                tr("Nog 1 veld te verbeteren")
+                if count == 1
                 else tr("Nog {0} velden te verbeteren").format(count)
             )
         else:

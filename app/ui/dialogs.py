@@ -40,7 +40,7 @@ class BaseDialog(QDialog):
             self._geometry_restored = True
             saved = QSettings().value(self._geometry_key())
             if saved is not None:
-                self.restoreGeometry(saved)  # type: ignore[arg-type]
+                self.restoreGeometry(saved)
         super().showEvent(event)
 
     def done(self, result: int) -> None:
@@ -127,13 +127,20 @@ class NewStoreDialog(BaseDialog):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
+        title = QLabel("Welkom bij Trede")
+        title.setProperty("role", "title")
+        layout.addWidget(title)
         intro = QLabel(
-            "Uw dossiers worden versleuteld opgeslagen. Het wachtwoord wordt nergens "
-            "bewaard: onthoud het goed."
+            "Maak uw eigen database. Uw dossiers worden versleuteld opgeslagen; het "
+            "wachtwoord wordt nergens bewaard, dus onthoud het goed."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
+        demo = QPushButton("Eerst rondkijken in de demo (gegenereerde klanten)")
+        demo.setAccessibleName("Demo openen")
+        demo.clicked.connect(lambda: self.done(self.DEMO_CHOSEN))
+        layout.addWidget(demo)
         self.error = _error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel_buttons("Database maken", self.try_create, self.reject))

@@ -126,8 +126,9 @@ class JournalEntryDialog(BaseDialog):
         super().__init__(parent)
         self.on_save = on_save
         self.today = today or dt.date.today()
-        self.setWindowTitle(tr("Journaalbericht corrigeren") if original else
-                            tr("Nieuw journaalbericht"))
+        self.setWindowTitle(
+            tr("Journaalbericht corrigeren") if original else tr("Nieuw journaalbericht")
+        )
         self.occurred_on = QLineEdit(format_date(original.occurred_on if original else self.today))
         self.occurred_on.setPlaceholderText("dd-mm-jjjj")
         self.kind = QComboBox()
@@ -151,8 +152,9 @@ class JournalEntryDialog(BaseDialog):
         form.addRow(tr("Verslag"), self.fields["body"])
         layout = QVBoxLayout(self)
         if original:
-            note = QLabel(tr("Het oorspronkelijke bericht blijft bewaard en wordt als "
-                             "gecorrigeerd getoond."))
+            note = QLabel(
+                tr("Het oorspronkelijke bericht blijft bewaard en wordt als gecorrigeerd getoond.")
+            )
             note.setProperty("role", "muted")
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -167,15 +169,23 @@ class JournalEntryDialog(BaseDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._initial = self.values()
-        for signal in (self.occurred_on.textEdited, self.subject.textEdited,
-                       self.body.textChanged, self.kind.currentIndexChanged):
+        for signal in (
+            self.occurred_on.textEdited,
+            self.subject.textEdited,
+            self.body.textChanged,
+            self.kind.currentIndexChanged,
+        ):
             signal.connect(self.revalidate)
         self.revalidate()
         self.resize(560, 420)
 
     def values(self) -> tuple[str, str, str, str]:
-        return (self.occurred_on.text(), str(self.kind.currentData()), self.subject.text(),
-                self.body.toPlainText())
+        return (
+            self.occurred_on.text(),
+            str(self.kind.currentData()),
+            self.subject.text(),
+            self.body.toPlainText(),
+        )
 
     def problems(self) -> dict[str, str]:
         return validate_entry(*self.values(), today=self.today)
@@ -265,8 +275,10 @@ class JournalTab(QWidget):
             return
         row = self.model.row_at(current.row())
         self.correct_button.setEnabled(not row.is_superseded)
-        lines = [f"<b>{_escape(row.subject)}</b> — {format_date(row.occurred_on)}, "
-                 f"{_escape(row.kind.label)}, {_escape(row.author_name)}"]
+        lines = [
+            f"<b>{_escape(row.subject)}</b> — {format_date(row.occurred_on)}, "
+            f"{_escape(row.kind.label)}, {_escape(row.author_name)}"
+        ]
         if row.is_superseded:
             lines.append(f"<i>{tr('Dit bericht is gecorrigeerd; de correctie staat erboven.')}</i>")
         if row.corrects_id:

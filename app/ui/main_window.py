@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         saved = QSettings().value("geometry/MainWindow")
         if saved is not None:
-            self.restoreGeometry(saved)  # type: ignore[arg-type]
+            self.restoreGeometry(saved)
         else:
             self.resize(1360, 800)
 
@@ -264,8 +264,7 @@ class MainWindow(QMainWindow):
 
     def change_passphrase(self) -> ChangePassphraseDialog:
         dialog = ChangePassphraseDialog(self.store.paths.data_dir, self)
-        dialog.accepted.connect(
-            lambda: messages.info(tr("Het wachtwoord is gewijzigd.")))
+        dialog.accepted.connect(lambda: messages.info(tr("Het wachtwoord is gewijzigd.")))
         dialog.open()
         return dialog
 

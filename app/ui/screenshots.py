@@ -102,13 +102,25 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
         actor = owner_actor(session)
         rows = caseload_rows(session, actor, scope=Scope.TEAM)
         chosen = next((r for r in rows if not r.display_name.isascii() and r.trede), rows[0])
-        entry = add_entry(session, actor, chosen.client_id, occurred_on=dt.date.today().strftime(
-            "%d-%m-%Y"), kind="conversation", subject="Voortgangsgesprek",
-            body="Klant werkt drie ochtenden per week bij de kringloop en wil meer uren.")
-        correct_entry(session, actor, entry, occurred_on=dt.date.today().strftime("%d-%m-%Y"),
-                      kind="conversation", subject="Voortgangsgesprek",
-                      body="Klant werkt drie ochtenden per week bij de kringloop en wil naar "
-                           "vier ochtenden. Volgende afspraak over drie weken.")
+        entry = add_entry(
+            session,
+            actor,
+            chosen.client_id,
+            occurred_on=dt.date.today().strftime("%d-%m-%Y"),
+            kind="conversation",
+            subject="Voortgangsgesprek",
+            body="Klant werkt drie ochtenden per week bij de kringloop en wil meer uren.",
+        )
+        correct_entry(
+            session,
+            actor,
+            entry,
+            occurred_on=dt.date.today().strftime("%d-%m-%Y"),
+            kind="conversation",
+            subject="Voortgangsgesprek",
+            body="Klant werkt drie ochtenden per week bij de kringloop en wil naar "
+            "vier ochtenden. Volgende afspraak over drie weken.",
+        )
     window.open_client(chosen.client_id)
     shoot(window, "05-dossier-overzicht")
     window.client_file.tabs.setCurrentWidget(window.client_file.journal)

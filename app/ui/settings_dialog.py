@@ -56,9 +56,11 @@ class ChangePassphraseDialog(BaseDialog):
         self.new = QLineEdit()
         self.repeat = QLineEdit()
         form = QFormLayout()
-        for label, editor in ((tr("Huidig wachtwoord"), self.old),
-                              (tr("Nieuw wachtwoord"), self.new),
-                              (tr("Herhaal nieuw wachtwoord"), self.repeat)):
+        for label, editor in (
+            (tr("Huidig wachtwoord"), self.old),
+            (tr("Nieuw wachtwoord"), self.new),
+            (tr("Herhaal nieuw wachtwoord"), self.repeat),
+        ):
             editor.setEchoMode(QLineEdit.EchoMode.Password)
             editor.setAccessibleName(label)
             form.addRow(label, editor)
