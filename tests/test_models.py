@@ -129,3 +129,9 @@ def test_migrations_describe_the_models_on_postgresql(pg_engine) -> None:  # typ
     finally:
         with pg_engine.begin() as connection:
             connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+
+
+def test_head_revision_constant_matches_the_migrations() -> None:
+    from app.storage.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION

@@ -11,7 +11,10 @@ from app.domain.vocab import RECORDED_PRIORITY_GROUPS, PriorityGroup
 
 def derived_priority_groups(birth_date: dt.date, on: dt.date) -> list[PriorityGroup]:
     """Age-based groups (DOMAIN.md): derived from the date of birth, never typed in."""
-    age = age_on(birth_date, on)
+    return groups_for_age(age_on(birth_date, on))
+
+
+def groups_for_age(age: int) -> list[PriorityGroup]:
     groups = []
     if age < 27:
         groups.append(PriorityGroup.UNDER_27)
@@ -26,7 +29,11 @@ def priority_groups(
     recorded: Iterable[str], birth_date: dt.date, on: dt.date
 ) -> list[PriorityGroup]:
     """All groups of a client, in the order of the vocabulary."""
+    return priority_groups_for_age(recorded, age_on(birth_date, on))
+
+
+def priority_groups_for_age(recorded: Iterable[str], age: int) -> list[PriorityGroup]:
     have = {PriorityGroup(code) for code in recorded if code in PriorityGroup._value2member_map_}
     have &= set(RECORDED_PRIORITY_GROUPS)
-    have |= set(derived_priority_groups(birth_date, on))
+    have |= set(groups_for_age(age))
     return [group for group in PriorityGroup if group in have]
