@@ -70,16 +70,11 @@ def keystroke_ms(data_dir: Path) -> float:
     app.processEvents()
     samples = []
     for query in QUERIES:
-        for length in range(1, len(query) + 1):  # each keystroke as typed
+        typed = [query[:n] for n in range(1, len(query) + 1)]
+        erased = [query[:n] for n in range(len(query) - 1, -1, -1)]
+        for text in typed + erased:  # each keystroke as typed, then backspace to empty
             started = time.perf_counter()
-            panel.search.setText(query[:length])
-            panel.apply()
-            panel.table.viewport().repaint()
-            app.processEvents()
-            samples.append(time.perf_counter() - started)
-        for length in range(len(query) - 1, -1, -1):  # and backspace to empty
-            started = time.perf_counter()
-            panel.search.setText(query[:length])
+            panel.search.setText(text)
             panel.apply()
             panel.table.viewport().repaint()
             app.processEvents()

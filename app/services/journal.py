@@ -75,6 +75,19 @@ def add_entry(
     today = today or dt.date.today()
     require_client(session, actor, client_id)
     _validate(occurred_on, kind, subject, body, today)
+    return _save_entry(session, actor, client_id, occurred_on, kind, subject, body, None)
+
+
+def _save_entry(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    occurred_on: str,
+    kind: str,
+    subject: str,
+    body: str,
+    corrects_id: str | None,
+) -> str:
     entry = JournalEntry(
         client_id=client_id,
         occurred_on=v.parse_date(occurred_on),
@@ -82,10 +95,22 @@ def add_entry(
         subject=subject.strip(),
         body=body.strip(),
         author_id=actor.caseworker_id,
+        corrects_id=corrects_id,
     )
     session.add(entry)
     session.flush()
-    audit(session, actor, AuditAction.CREATE, "journal_entry", entry.id, client_id=client_id)
+    if corrects_id:
+        audit(
+            session,
+            actor,
+            AuditAction.CORRECT,
+            "journal_entry",
+            entry.id,
+            client_id=client_id,
+            corrects=corrects_id,
+        )
+    else:
+        audit(session, actor, AuditAction.CREATE, "journal_entry", entry.id, client_id=client_id)
     session.flush()
     return entry.id
 
@@ -111,28 +136,9 @@ def correct_entry(
     if already is not None:
         raise ValidationFailed({"entry": "Dit bericht is al gecorrigeerd; corrigeer de correctie."})
     _validate(occurred_on, kind, subject, body, today)
-    correction = JournalEntry(
-        client_id=original.client_id,
-        occurred_on=v.parse_date(occurred_on),
-        kind=kind,
-        subject=subject.strip(),
-        body=body.strip(),
-        author_id=actor.caseworker_id,
-        corrects_id=original.id,
+    return _save_entry(
+        session, actor, original.client_id, occurred_on, kind, subject, body, original.id
     )
-    session.add(correction)
-    session.flush()
-    audit(
-        session,
-        actor,
-        AuditAction.CORRECT,
-        "journal_entry",
-        correction.id,
-        client_id=original.client_id,
-        corrects=original.id,
-    )
-    session.flush()
-    return correction.id
 
 
 def journal(session: Session, actor: Actor, client_id: str) -> list[JournalRow]:

@@ -6,20 +6,17 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.validation import format_date
+from app.domain.formatting import format_date
 from app.domain.vocab import ClientStatus, Municipality, WorkObligation
 from app.services.caseload import CaseloadRow
+from app.ui.row_model import (
+    Index,
+    RowTableModel,
+)
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#b3261e")
 
 
@@ -30,10 +27,6 @@ def _action_text(row: CaseloadRow) -> str:
 
 
 # (header, display text, sort key)
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Caseload", text)
-
-
 COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], Any]], ...] = (
     ("Naam", lambda r: r.listing_name, lambda r: r.sort_key),
     ("Leeftijd", lambda r: str(r.age), lambda r: r.age),
@@ -58,10 +51,12 @@ COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], 
 )
 
 
-class CaseloadModel(QAbstractTableModel):
+class CaseloadModel(RowTableModel[CaseloadRow]):
+    headers = tuple(column[0] for column in COLUMNS)
+    context = "Caseload"
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CaseloadRow] = []
         self.today = dt.date.today()
 
     def set_rows(
@@ -76,36 +71,12 @@ class CaseloadModel(QAbstractTableModel):
         if 0 < sort_column < len(COLUMNS) or order == Qt.SortOrder.DescendingOrder:
             key = COLUMNS[max(sort_column, 0)][2]
             rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_at(self, row: int) -> CaseloadRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        horizontal_text = (
-            role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-        )
-        if horizontal_text and 0 <= section < len(COLUMNS):
-            return tr(COLUMNS[section][0])
-        return None
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self.valid_row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[column][1](row)
@@ -122,6 +93,4 @@ class CaseloadModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         key = COLUMNS[column][2]
-        self.beginResetModel()
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.endResetModel()
+        super().set_rows(sorted(self._rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder))

@@ -7,10 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -38,8 +36,7 @@ from app.services.errors import ServiceError, ValidationFailed
 from app.services.journal import JournalRow, validate_entry
 from app.ui.dialogs import BaseDialog
 from app.ui.forms import Field, confirm_discard
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.row_model import Index, RowTableModel
 
 
 def tr(text: str) -> str:
@@ -63,39 +60,14 @@ JOURNAL_COLUMNS: tuple[tuple[str, Callable[[JournalRow], str]], ...] = (
 )
 
 
-class JournalModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[JournalRow] = []
-
-    def set_rows(self, rows: Sequence[JournalRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> JournalRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(JOURNAL_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal_text = (
-            role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-        )
-        if horizontal_text and 0 <= section < len(JOURNAL_COLUMNS):
-            return tr(JOURNAL_COLUMNS[section][0])
-        return None
+class JournalModel(RowTableModel[JournalRow]):
+    headers = tuple(column[0] for column in JOURNAL_COLUMNS)
+    context = "Journal"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.valid_row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return JOURNAL_COLUMNS[index.column()][1](row)
         if role == Qt.ItemDataRole.ForegroundRole and row.is_superseded:
