@@ -60,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_demo(args: argparse.Namespace) -> bool:
+    return bool(args.demo or args.command == "demo")
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
-    return args.data_dir or default_data_dir(demo=args.demo or args.command == "demo")
+    return args.data_dir or default_data_dir(demo=_is_demo(args))
 
 
 def _read_passphrase(prompt: str) -> str:
@@ -75,42 +79,13 @@ def _read_passphrase(prompt: str) -> str:
 
 
 def _passphrase_for(args: argparse.Namespace, prompt: str = "Wachtwoord: ") -> str:
-    from app.services.demo import DEMO_PASSPHRASE
-
-    if (args.demo or args.command == "demo") and PASSPHRASE_ENV not in os.environ:
-        return DEMO_PASSPHRASE
-    return _read_passphrase(prompt)
+    return _demo_passphrase() if _is_demo(args) else _read_passphrase(prompt)
 
 
 def _print_progress(done: int, total: int) -> None:
     print(f"\r  {done:>7} van {total} klanten", end="", file=sys.stderr, flush=True)
     if done >= total:
         print(file=sys.stderr)
-
-
-def ensure_demo_store(
-    data_dir: Path,
-    clients: int,
-    progress: Callable[[int, int], None] | None = None,
-    *,
-    seed: int = 2026,
-) -> None:
-    """Create the demo store with generated clients, unless it is already there."""
-    from app.services.demo import ensure_demo_owner, generate_demo
-    from app.storage.store import StorePaths, create_store, unlock_store
-
-    paths = StorePaths(data_dir)
-    store = (
-        unlock_store(data_dir, _demo_passphrase())
-        if paths.exists()
-        else create_store(data_dir, _demo_passphrase())
-    )
-    try:
-        with store.session() as session:
-            ensure_demo_owner(session)
-            generate_demo(session, clients, seed=seed, progress=progress)
-    finally:
-        store.close()
 
 
 def _demo_passphrase() -> str:
@@ -120,13 +95,15 @@ def _demo_passphrase() -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import ensure_demo_store
+
     if args.clients < 0:
         print("Het aantal klanten kan niet negatief zijn.", file=sys.stderr)
         return 2
     data_dir = _data_dir(args)
     started = time.perf_counter()
     print(f"Demodatabase in {data_dir}: {args.clients} klanten toevoegen…", file=sys.stderr)
-    ensure_demo_store(data_dir, args.clients, _print_progress, seed=args.seed)
+    ensure_demo_store(data_dir, args.clients, _demo_passphrase(), _print_progress, seed=args.seed)
     print(
         f"Klaar in {time.perf_counter() - started:.1f} s. Wachtwoord van de demo: "
         f"{_demo_passphrase()}",
@@ -164,14 +141,15 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_caseload(args: argparse.Namespace) -> int:
-    from app.domain.validation import format_date
+    from app.domain.formatting import format_date
     from app.services.caseload import Scope, caseload_rows
     from app.services.context import owner_actor
-    from app.storage.store import unlock_store
+    from app.services.demo import ensure_demo_store
+    from app.storage.store import StorePaths, unlock_store
 
     data_dir = _data_dir(args)
-    if args.demo and not (data_dir / "trede.key").exists():
-        ensure_demo_store(data_dir, 1000, _print_progress)
+    if args.demo and not StorePaths(data_dir).exists():
+        ensure_demo_store(data_dir, 1000, _demo_passphrase(), _print_progress)
     store = unlock_store(data_dir, _passphrase_for(args))
     try:
         with store.session() as session:
@@ -254,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(default_log_dir(), verbose=args.verbose)
     from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 
-    if (args.demo or args.command == "demo") and use_demo_fallback_if_no_secure_backend():
+    if _is_demo(args) and use_demo_fallback_if_no_secure_backend():
         print(
             "Let op: geen veilige sleutelbos gevonden; de demo bewaart zijn apparaatgeheim "
             "ONVEILIG in een bestand. Alleen voor gegenereerde demodata.",

@@ -65,6 +65,11 @@ def search_text(*fields: str | None) -> str:
     return " ".join(fold(f) for f in fields if f)
 
 
+def search_words(query: str) -> list[str]:
+    """The folded words of what was typed; a hyphen separates words ("yilmaz-gas")."""
+    return fold(query).replace("-", " ").split()
+
+
 def matches(query: str, haystack_folded: str) -> bool:
     """Every word of the query occurs in the folded haystack, in any order."""
-    return all(word in haystack_folded for word in fold(query).split())
+    return all(word in haystack_folded for word in search_words(query))

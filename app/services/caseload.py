@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 
 from app.domain.clients import priority_groups_for_age
 from app.domain.dates import age_on
-from app.domain.names import display_name, fold, listing_name, search_text, sort_key
+from app.domain.names import (
+    display_name,
+    listing_name,
+    search_text,
+    search_words,
+    sort_key,
+)
 from app.domain.vocab import ClientStatus, PriorityGroup
 from app.models import (
     CaseAssignment,
@@ -252,7 +258,7 @@ def filter_rows(
     rows: list[CaseloadRow], criteria: CaseloadFilter, today: dt.date
 ) -> list[CaseloadRow]:
     """The rows that match: text on name (any diacritics), BSN or postcode; then the filters."""
-    words = fold(criteria.text).replace("-", " ").split() if criteria.text.strip() else []
+    words = search_words(criteria.text)
     kept = rows
     if words:
         kept = [r for r in kept if all(w in r.search_text for w in words)]

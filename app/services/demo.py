@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -104,6 +105,26 @@ def ensure_demo_owner(session: Session) -> Actor:
         team_name=TEAM_NAME,
         municipality="hengelo",
     )
+
+
+def ensure_demo_store(
+    data_dir: Path,
+    clients: int,
+    passphrase: str = DEMO_PASSPHRASE,
+    progress: Progress | None = None,
+    *,
+    seed: int = 2026,
+) -> None:
+    """Create the demo store (or open it) and add `clients` generated clients."""
+    from app.storage.store import StorePaths, create_store, unlock_store
+
+    exists = StorePaths(data_dir).exists()
+    store = unlock_store(data_dir, passphrase) if exists else create_store(data_dir, passphrase)
+    try:
+        with store.session() as session:
+            generate_demo(session, clients, seed=seed, progress=progress)
+    finally:
+        store.close()
 
 
 def _ensure_team(session: Session, owner: Actor, rows: _Rows) -> list[str]:

@@ -61,7 +61,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def make_demo_store(data_dir: Path) -> None:
     """Generate the demo store in the background, with a progress dialog."""
-    from app.cli import ensure_demo_store
+    from app.services.demo import DEMO_PASSPHRASE, ensure_demo_store
 
     dialog = QProgressDialog(
         tr("Demodatabase maken met gegenereerde klanten…"), "", 0, DEMO_CLIENTS
@@ -71,7 +71,9 @@ def make_demo_store(data_dir: Path) -> None:
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     job = worker.Worker(
-        lambda progress, _cancelled: ensure_demo_store(data_dir, DEMO_CLIENTS, progress)
+        lambda progress, _cancelled: ensure_demo_store(
+            data_dir, DEMO_CLIENTS, DEMO_PASSPHRASE, progress
+        )
     )
     failures: list[Exception] = []
     job.signals.progress.connect(lambda done, _total: dialog.setValue(done))

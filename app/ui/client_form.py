@@ -10,14 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,7 +32,7 @@ from app.domain.vocab import (
 )
 from app.services.clients import ClientForm, validate_client_form
 from app.services.errors import ServiceError, ValidationFailed
-from app.ui.dialogs import BaseDialog
+from app.ui.dialogs import BaseDialog, save_cancel_buttons
 from app.ui.forms import Field, confirm_discard, tr
 
 SaveHandler = Callable[[ClientForm], None]
@@ -226,15 +224,7 @@ class ClientFormDialog(BaseDialog):
 
         self.summary = QLabel()
         self.summary.setProperty("role", "muted")
-        self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton(tr("Opslaan"))
-        self.save_button.setDefault(True)
-        self.save_button.setShortcut("Ctrl+S")
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(tr("Annuleren"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)

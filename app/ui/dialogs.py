@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.vocab import Role
 from app.storage.errors import StoreError
 from app.storage.store import Store, create_store, passphrase_problem, unlock_store
+from app.ui.forms import error_label
 
 
 class BaseDialog(QDialog):
@@ -48,15 +49,6 @@ class BaseDialog(QDialog):
         super().done(result)
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
-    label.setAccessibleName("Foutmelding")
-    label.hide()
-    return label
-
-
 class UnlockDialog(BaseDialog):
     """Asks the passphrase; a wrong one gets a clear message and another try."""
 
@@ -79,7 +71,7 @@ class UnlockDialog(BaseDialog):
             hint_label.setWordWrap(True)
             hint_label.setStyleSheet("color: #555;")
             layout.addWidget(hint_label)
-        self.error = _error_label()
+        self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel_buttons("Ontgrendelen", self.try_unlock, self.reject))
 
@@ -141,7 +133,7 @@ class NewStoreDialog(BaseDialog):
         demo.setAccessibleName("Demo openen")
         demo.clicked.connect(lambda: self.done(self.DEMO_CHOSEN))
         layout.addWidget(demo)
-        self.error = _error_label()
+        self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel_buttons("Database maken", self.try_create, self.reject))
 
@@ -184,6 +176,17 @@ class NewStoreDialog(BaseDialog):
             )
         self.store = store
         self.accept()
+
+
+def save_cancel_buttons(
+    on_save: Callable[[], None], on_cancel: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """Opslaan (default, Ctrl+S) and Annuleren; the form enables Opslaan when input is valid."""
+    buttons = ok_cancel_buttons("Opslaan", on_save, on_cancel)
+    save = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    save.setDefault(True)
+    save.setShortcut("Ctrl+S")
+    return buttons, save
 
 
 def ok_cancel_buttons(

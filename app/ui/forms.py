@@ -10,6 +10,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Forms", text)
 
 
+def error_label(accessible_name: str = "") -> QLabel:
+    """A hidden, wrapping label in the error style; shown when there is something to fix."""
+    label = QLabel()
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible_name or tr("Foutmelding"))
+    label.hide()
+    return label
+
+
 class Field(QWidget):
     """An input with its validation message right beneath it."""
 
@@ -17,11 +27,7 @@ class Field(QWidget):
         super().__init__()
         self.editor = editor
         editor.setAccessibleName(accessible_name)
-        self.message = QLabel()
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(tr("Melding bij {0}").format(accessible_name))
-        self.message.hide()
+        self.message = error_label(tr("Melding bij {0}").format(accessible_name))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from app.domain.formatting import format_date
 from app.domain.vocab import JournalKind
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.journal import JournalRow, validate_entry
-from app.ui.dialogs import BaseDialog
+from app.ui.dialogs import BaseDialog, save_cancel_buttons
 from app.ui.forms import Field, confirm_discard
 from app.ui.row_model import Index, RowTableModel
 
@@ -131,14 +130,7 @@ class JournalEntryDialog(BaseDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton(tr("Opslaan"))
-        self.save_button.setDefault(True)
-        self.save_button.setShortcut("Ctrl+S")
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)
         self._initial = self.values()
         for signal in (

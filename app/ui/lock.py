@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from app.storage.errors import StoreError
 from app.storage.store import unlock_key
+from app.ui.forms import error_label
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -71,11 +72,8 @@ class LockScreen(QWidget):
         self.passphrase.setPlaceholderText(tr("Wachtwoord"))
         self.passphrase.setAccessibleName(tr("Wachtwoord"))
         self.passphrase.setMaximumWidth(340)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
+        self.error = error_label()
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error.setWordWrap(True)
-        self.error.hide()
         self.button = QPushButton(tr("Ontgrendelen"))
         self.button.setProperty("primary", True)
         self.button.setMaximumWidth(340)

@@ -29,7 +29,7 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import keyring
 
-    from app.services.demo import DEMO_PASSPHRASE, ensure_demo_owner, generate_demo
+    from app.services.demo import DEMO_PASSPHRASE, generate_demo
     from app.storage.insecure_keyring import InsecureDemoKeyring
     from app.storage.store import create_store
     from app.ui.application import make_application
@@ -53,7 +53,6 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
         data_dir = Path(folder) / "demo"
         store = create_store(data_dir, DEMO_PASSPHRASE)
         with store.session() as session:
-            ensure_demo_owner(session)
             generate_demo(session, clients, seed=11)
         try:
             _render_all(app, store, shoot, Path(folder))

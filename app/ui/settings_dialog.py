@@ -11,6 +11,7 @@ from app.storage.errors import StoreError
 from app.storage.store import change_passphrase, passphrase_problem
 from app.ui import settings
 from app.ui.dialogs import BaseDialog, ok_cancel_buttons
+from app.ui.forms import error_label
 
 
 def tr(text: str) -> str:
@@ -64,10 +65,7 @@ class ChangePassphraseDialog(BaseDialog):
             editor.setEchoMode(QLineEdit.EchoMode.Password)
             editor.setAccessibleName(label)
             form.addRow(label, editor)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
