@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.logging_setup import configure_logging
-from app.paths import default_data_dir, default_log_dir
+from app.paths import DEMO_PASSPHRASE, default_data_dir, default_log_dir
 from app.storage.errors import StoreError, StoreNotFound
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,6 @@ def _print_progress(done: int, total: int) -> None:
 
 
 def _demo_passphrase() -> str:
-    from app.services.demo import DEMO_PASSPHRASE
-
     return os.environ.get(PASSPHRASE_ENV, DEMO_PASSPHRASE)
 
 

@@ -1,4 +1,5 @@
-"""Default folders: the caseworker's store, the demo store and the log folder."""
+"""Default folders: the caseworker's store, the demo store (and its passphrase) and the log
+folder."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from pathlib import Path
 from platformdirs import user_data_dir, user_log_dir
 
 from app import APP_NAME
+
+# The demo store holds generated clients only, so its passphrase may be public.
+DEMO_PASSPHRASE = "demo-wachtwoord"
 
 
 def default_data_dir(*, demo: bool) -> Path:

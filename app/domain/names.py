@@ -40,24 +40,33 @@ def fold(text: str) -> str:
     return stripped.casefold().translate(_FOLD_EXTRA)
 
 
-def _join(*parts: str | None) -> str:
-    return " ".join(p.strip() for p in parts if p and p.strip())
+def person_forms(
+    voornamen: str, tussenvoegsel: str | None, achternaam: str
+) -> tuple[str, str, tuple[str, str, str]]:
+    """Display name, listing name and sort key at once (lists build these for every row).
+
+    'van der Berg' sorts under B; ties by first names, then tussenvoegsel."""
+    first, middle, last = voornamen.strip(), (tussenvoegsel or "").strip(), achternaam.strip()
+    rest = f"{first} {middle}" if first and middle else first or middle
+    return (
+        f"{rest} {last}" if rest else last,
+        f"{last}, {rest}" if rest else last,
+        (fold(last), fold(first), fold(middle)),
+    )
 
 
 def display_name(voornamen: str, tussenvoegsel: str | None, achternaam: str) -> str:
     """'Jan van der Berg', 'Şükrü Yılmaz'."""
-    return _join(voornamen, tussenvoegsel, achternaam)
+    return person_forms(voornamen, tussenvoegsel, achternaam)[0]
 
 
 def listing_name(voornamen: str, tussenvoegsel: str | None, achternaam: str) -> str:
     """'Berg, Jan van der': how lists show a person, in sort order."""
-    rest = _join(voornamen, tussenvoegsel)
-    return f"{achternaam.strip()}, {rest}" if rest else achternaam.strip()
+    return person_forms(voornamen, tussenvoegsel, achternaam)[1]
 
 
 def sort_key(voornamen: str, tussenvoegsel: str | None, achternaam: str) -> tuple[str, str, str]:
-    """'van der Berg' sorts under B; ties by first names, then tussenvoegsel."""
-    return (fold(achternaam), fold(voornamen), fold(tussenvoegsel or ""))
+    return person_forms(voornamen, tussenvoegsel, achternaam)[2]
 
 
 def search_text(*fields: str | None) -> str:

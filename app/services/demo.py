@@ -46,12 +46,12 @@ from app.models import (
     WageValueMeasurement,
     WageValueTask,
 )
+from app.paths import DEMO_PASSPHRASE
 from app.services import demo_people as words
 from app.services.context import Actor, initialise_owner
 
 log = logging.getLogger(__name__)
 
-DEMO_PASSPHRASE = "demo-wachtwoord"
 TEAM_NAME = "Werkbedrijf Hengelo, Borne en Haaksbergen"
 # The start distribution over treden 1..6 measured in Hengelo (seed 001, bijlage 1).
 TREDE_WEIGHTS = (9.2, 48.3, 20.9, 9.1, 11.1, 1.4)

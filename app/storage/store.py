@@ -11,7 +11,6 @@ import secrets
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,63 +22,38 @@ from sqlalchemy.pool import QueuePool
 
 from app.models.guards import ACTOR_KEY
 from app.storage import secrets as keyring_secrets
-from app.storage.errors import (
-    MissingDeviceSecret,
-    PassphraseTooWeak,
-    StoreAlreadyExists,
-    StoreDamaged,
-    StoreNotFound,
-)
+from app.storage.errors import PassphraseTooWeak, StoreAlreadyExists, StoreDamaged
 from app.storage.keys import (
-    MIN_PASSPHRASE_LENGTH,
     KeyHeader,
     decode_device_secret,
     new_device_secret,
-    unwrap_key,
     wrap_key,
     write_atomically,
 )
 from app.storage.migrate import upgrade_to_head
+from app.storage.unlocking import (
+    StorePaths,
+    UnlockedKey,
+    device_secret,
+    device_secret_name,
+    passphrase_problem,
+    unlock_key,
+)
+
+__all__ = [
+    "Store",
+    "StorePaths",
+    "change_passphrase",
+    "create_store",
+    "open_store",
+    "passphrase_problem",
+    "unlock_key",
+    "unlock_store",
+]
 
 log = logging.getLogger(__name__)
 
-DB_FILE = "trede.db"
-KEY_FILE = "trede.key"
 CACHE_KIB = 64 * 1024  # holds the working set: SQLCipher reads are 3.4x slower without
-
-MISSING_DEVICE_SECRET_MESSAGE = (
-    "Het apparaatgeheim van deze database staat niet in de sleutelbos van deze computer. "
-    "De database kan alleen worden geopend op de laptop waarop hij is gemaakt; "
-    "synchroniseer op deze laptop een nieuwe database of vraag de beheerder om hulp."
-)
-
-
-def device_secret_name(store_id: str) -> str:
-    return f"device-secret:{store_id}"
-
-
-@dataclass(frozen=True)
-class StorePaths:
-    data_dir: Path
-
-    @property
-    def database(self) -> Path:
-        return self.data_dir / DB_FILE
-
-    @property
-    def key_file(self) -> Path:
-        return self.data_dir / KEY_FILE
-
-    def exists(self) -> bool:
-        return self.key_file.exists() and self.database.exists()
-
-
-def passphrase_problem(passphrase: str) -> str | None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return f"Kies een wachtwoord van minstens {MIN_PASSPHRASE_LENGTH} tekens."
-    if passphrase.strip() != passphrase:
-        return "Het wachtwoord mag niet met een spatie beginnen of eindigen."
-    return None
 
 
 def _make_engine(database: Path, db_key: bytes) -> Engine:
@@ -163,14 +137,14 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
         raise PassphraseTooWeak(problem)
     paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     store_id = str(uuid.uuid4())
-    device_secret = new_device_secret()
-    keyring_secrets.set_secret(device_secret_name(store_id), device_secret)
+    new_secret = new_device_secret()
+    keyring_secrets.set_secret(device_secret_name(store_id), new_secret)
     db_key = secrets.token_bytes(32)
     header = wrap_key(
         db_key,
         store_id=store_id,
         passphrase=passphrase,
-        device_secret=decode_device_secret(device_secret),
+        device_secret=decode_device_secret(new_secret),
     )
     engine = _make_engine(paths.database, db_key)
     try:
@@ -185,30 +159,13 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
     return Store(paths, header, engine)
 
 
-def read_header(paths: StorePaths) -> KeyHeader:
-    if not paths.exists():
-        raise StoreNotFound(f"Er is nog geen Trede-database in {paths.data_dir}.")
-    return KeyHeader.from_json(paths.key_file.read_text(encoding="utf-8"))
-
-
-def _device_secret(store_id: str) -> bytes:
-    stored = keyring_secrets.get_secret(device_secret_name(store_id))
-    if stored is None:
-        raise MissingDeviceSecret(MISSING_DEVICE_SECRET_MESSAGE)
-    return decode_device_secret(stored)
-
-
-def unlock_key(data_dir: Path, passphrase: str) -> tuple[StorePaths, KeyHeader, bytes]:
-    """The raw database key; raises WrongPassphrase or MissingDeviceSecret. Touches no file."""
-    paths = StorePaths(Path(data_dir))
-    header = read_header(paths)
-    device_secret = _device_secret(header.store_id)
-    return paths, header, unwrap_key(header, passphrase=passphrase, device_secret=device_secret)
-
-
 def unlock_store(data_dir: Path, passphrase: str, *, migrate: bool = True) -> Store:
-    paths, header, db_key = unlock_key(data_dir, passphrase)
-    engine = _open_engine(paths, db_key)
+    return open_store(unlock_key(data_dir, passphrase), migrate=migrate)
+
+
+def open_store(key: UnlockedKey, *, migrate: bool = True) -> Store:
+    """Open the database with an unwrapped key (and bring its schema up to date)."""
+    engine = _open_engine(key.paths, key.db_key)
     if migrate:
         try:
             upgrade_to_head(engine)
@@ -216,7 +173,7 @@ def unlock_store(data_dir: Path, passphrase: str, *, migrate: bool = True) -> St
             engine.dispose()
             raise
     log.info("unlocked a store")
-    return Store(paths, header, engine)
+    return Store(key.paths, key.header, engine)
 
 
 def change_passphrase(data_dir: Path, old: str, new: str) -> None:
@@ -224,10 +181,12 @@ def change_passphrase(data_dir: Path, old: str, new: str) -> None:
     problem = passphrase_problem(new)
     if problem:
         raise PassphraseTooWeak(problem)
-    paths, header, db_key = unlock_key(data_dir, old)
-    device_secret = _device_secret(header.store_id)
+    key = unlock_key(data_dir, old)
     rewrapped = wrap_key(
-        db_key, store_id=header.store_id, passphrase=new, device_secret=device_secret
+        key.db_key,
+        store_id=key.header.store_id,
+        passphrase=new,
+        device_secret=device_secret(key.header.store_id),
     )
-    write_atomically(paths.key_file, rewrapped.to_json())
+    write_atomically(key.paths.key_file, rewrapped.to_json())
     log.info("changed the passphrase of a store")

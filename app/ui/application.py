@@ -7,18 +7,22 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from app import APP_NAME, __version__
-from app.paths import default_data_dir
+from app.paths import DEMO_PASSPHRASE, default_data_dir
 from app.storage.secrets import use_demo_fallback_if_no_secure_backend
-from app.storage.store import Store, StorePaths
-from app.ui import settings, worker
+from app.storage.unlocking import StorePaths
+from app.ui import prefetch, settings, worker
 from app.ui.dialogs import NewStoreDialog, UnlockDialog
 from app.ui.i18n import install_translators
 from app.ui.style import apply_style
+
+if TYPE_CHECKING:
+    from app.storage.store import Store
 
 DEMO_CLIENTS = 1000
 
@@ -61,7 +65,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def make_demo_store(data_dir: Path) -> None:
     """Generate the demo store in the background, with a progress dialog."""
-    from app.services.demo import DEMO_PASSPHRASE, ensure_demo_store
+    from app.services.demo import ensure_demo_store
 
     dialog = QProgressDialog(
         tr("Demodatabase maken met gegenereerde klanten…"), "", 0, DEMO_CLIENTS
@@ -103,10 +107,9 @@ def obtain_store(data_dir: Path, *, demo: bool) -> tuple[Store | None, bool]:
         use_demo_fallback_if_no_secure_backend()
     if demo and not StorePaths(data_dir).exists():
         make_demo_store(data_dir)
-    from app.services.demo import DEMO_PASSPHRASE
-
     hint = tr("Demo: het wachtwoord is {0}").format(DEMO_PASSPHRASE) if demo else ""
     dialog = UnlockDialog(data_dir, hint=hint)
+    prefetch.start()
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None, demo
     return dialog.store, demo
@@ -117,11 +120,11 @@ def run_gui(data_dir: Path, *, demo: bool) -> int:
     store, demo = obtain_store(data_dir, demo=demo)
     if store is None:
         return 0
+    prefetch.wait()
     from app.ui.main_window import MainWindow
 
     window = MainWindow(store, demo=demo)
     window.show()
-    window.reload()
     try:
         return app.exec()
     finally:

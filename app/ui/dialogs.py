@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QShowEvent
@@ -22,8 +23,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocab import Role
 from app.storage.errors import StoreError
-from app.storage.store import Store, create_store, passphrase_problem, unlock_store
+from app.storage.unlocking import passphrase_problem, unlock_key
+from app.ui import prefetch
 from app.ui.forms import error_label
+
+if TYPE_CHECKING:
+    from app.storage.store import Store
 
 
 class BaseDialog(QDialog):
@@ -77,7 +82,13 @@ class UnlockDialog(BaseDialog):
 
     def try_unlock(self) -> None:
         try:
-            self.store = unlock_store(self.data_dir, self.passphrase.text())
+            # The key derivation runs while the prefetch thread still imports the database
+            # layer; both are needed before the store can be opened.
+            key = unlock_key(self.data_dir, self.passphrase.text())
+            prefetch.wait()
+            from app.storage.store import open_store
+
+            self.store = open_store(key)
         except StoreError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -154,6 +165,7 @@ class NewStoreDialog(BaseDialog):
 
     def try_create(self) -> None:
         from app.services.context import initialise_owner
+        from app.storage.store import create_store
 
         problems = self.problems()
         if problems:

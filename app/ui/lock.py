@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.storage.errors import StoreError
-from app.storage.store import unlock_key
+from app.storage.unlocking import unlock_key
 from app.ui.forms import error_label
 
 _ACTIVITY = {

@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,8 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    caseload_ready = Signal()  # a (re)load of the caseload is shown
+
     def __init__(self, store: Store, *, demo: bool = False) -> None:
         super().__init__()
         self.store = store
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self._hidden_while_locked: list[QWidget] = []
         self.locked = False
         self._page_before_lock = 0
+        self._start_loading()  # the query runs while the window is built, shown and painted
 
         self.actions_ = Actions(self)
         self.caseload = CaseloadPanel()
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
         else:
             self.resize(1360, 800)
+        self._show_loading()
 
     # ------------------------------------------------------------ building
     def _build_toolbar(self) -> None:
@@ -139,8 +143,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ caseload
     def reload(self) -> None:
         """Load the caseload off the GUI thread, with its own database session."""
-        if self._loader is not None:
-            return
+        if self._loader is None:
+            self._start_loading()
+            self._show_loading()
+
+    def _start_loading(self) -> None:
         store, actor, scope = self.store, self.actor, self.scope
 
         def job(progress: Any, cancelled: Any) -> list[CaseloadRow]:
@@ -150,9 +157,12 @@ class MainWindow(QMainWindow):
         self._loader = worker.Worker(job)
         self._loader.signals.finished.connect(self._caseload_loaded)
         self._loader.signals.failed.connect(self._caseload_failed)
-        self.progress.show()
-        self.statusBar().showMessage(tr("Caseload laden…"))
         worker.start(self._loader)
+
+    def _show_loading(self) -> None:
+        if self._loader is not None:
+            self.progress.show()
+            self.statusBar().showMessage(tr("Caseload laden…"))
 
     def _caseload_loaded(self, rows: list[CaseloadRow]) -> None:
         self._loader = None
@@ -160,6 +170,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.caseload.today = dt.date.today()
         self.caseload.set_rows(rows)
+        self.caseload_ready.emit()
 
     def _caseload_failed(self, error: Exception) -> None:
         self._loader = None

@@ -29,7 +29,8 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import keyring
 
-    from app.services.demo import DEMO_PASSPHRASE, generate_demo
+    from app.paths import DEMO_PASSPHRASE
+    from app.services.demo import generate_demo
     from app.storage.insecure_keyring import InsecureDemoKeyring
     from app.storage.store import create_store
     from app.ui.application import make_application
@@ -64,9 +65,9 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
 
 
 def _render_all(app: QApplication, store: object, shoot: Callable[..., None], folder: Path) -> None:
+    from app.paths import DEMO_PASSPHRASE
     from app.services.caseload import Scope, caseload_rows
     from app.services.context import owner_actor
-    from app.services.demo import DEMO_PASSPHRASE
     from app.services.journal import add_entry, correct_entry
     from app.storage.store import Store
     from app.ui.dialogs import NewStoreDialog, UnlockDialog

@@ -1,0 +1,85 @@
+"""Finding a store on disk and unwrapping its database key: all that unlocking needs before
+the database is opened. Free of SQLAlchemy, so the unlock screen appears fast."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.storage import secrets as keyring_secrets
+from app.storage.errors import MissingDeviceSecret, StoreNotFound
+from app.storage.keys import (
+    MIN_PASSPHRASE_LENGTH,
+    KeyHeader,
+    decode_device_secret,
+    unwrap_key,
+)
+
+DB_FILE = "trede.db"
+KEY_FILE = "trede.key"
+
+MISSING_DEVICE_SECRET_MESSAGE = (
+    "Het apparaatgeheim van deze database staat niet in de sleutelbos van deze computer. "
+    "De database kan alleen worden geopend op de laptop waarop hij is gemaakt; "
+    "synchroniseer op deze laptop een nieuwe database of vraag de beheerder om hulp."
+)
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DB_FILE
+
+    @property
+    def key_file(self) -> Path:
+        return self.data_dir / KEY_FILE
+
+    def exists(self) -> bool:
+        return self.key_file.exists() and self.database.exists()
+
+
+@dataclass(frozen=True)
+class UnlockedKey:
+    """A store's paths, its key header and the raw database key, ready to open."""
+
+    paths: StorePaths
+    header: KeyHeader
+    db_key: bytes
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        return f"Kies een wachtwoord van minstens {MIN_PASSPHRASE_LENGTH} tekens."
+    if passphrase.strip() != passphrase:
+        return "Het wachtwoord mag niet met een spatie beginnen of eindigen."
+    return None
+
+
+def device_secret_name(store_id: str) -> str:
+    return f"device-secret:{store_id}"
+
+
+def read_header(paths: StorePaths) -> KeyHeader:
+    if not paths.exists():
+        raise StoreNotFound(f"Er is nog geen Trede-database in {paths.data_dir}.")
+    return KeyHeader.from_json(paths.key_file.read_text(encoding="utf-8"))
+
+
+def device_secret(store_id: str) -> bytes:
+    stored = keyring_secrets.get_secret(device_secret_name(store_id))
+    if stored is None:
+        raise MissingDeviceSecret(MISSING_DEVICE_SECRET_MESSAGE)
+    return decode_device_secret(stored)
+
+
+def unlock_key(data_dir: Path, passphrase: str) -> UnlockedKey:
+    """The raw database key; raises WrongPassphrase or MissingDeviceSecret. Touches no file."""
+    paths = StorePaths(Path(data_dir))
+    header = read_header(paths)
+    secret = device_secret(header.store_id)
+    return UnlockedKey(
+        paths, header, unwrap_key(header, passphrase=passphrase, device_secret=secret)
+    )
