@@ -40,6 +40,10 @@ class DueAction:
     due_on: dt.date
 
 
+# What falls due for an active client, in Dutch (the GUI translates them).
+DUE_ACTION_LABELS = ("Herbeoordeling ladder", "Nieuwe loonwaardemeting", "Einde plan")
+
+
 class CaseloadRow(NamedTuple):
     """One client in a caseload list (a tuple: 100k of them build fast)."""
 
@@ -220,10 +224,10 @@ def caseload_rows(
         review_on = _as_date(review_text)
         next_action = None
         if status is ClientStatus.ACTIVE:
-            for label, due in (
-                ("Herbeoordeling ladder", review_on),
-                ("Nieuwe loonwaardemeting", _as_date(measurement_text)),
-                ("Einde plan", _as_date(plan_end_text)),
+            for label, due in zip(
+                DUE_ACTION_LABELS,
+                (review_on, _as_date(measurement_text), _as_date(plan_end_text)),
+                strict=True,
             ):
                 if due is not None and (next_action is None or due < next_action.due_on):
                     next_action = DueAction(label, due)

@@ -18,17 +18,13 @@ from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 from app.storage.unlocking import StorePaths
 from app.ui import prefetch, settings, worker
 from app.ui.dialogs import NewStoreDialog, UnlockDialog
-from app.ui.i18n import install_translators
+from app.ui.i18n import install_translators, tr
 from app.ui.style import apply_style
 
 if TYPE_CHECKING:
     from app.storage.store import Store
 
 DEMO_CLIENTS = 1000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
 
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints",)

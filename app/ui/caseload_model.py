@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.formatting import format_date
 from app.domain.vocab import ClientStatus, Municipality, WorkObligation
 from app.services.caseload import CaseloadRow
+from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.row_model import (
     Index,
     RowTableModel,
@@ -23,37 +24,42 @@ OVERDUE = QColor("#b3261e")
 def _action_text(row: CaseloadRow) -> str:
     if row.next_action is None:
         return ""
-    return f"{row.next_action.label} {format_date(row.next_action.due_on)}"
+    return f"{tr(row.next_action.label)} {format_date(row.next_action.due_on)}"
 
+
+NEXT_ACTION = QT_TR_NOOP("Volgende actie")
 
 # (header, display text, sort key)
 COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], Any]], ...] = (
-    ("Naam", lambda r: r.listing_name, lambda r: r.sort_key),
-    ("Leeftijd", lambda r: str(r.age), lambda r: r.age),
-    ("Gemeente", lambda r: Municipality(r.municipality).label, lambda r: r.municipality),
-    ("Trede", lambda r: str(r.trede) if r.trede else "–", lambda r: r.trede or 0),
+    (QT_TR_NOOP("Naam"), lambda r: r.listing_name, lambda r: r.sort_key),
+    (QT_TR_NOOP("Leeftijd"), lambda r: str(r.age), lambda r: r.age),
     (
-        "Doelgroepen",
-        lambda r: ", ".join(g.label for g in r.priority_groups),
+        QT_TR_NOOP("Gemeente"),
+        lambda r: vocab_label(Municipality(r.municipality)),
+        lambda r: r.municipality,
+    ),
+    (QT_TR_NOOP("Trede"), lambda r: str(r.trede) if r.trede else "–", lambda r: r.trede or 0),
+    (
+        QT_TR_NOOP("Doelgroepen"),
+        lambda r: ", ".join(vocab_label(g) for g in r.priority_groups),
         lambda r: len(r.priority_groups),
     ),
     (
-        "Arbeidsplicht",
-        lambda r: WorkObligation(r.work_obligation).label,
+        QT_TR_NOOP("Arbeidsplicht"),
+        lambda r: vocab_label(WorkObligation(r.work_obligation)),
         lambda r: r.work_obligation,
     ),
     (
-        "Volgende actie",
+        NEXT_ACTION,
         _action_text,
         lambda r: r.next_action.due_on if r.next_action else dt.date.max,
     ),
-    ("Medewerker", lambda r: r.caseworker_name, lambda r: r.caseworker_name),
+    (QT_TR_NOOP("Medewerker"), lambda r: r.caseworker_name, lambda r: r.caseworker_name),
 )
 
 
 class CaseloadModel(RowTableModel[CaseloadRow]):
     headers = tuple(column[0] for column in COLUMNS)
-    context = "Caseload"
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -81,7 +87,7 @@ class CaseloadModel(RowTableModel[CaseloadRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[column][1](row)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if COLUMNS[column][0] == "Volgende actie" and row.is_overdue(self.today):
+            if COLUMNS[column][0] == NEXT_ACTION and row.is_overdue(self.today):
                 return QBrush(OVERDUE)
             if row.status is ClientStatus.CLOSED:
                 return QBrush(QColor("#6b6b6b"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,13 +21,10 @@ from app.domain.ladder import TREDE_NAMES
 from app.domain.vocab import ClientStatus, Municipality, PriorityGroup
 from app.services.caseload import CaseloadFilter, CaseloadRow, filter_rows
 from app.ui.caseload_model import COLUMNS, CaseloadModel
+from app.ui.i18n import tr, vocab_label
 
 COLUMN_WIDTHS = (230, 70, 110, 60, 230, 170, 250, 210)
 SEARCH_DELAY_MS = 40
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Caseload", text)
 
 
 class CaseloadPanel(QWidget):
@@ -55,12 +52,12 @@ class CaseloadPanel(QWidget):
         self.group.setAccessibleName(tr("Filter op doelgroep"))
         self.group.addItem(tr("Alle doelgroepen"), None)
         for group in PriorityGroup:
-            self.group.addItem(group.label, group.value)
+            self.group.addItem(vocab_label(group), group.value)
         self.municipality = QComboBox()
         self.municipality.setAccessibleName(tr("Filter op gemeente"))
         self.municipality.addItem(tr("Alle gemeenten"), None)
-        for code, label in Municipality.choices():
-            self.municipality.addItem(label, code)
+        for code, text in Municipality.choices():
+            self.municipality.addItem(tr(text), code)
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Filter op status"))
         self.status.addItem(tr("Actieve klanten"), ClientStatus.ACTIVE.value)

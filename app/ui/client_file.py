@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -34,11 +34,8 @@ from app.services.context import Actor
 from app.services.journal import add_entry, correct_entry, journal
 from app.storage.store import Store
 from app.ui.client_form import ClientFormDialog
+from app.ui.i18n import tr, vocab_label
 from app.ui.journal_tab import JournalEntryDialog, JournalTab
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ClientFile", text)
 
 
 def _chip(text: str, warning: bool = False) -> QLabel:
@@ -166,7 +163,7 @@ class OverviewTab(QScrollArea):
                 f"{f.exemption_reason} ({tr('tot')} {f.exemption_end})" if exempt else "–"
             ),
             "outflow": outflow,
-            "groups": ", ".join(g.label for g in details.priority_groups) or "–",
+            "groups": ", ".join(vocab_label(g) for g in details.priority_groups) or "–",
             "obstacles": ", ".join(_label_of(Obstacle, o) for o in f.obstacles) or "–",
             "education": _label_of(EducationLevel, f.education_level),
             "qualifications": ", ".join(quals),
@@ -272,7 +269,7 @@ class ClientFilePanel(QWidget):
             chips.append(_chip(trede_text, warning=overdue))
         else:
             chips.append(_chip(tr("Nog geen ladderbeoordeling"), warning=True))
-        chips.extend(_chip(group.label) for group in details.priority_groups)
+        chips.extend(_chip(vocab_label(group)) for group in details.priority_groups)
         if f.work_obligation != WorkObligation.IMPOSED.value:
             chips.append(_chip(_label_of(WorkObligation, f.work_obligation)))
         if details.status is ClientStatus.CLOSED:

@@ -33,32 +33,33 @@ from app.domain.vocab import (
 from app.services.clients import ClientForm, validate_client_form
 from app.services.errors import ServiceError, ValidationFailed
 from app.ui.dialogs import BaseDialog, save_cancel_buttons
-from app.ui.forms import Field, confirm_discard, tr
+from app.ui.forms import Field, confirm_discard
+from app.ui.i18n import QT_TR_NOOP, tr
 
 SaveHandler = Callable[[ClientForm], None]
 
 TEXT_FIELDS = {
-    "bsn": ("BSN", "123456782"),
-    "voornamen": ("Voornamen", ""),
-    "tussenvoegsel": ("Tussenvoegsel", "van, de, van der"),
-    "achternaam": ("Achternaam", ""),
-    "birth_date": ("Geboortedatum", "dd-mm-jjjj"),
-    "street": ("Straat", ""),
-    "house_number": ("Huisnummer", ""),
-    "postcode": ("Postcode", "1234 AB"),
-    "city": ("Woonplaats", ""),
-    "phone": ("Telefoon", "06 12345678"),
-    "email": ("E-mail", "naam@voorbeeld.nl"),
-    "benefit_start": ("Start uitkering", "dd-mm-jjjj"),
-    "exemption_reason": ("Reden ontheffing", ""),
-    "exemption_end": ("Einde ontheffing", "dd-mm-jjjj"),
-    "intake_date": ("Intakedatum", "dd-mm-jjjj"),
+    "bsn": (QT_TR_NOOP("BSN"), "123456782"),
+    "voornamen": (QT_TR_NOOP("Voornamen"), ""),
+    "tussenvoegsel": (QT_TR_NOOP("Tussenvoegsel"), QT_TR_NOOP("van, de, van der")),
+    "achternaam": (QT_TR_NOOP("Achternaam"), ""),
+    "birth_date": (QT_TR_NOOP("Geboortedatum"), QT_TR_NOOP("dd-mm-jjjj")),
+    "street": (QT_TR_NOOP("Straat"), ""),
+    "house_number": (QT_TR_NOOP("Huisnummer"), ""),
+    "postcode": (QT_TR_NOOP("Postcode"), "1234 AB"),
+    "city": (QT_TR_NOOP("Woonplaats"), ""),
+    "phone": (QT_TR_NOOP("Telefoon"), "06 12345678"),
+    "email": (QT_TR_NOOP("E-mail"), "naam@voorbeeld.nl"),
+    "benefit_start": (QT_TR_NOOP("Start uitkering"), QT_TR_NOOP("dd-mm-jjjj")),
+    "exemption_reason": (QT_TR_NOOP("Reden ontheffing"), ""),
+    "exemption_end": (QT_TR_NOOP("Einde ontheffing"), QT_TR_NOOP("dd-mm-jjjj")),
+    "intake_date": (QT_TR_NOOP("Intakedatum"), QT_TR_NOOP("dd-mm-jjjj")),
 }
 CHOICE_FIELDS: dict[str, tuple[str, type[LabelledEnum], bool]] = {
-    "municipality": ("Gemeente", Municipality, False),
-    "benefit": ("Uitkering", Benefit, False),
-    "work_obligation": ("Arbeidsverplichting", WorkObligation, False),
-    "education_level": ("Opleidingsniveau", EducationLevel, True),
+    "municipality": (QT_TR_NOOP("Gemeente"), Municipality, False),
+    "benefit": (QT_TR_NOOP("Uitkering"), Benefit, False),
+    "work_obligation": (QT_TR_NOOP("Arbeidsverplichting"), WorkObligation, False),
+    "education_level": (QT_TR_NOOP("Opleidingsniveau"), EducationLevel, True),
 }
 
 
@@ -91,7 +92,7 @@ class ClientFormDialog(BaseDialog):
     def _text(self, name: str) -> Field:
         label, placeholder = TEXT_FIELDS[name]
         editor = QLineEdit()
-        editor.setPlaceholderText(placeholder)
+        editor.setPlaceholderText(tr(placeholder) if placeholder else "")
         editor.textEdited.connect(lambda _text, n=name: self._edited(n))
         self.text_inputs[name] = editor
         self.fields[name] = Field(editor, tr(label))
@@ -103,7 +104,7 @@ class ClientFormDialog(BaseDialog):
         if optional:
             combo.addItem(tr("(onbekend)"), "")
         for code, text in vocabulary.choices():
-            combo.addItem(text, code)
+            combo.addItem(tr(text), code)
         combo.currentIndexChanged.connect(lambda _i, n=name: self._edited(n))
         self.choices[name] = combo
         self.fields[name] = Field(combo, tr(label))
@@ -125,7 +126,7 @@ class ClientFormDialog(BaseDialog):
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, (code, text) in enumerate(items):
-            box = QCheckBox(text)
+            box = QCheckBox(tr(text))
             box.toggled.connect(lambda _on, n=field: self._edited(n))
             store[code] = box
             grid.addWidget(box, index // 2, index % 2)

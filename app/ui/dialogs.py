@@ -26,6 +26,7 @@ from app.storage.errors import StoreError
 from app.storage.unlocking import passphrase_problem, unlock_key
 from app.ui import prefetch
 from app.ui.forms import error_label
+from app.ui.i18n import tr, vocab_label
 
 if TYPE_CHECKING:
     from app.storage.store import Store
@@ -61,15 +62,15 @@ class UnlockDialog(BaseDialog):
         super().__init__(parent)
         self.data_dir = data_dir
         self.store: Store | None = None
-        self.setWindowTitle("Trede ontgrendelen")
+        self.setWindowTitle(tr("Trede ontgrendelen"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Typ uw wachtwoord om uw dossiers te openen.")
+        intro = QLabel(tr("Typ uw wachtwoord om uw dossiers te openen."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Wachtwoord")
-        self.passphrase.setPlaceholderText("Wachtwoord")
+        self.passphrase.setAccessibleName(tr("Wachtwoord"))
+        self.passphrase.setPlaceholderText(tr("Wachtwoord"))
         layout.addWidget(self.passphrase)
         if hint:
             hint_label = QLabel(hint)
@@ -78,7 +79,7 @@ class UnlockDialog(BaseDialog):
             layout.addWidget(hint_label)
         self.error = error_label()
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel_buttons("Ontgrendelen", self.try_unlock, self.reject))
+        layout.addWidget(ok_cancel_buttons(tr("Ontgrendelen"), self.try_unlock, self.reject))
 
     def try_unlock(self) -> None:
         try:
@@ -107,60 +108,62 @@ class NewStoreDialog(BaseDialog):
         super().__init__(parent)
         self.data_dir = data_dir
         self.store: Store | None = None
-        self.setWindowTitle("Welkom bij Trede")
+        self.setWindowTitle(tr("Welkom bij Trede"))
         form = QFormLayout()
         self.name = QLineEdit()
         self.username = QLineEdit()
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(vocab_label(role), role.value)
         self.team = QLineEdit()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         for label, widget in (
-            ("Uw naam", self.name),
-            ("Gebruikersnaam", self.username),
-            ("Rol", self.role),
-            ("Team", self.team),
-            ("Wachtwoord", self.passphrase),
-            ("Herhaal wachtwoord", self.repeat),
+            (tr("Uw naam"), self.name),
+            (tr("Gebruikersnaam"), self.username),
+            (tr("Rol"), self.role),
+            (tr("Team"), self.team),
+            (tr("Wachtwoord"), self.passphrase),
+            (tr("Herhaal wachtwoord"), self.repeat),
         ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
-        title = QLabel("Welkom bij Trede")
+        title = QLabel(tr("Welkom bij Trede"))
         title.setProperty("role", "title")
         layout.addWidget(title)
         intro = QLabel(
-            "Maak uw eigen database. Uw dossiers worden versleuteld opgeslagen; het "
-            "wachtwoord wordt nergens bewaard, dus onthoud het goed."
+            tr(
+                "Maak uw eigen database. Uw dossiers worden versleuteld opgeslagen; het "
+                "wachtwoord wordt nergens bewaard, dus onthoud het goed."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
-        demo = QPushButton("Eerst rondkijken in de demo (gegenereerde klanten)")
-        demo.setAccessibleName("Demo openen")
+        demo = QPushButton(tr("Eerst rondkijken in de demo (gegenereerde klanten)"))
+        demo.setAccessibleName(tr("Demo openen"))
         demo.clicked.connect(lambda: self.done(self.DEMO_CHOSEN))
         layout.addWidget(demo)
         self.error = error_label()
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel_buttons("Database maken", self.try_create, self.reject))
+        layout.addWidget(ok_cancel_buttons(tr("Database maken"), self.try_create, self.reject))
 
     def problems(self) -> list[str]:
         found = []
         if not self.name.text().strip():
-            found.append("Vul uw naam in.")
+            found.append(tr("Vul uw naam in."))
         if not self.username.text().strip():
-            found.append("Vul uw gebruikersnaam in.")
+            found.append(tr("Vul uw gebruikersnaam in."))
         if not self.team.text().strip():
-            found.append("Vul de naam van uw team in.")
+            found.append(tr("Vul de naam van uw team in."))
         problem = passphrase_problem(self.passphrase.text())
         if problem:
             found.append(problem)
         elif self.passphrase.text() != self.repeat.text():
-            found.append("De twee wachtwoorden zijn niet gelijk.")
+            found.append(tr("De twee wachtwoorden zijn niet gelijk."))
         return found
 
     def try_create(self) -> None:
@@ -194,7 +197,7 @@ def save_cancel_buttons(
     on_save: Callable[[], None], on_cancel: Callable[[], None]
 ) -> tuple[QDialogButtonBox, QPushButton]:
     """Opslaan (default, Ctrl+S) and Annuleren; the form enables Opslaan when input is valid."""
-    buttons = ok_cancel_buttons("Opslaan", on_save, on_cancel)
+    buttons = ok_cancel_buttons(tr("Opslaan"), on_save, on_cancel)
     save = buttons.button(QDialogButtonBox.StandardButton.Ok)
     save.setDefault(True)
     save.setShortcut("Ctrl+S")
@@ -208,7 +211,7 @@ def ok_cancel_buttons(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(on_cancel)
     return buttons

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     Qt,
     Signal,
@@ -35,11 +34,8 @@ from app.services.errors import ServiceError, ValidationFailed
 from app.services.journal import JournalRow, validate_entry
 from app.ui.dialogs import BaseDialog, save_cancel_buttons
 from app.ui.forms import Field, confirm_discard
+from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.row_model import Index, RowTableModel
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Journal", text)
 
 
 def _status(row: JournalRow) -> str:
@@ -51,17 +47,16 @@ def _status(row: JournalRow) -> str:
 
 
 JOURNAL_COLUMNS: tuple[tuple[str, Callable[[JournalRow], str]], ...] = (
-    ("Datum", lambda r: format_date(r.occurred_on)),
-    ("Soort", lambda r: r.kind.label),
-    ("Onderwerp", lambda r: r.subject),
-    ("Medewerker", lambda r: r.author_name),
-    ("Status", _status),
+    (QT_TR_NOOP("Datum"), lambda r: format_date(r.occurred_on)),
+    (QT_TR_NOOP("Soort"), lambda r: vocab_label(r.kind)),
+    (QT_TR_NOOP("Onderwerp"), lambda r: r.subject),
+    (QT_TR_NOOP("Medewerker"), lambda r: r.author_name),
+    (QT_TR_NOOP("Status"), _status),
 )
 
 
 class JournalModel(RowTableModel[JournalRow]):
     headers = tuple(column[0] for column in JOURNAL_COLUMNS)
-    context = "Journal"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.valid_row(index)
@@ -101,10 +96,10 @@ class JournalEntryDialog(BaseDialog):
             tr("Journaalbericht corrigeren") if original else tr("Nieuw journaalbericht")
         )
         self.occurred_on = QLineEdit(format_date(original.occurred_on if original else self.today))
-        self.occurred_on.setPlaceholderText("dd-mm-jjjj")
+        self.occurred_on.setPlaceholderText(tr("dd-mm-jjjj"))
         self.kind = QComboBox()
-        for code, label in JournalKind.choices():
-            self.kind.addItem(label, code)
+        for code, text in JournalKind.choices():
+            self.kind.addItem(tr(text), code)
         self.subject = QLineEdit(original.subject if original else "")
         self.body = QPlainTextEdit(original.body if original else "")
         self.body.setTabChangesFocus(True)
@@ -241,7 +236,7 @@ class JournalTab(QWidget):
         self.correct_button.setEnabled(not row.is_superseded)
         lines = [
             f"<b>{_escape(row.subject)}</b> — {format_date(row.occurred_on)}, "
-            f"{_escape(row.kind.label)}, {_escape(row.author_name)}"
+            f"{_escape(vocab_label(row.kind))}, {_escape(row.author_name)}"
         ]
         if row.is_superseded:
             lines.append(f"<i>{tr('Dit bericht is gecorrigeerd; de correctie staat erboven.')}</i>")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.storage.errors import StoreError
 from app.storage.unlocking import unlock_key
 from app.ui.forms import error_label
+from app.ui.i18n import tr
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -19,10 +20,6 @@ _ACTIVITY = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Lock", text)
 
 
 class IdleWatcher(QObject):

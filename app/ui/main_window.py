@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,14 +30,11 @@ from app.ui.actions import Actions
 from app.ui.caseload_panel import CaseloadPanel
 from app.ui.client_file import ClientFilePanel
 from app.ui.client_form import ClientFormDialog
+from app.ui.i18n import tr
 from app.ui.lock import IdleWatcher, LockScreen
 from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

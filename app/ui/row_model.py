@@ -7,11 +7,12 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
+
+from app.ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -21,7 +22,6 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Subclasses give `headers` (Dutch source texts) and answer `data` per row."""
 
     headers: tuple[str, ...] = ()
-    context = "Tables"
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -48,7 +48,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
         )
         if horizontal_text and 0 <= section < len(self.headers):
-            return QCoreApplication.translate(self.context, self.headers[section])
+            return tr(self.headers[section])
         return None
 
     def valid_row(self, index: Index) -> Row | None:

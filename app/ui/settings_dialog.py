@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from app.storage.errors import StoreError
@@ -12,10 +11,7 @@ from app.storage.store import change_passphrase, passphrase_problem
 from app.ui import settings
 from app.ui.dialogs import BaseDialog, ok_cancel_buttons
 from app.ui.forms import error_label
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
+from app.ui.i18n import tr
 
 
 class SettingsDialog(BaseDialog):

@@ -1,0 +1,943 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <source>Nieuwe klant</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>Dossier openen</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Bewerken</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Klantgegevens bewerken</source>
+        <translation>Edit client details</translation>
+    </message>
+    <message>
+        <source>Journaalbericht</source>
+        <translation>Journal entry</translation>
+    </message>
+    <message>
+        <source>Nieuw journaalbericht</source>
+        <translation>New journal entry</translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <source>Terug naar de caseload</source>
+        <translation>Back to the caseload</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Teamcaseload</source>
+        <translation>Team caseload</translation>
+    </message>
+    <message>
+        <source>Eigen caseload of team</source>
+        <translation>Own caseload or team</translation>
+    </message>
+    <message>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Vergrendelen</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Wachtwoord wijzigen…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Instellingen…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Demodatabase maken met gegenereerde klanten…</source>
+        <translation>Creating the demo database with generated clients…</translation>
+    </message>
+    <message>
+        <source>Demo: het wachtwoord is {0}</source>
+        <translation>Demo: the passphrase is {0}</translation>
+    </message>
+    <message>
+        <source>Volgende actie</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Gemeente</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Trede</source>
+        <translation>Rung</translation>
+    </message>
+    <message>
+        <source>Doelgroepen</source>
+        <translation>Priority groups</translation>
+    </message>
+    <message>
+        <source>Arbeidsplicht</source>
+        <translation>Work obligation</translation>
+    </message>
+    <message>
+        <source>Medewerker</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Zoek op naam, BSN of postcode  (Ctrl+F)</source>
+        <translation>Search by name, BSN or postcode  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Zoeken in de caseload</source>
+        <translation>Search the caseload</translation>
+    </message>
+    <message>
+        <source>Filter op trede</source>
+        <translation>Filter by rung</translation>
+    </message>
+    <message>
+        <source>Alle treden</source>
+        <translation>All rungs</translation>
+    </message>
+    <message>
+        <source>Nog niet beoordeeld</source>
+        <translation>Not yet assessed</translation>
+    </message>
+    <message>
+        <source>Filter op doelgroep</source>
+        <translation>Filter by priority group</translation>
+    </message>
+    <message>
+        <source>Alle doelgroepen</source>
+        <translation>All priority groups</translation>
+    </message>
+    <message>
+        <source>Filter op gemeente</source>
+        <translation>Filter by municipality</translation>
+    </message>
+    <message>
+        <source>Alle gemeenten</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>Filter op status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Actieve klanten</source>
+        <translation>Active clients</translation>
+    </message>
+    <message>
+        <source>Afgesloten klanten</source>
+        <translation>Closed clients</translation>
+    </message>
+    <message>
+        <source>Alle klanten</source>
+        <translation>All clients</translation>
+    </message>
+    <message>
+        <source>Alleen te laat</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Alleen klanten met een actie die te laat is</source>
+        <translation>Only clients with an overdue action</translation>
+    </message>
+    <message>
+        <source>Geen klanten gevonden. Pas de zoekterm of de filters aan.</source>
+        <translation>No clients found. Change the search text or the filters.</translation>
+    </message>
+    <message>
+        <source>Persoonsgegevens</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Uitkering en arbeidsverplichting</source>
+        <translation>Benefit and work obligation</translation>
+    </message>
+    <message>
+        <source>Uitkering</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <source>Start uitkering</source>
+        <translation>Benefit start</translation>
+    </message>
+    <message>
+        <source>Arbeidsverplichting</source>
+        <translation>Work obligation</translation>
+    </message>
+    <message>
+        <source>Ontheffing</source>
+        <translation>Exemption</translation>
+    </message>
+    <message>
+        <source>Uitstroom</source>
+        <translation>Outflow</translation>
+    </message>
+    <message>
+        <source>Doelgroepen en belemmeringen</source>
+        <translation>Priority groups and obstacles</translation>
+    </message>
+    <message>
+        <source>Belemmeringen</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>Opleiding en kwalificaties</source>
+        <translation>Education and qualifications</translation>
+    </message>
+    <message>
+        <source>Opleiding</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Kwalificaties</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>Certificaten</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Werkervaring</source>
+        <translation>Work experience</translation>
+    </message>
+    <message>
+        <source>startkwalificatie</source>
+        <translation>basic qualification</translation>
+    </message>
+    <message>
+        <source>geen startkwalificatie</source>
+        <translation>no basic qualification</translation>
+    </message>
+    <message>
+        <source>rijbewijs</source>
+        <translation>driving licence</translation>
+    </message>
+    <message>
+        <source>← Caseload</source>
+        <translation>← Caseload</translation>
+    </message>
+    <message>
+        <source>Terug naar de caseload (Alt+Links)</source>
+        <translation>Back to the caseload (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Naam van de klant</source>
+        <translation>Client&apos;s name</translation>
+    </message>
+    <message>
+        <source>Gegevens bewerken</source>
+        <translation>Edit details</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Overzicht</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <source>&amp;Journaal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>Nog geen ladderbeoordeling</source>
+        <translation>No ladder assessment yet</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{0} bewerken</source>
+        <translation>Edit {0}</translation>
+    </message>
+    <message>
+        <source>Voornamen</source>
+        <translation>First names</translation>
+    </message>
+    <message>
+        <source>Tussenvoegsel</source>
+        <translation>Surname prefix</translation>
+    </message>
+    <message>
+        <source>van, de, van der</source>
+        <translation>van, de, van der</translation>
+    </message>
+    <message>
+        <source>Achternaam</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>dd-mm-jjjj</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Woonplaats</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Reden ontheffing</source>
+        <translation>Reason for exemption</translation>
+    </message>
+    <message>
+        <source>Einde ontheffing</source>
+        <translation>End of exemption</translation>
+    </message>
+    <message>
+        <source>Intakedatum</source>
+        <translation>Intake date</translation>
+    </message>
+    <message>
+        <source>Opleidingsniveau</source>
+        <translation>Education level</translation>
+    </message>
+    <message>
+        <source>(onbekend)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Startkwalificatie</source>
+        <translation>Basic qualification</translation>
+    </message>
+    <message>
+        <source>Rijbewijs</source>
+        <translation>Driving licence</translation>
+    </message>
+    <message>
+        <source>bijv. VCA, heftruck (komma&apos;s ertussen)</source>
+        <translation>e.g. VCA, forklift (separated by commas)</translation>
+    </message>
+    <message>
+        <source>Jongeren onder 27 en 50-/55-plussers volgen uit de geboortedatum.</source>
+        <translation>Young people under 27 and people over 50/55 follow from the date of birth.</translation>
+    </message>
+    <message>
+        <source>Nog 1 veld te verbeteren</source>
+        <translation>1 field still to correct</translation>
+    </message>
+    <message>
+        <source>Nog {0} velden te verbeteren</source>
+        <translation>{0} fields still to correct</translation>
+    </message>
+    <message>
+        <source>Alles is ingevuld zoals het hoort.</source>
+        <translation>Everything is filled in correctly.</translation>
+    </message>
+    <message>
+        <source>Trede ontgrendelen</source>
+        <translation>Unlock Trede</translation>
+    </message>
+    <message>
+        <source>Typ uw wachtwoord om uw dossiers te openen.</source>
+        <translation>Type your passphrase to open your files.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Ontgrendelen</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Welkom bij Trede</source>
+        <translation>Welcome to Trede</translation>
+    </message>
+    <message>
+        <source>Uw naam</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Maak uw eigen database. Uw dossiers worden versleuteld opgeslagen; het wachtwoord wordt nergens bewaard, dus onthoud het goed.</source>
+        <translation>Create your own database. Your files are stored encrypted; the passphrase is not kept anywhere, so remember it well.</translation>
+    </message>
+    <message>
+        <source>Eerst rondkijken in de demo (gegenereerde klanten)</source>
+        <translation>Look around in the demo first (generated clients)</translation>
+    </message>
+    <message>
+        <source>Demo openen</source>
+        <translation>Open the demo</translation>
+    </message>
+    <message>
+        <source>Database maken</source>
+        <translation>Create database</translation>
+    </message>
+    <message>
+        <source>Vul uw naam in.</source>
+        <translation>Fill in your name.</translation>
+    </message>
+    <message>
+        <source>Vul uw gebruikersnaam in.</source>
+        <translation>Fill in your user name.</translation>
+    </message>
+    <message>
+        <source>Vul de naam van uw team in.</source>
+        <translation>Fill in the name of your team.</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Melding bij {0}</source>
+        <translation>Message for {0}</translation>
+    </message>
+    <message>
+        <source>Wijzigingen niet opgeslagen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?</source>
+        <translation>You have changes that are not saved yet. Do you want to discard them?</translation>
+    </message>
+    <message>
+        <source>Gecorrigeerd</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>Correctie</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Journaalbericht corrigeren</source>
+        <translation>Correct journal entry</translation>
+    </message>
+    <message>
+        <source>Soort contact</source>
+        <translation>Kind of contact</translation>
+    </message>
+    <message>
+        <source>Verslag</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Het oorspronkelijke bericht blijft bewaard en wordt als gecorrigeerd getoond.</source>
+        <translation>The original entry is kept and shown as corrected.</translation>
+    </message>
+    <message>
+        <source>Journaalberichten</source>
+        <translation>Journal entries</translation>
+    </message>
+    <message>
+        <source>Tekst van het bericht</source>
+        <translation>Text of the entry</translation>
+    </message>
+    <message>
+        <source>Nieuw bericht</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Corrigeren…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Trede is vergrendeld</source>
+        <translation>Trede is locked</translation>
+    </message>
+    <message>
+        <source>Uw dossiers zijn verborgen. Typ uw wachtwoord om verder te werken.</source>
+        <translation>Your files are hidden. Type your passphrase to continue.</translation>
+    </message>
+    <message>
+        <source>Werkbalk</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Bezig met laden</source>
+        <translation>Loading</translation>
+    </message>
+    <message>
+        <source>Caseload laden…</source>
+        <translation>Loading the caseload…</translation>
+    </message>
+    <message>
+        <source>De caseload kon niet worden geladen: {0}</source>
+        <translation>The caseload could not be loaded: {0}</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <source>eigen caseload</source>
+        <translation>own caseload</translation>
+    </message>
+    <message>
+        <source>{0} van {1} klanten ({2})</source>
+        <translation>{0} of {1} clients ({2})</translation>
+    </message>
+    <message>
+        <source>{0} te laat</source>
+        <translation>{0} overdue</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is gewijzigd.</source>
+        <translation>The passphrase has been changed.</translation>
+    </message>
+    <message>
+        <source>demo (gegenereerde klanten)</source>
+        <translation>demo (generated clients)</translation>
+    </message>
+    <message>
+        <source>vergrendeld</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Vergrendelen na</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Een andere taal gaat in wanneer u Trede opnieuw start.</source>
+        <translation>Another language takes effect when you restart Trede.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Herhaal nieuw wachtwoord</source>
+        <translation>Repeat new passphrase</translation>
+    </message>
+    <message>
+        <source>Wijzigen</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
+        <translation>The two new passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Werkcoach</source>
+        <translation>Work coach</translation>
+    </message>
+    <message>
+        <source>Klantmanager</source>
+        <translation>Client manager</translation>
+    </message>
+    <message>
+        <source>Participatiecoach</source>
+        <translation>Participation coach</translation>
+    </message>
+    <message>
+        <source>Jobcoach</source>
+        <translation>Job coach</translation>
+    </message>
+    <message>
+        <source>Arbeidsdeskundige</source>
+        <translation>Labour expert</translation>
+    </message>
+    <message>
+        <source>Teamleider</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Hengelo</source>
+        <translation>Hengelo</translation>
+    </message>
+    <message>
+        <source>Borne</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Haaksbergen</source>
+        <translation>Haaksbergen</translation>
+    </message>
+    <message>
+        <source>Participatiewet (bijstand)</source>
+        <translation>Participation Act (social assistance)</translation>
+    </message>
+    <message>
+        <source>IOAW</source>
+        <translation>IOAW</translation>
+    </message>
+    <message>
+        <source>IOAZ</source>
+        <translation>IOAZ</translation>
+    </message>
+    <message>
+        <source>Geen opleiding</source>
+        <translation>No education</translation>
+    </message>
+    <message>
+        <source>Gedeeltelijke ontheffing</source>
+        <translation>Partial exemption</translation>
+    </message>
+    <message>
+        <source>Volledige ontheffing</source>
+        <translation>Full exemption</translation>
+    </message>
+    <message>
+        <source>Schoolverlater PRO/VSO/Entree</source>
+        <translation>School leaver PRO/VSO/Entree</translation>
+    </message>
+    <message>
+        <source>Jongere onder 27</source>
+        <translation>Young person under 27</translation>
+    </message>
+    <message>
+        <source>Ouder met jonge kinderen</source>
+        <translation>Parent with young children</translation>
+    </message>
+    <message>
+        <source>Statushouder</source>
+        <translation>Refugee with residence permit</translation>
+    </message>
+    <message>
+        <source>Doelgroepregister (banenafspraak)</source>
+        <translation>Target group register (jobs agreement)</translation>
+    </message>
+    <message>
+        <source>Beschut werk</source>
+        <translation>Sheltered work</translation>
+    </message>
+    <message>
+        <source>50-plusser</source>
+        <translation>Over 50</translation>
+    </message>
+    <message>
+        <source>55-plusser</source>
+        <translation>Over 55</translation>
+    </message>
+    <message>
+        <source>Lage of verouderde opleiding</source>
+        <translation>Low or outdated education</translation>
+    </message>
+    <message>
+        <source>Lichamelijk</source>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <source>Sociaal</source>
+        <translation>Social</translation>
+    </message>
+    <message>
+        <source>Psychisch</source>
+        <translation>Psychological</translation>
+    </message>
+    <message>
+        <source>Geen werkervaring</source>
+        <translation>No work experience</translation>
+    </message>
+    <message>
+        <source>Zorgtaken</source>
+        <translation>Care duties</translation>
+    </message>
+    <message>
+        <source>Taal (Nederlands)</source>
+        <translation>Language (Dutch)</translation>
+    </message>
+    <message>
+        <source>Schulden</source>
+        <translation>Debts</translation>
+    </message>
+    <message>
+        <source>Verslaving</source>
+        <translation>Addiction</translation>
+    </message>
+    <message>
+        <source>Basisonderwijs</source>
+        <translation>Primary education</translation>
+    </message>
+    <message>
+        <source>Vmbo / PrO / VSO</source>
+        <translation>Vmbo / PrO / VSO</translation>
+    </message>
+    <message>
+        <source>Mbo 1 (Entree)</source>
+        <translation>Mbo 1 (Entree)</translation>
+    </message>
+    <message>
+        <source>Mbo 2-4</source>
+        <translation>Mbo 2-4</translation>
+    </message>
+    <message>
+        <source>Havo / vwo</source>
+        <translation>Havo / vwo</translation>
+    </message>
+    <message>
+        <source>Hbo / wo</source>
+        <translation>Hbo / university</translation>
+    </message>
+    <message>
+        <source>Buitenlandse opleiding</source>
+        <translation>Education abroad</translation>
+    </message>
+    <message>
+        <source>Betaald werk</source>
+        <translation>Paid work</translation>
+    </message>
+    <message>
+        <source>Werk via het SW-bedrijf</source>
+        <translation>Work through the social firm</translation>
+    </message>
+    <message>
+        <source>Eigen bedrijf</source>
+        <translation>Own business</translation>
+    </message>
+    <message>
+        <source>Andere reden</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Gesprek</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Huisbezoek</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Werkgeversbezoek</source>
+        <translation>Employer visit</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Reguliere baan</source>
+        <translation>Regular job</translation>
+    </message>
+    <message>
+        <source>Proefplaatsing (met behoud van uitkering)</source>
+        <translation>Trial placement (keeping the benefit)</translation>
+    </message>
+    <message>
+        <source>Leerwerktraject</source>
+        <translation>Learning-and-working trajectory</translation>
+    </message>
+    <message>
+        <source>Garantiebaan (banenafspraak)</source>
+        <translation>Guaranteed job (jobs agreement)</translation>
+    </message>
+    <message>
+        <source>Detachering via het SW-bedrijf</source>
+        <translation>Secondment through the social firm</translation>
+    </message>
+    <message>
+        <source>Werkervaringsplaats</source>
+        <translation>Work-experience place</translation>
+    </message>
+    <message>
+        <source>Vrijwilligerswerk</source>
+        <translation>Volunteer work</translation>
+    </message>
+    <message>
+        <source>Op de werkplek</source>
+        <translation>At the workplace</translation>
+    </message>
+    <message>
+        <source>Met de werkgever</source>
+        <translation>With the employer</translation>
+    </message>
+    <message>
+        <source>Met de werknemer</source>
+        <translation>With the employee</translation>
+    </message>
+    <message>
+        <source>Overleg</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Administratie</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Uitgegeven</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Ingezien</source>
+        <translation>Viewed</translation>
+    </message>
+    <message>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Gewijzigd</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Toegewezen</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Overgedragen</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Afgedrukt</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Geëxporteerd</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Geïmporteerd</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd</source>
+        <translation>Synchronised</translation>
+    </message>
+    <message>
+        <source>Ontgrendeld</source>
+        <translation>Unlocked</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling ladder</source>
+        <translation>Ladder review</translation>
+    </message>
+    <message>
+        <source>Nieuwe loonwaardemeting</source>
+        <translation>New wage-value measurement</translation>
+    </message>
+    <message>
+        <source>Einde plan</source>
+        <translation>End of plan</translation>
+    </message>
+</context>
+</TS>
