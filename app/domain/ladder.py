@@ -62,6 +62,28 @@ TREDE_NAMES = {
 }
 
 
+# The official definitions (seed 001, bijlage 2.3 "Afbakening treden"), shortened for display.
+TREDE_DEFINITIONS = {
+    1: "Heeft niet of nauwelijks contact met anderen dan huisgenoten; contacten buiten het "
+    "huishouden zijn alleen functioneel (winkelpersoneel, hulpverleners).",
+    2: "Heeft minstens één keer per week fysiek contact met mensen die geen huisgenoten zijn, "
+    "niet in georganiseerd verband, zonder taken met verantwoordelijkheid en niet alleen "
+    "functioneel.",
+    3: "Neemt deel aan activiteiten in georganiseerd verband (vereniging, cursus, taalles "
+    "zonder werkcomponent), zonder taken met verantwoordelijkheid naar anderen; wekelijks "
+    "met fysiek contact.",
+    4: "Heeft geen arbeidscontract, voert taken uit met verantwoordelijkheid naar anderen en "
+    "heeft daarbij minstens één keer per week fysiek contact (vrijwilligerswerk, werken met "
+    "behoud van uitkering, stage).",
+    5: "Heeft een arbeidscontract of is zelfstandige en krijgt daarbij ondersteuning: "
+    "gemeentelijke instrumenten (loonkostensubsidie, jobcoach), een aanvullende uitkering, "
+    "werk in Wsw-verband of een opleiding met werkcomponent onder startkwalificatie (bbl).",
+    6: "Heeft een arbeidscontract of is zelfstandige, zonder aanvullende uitkering, zonder "
+    "begeleiding buiten leidinggevende en collega's en zonder Wsw of gemeentelijke "
+    "participatie-instrumenten.",
+}
+
+
 def answers_for_trede(trede: int) -> LadderAnswers:
     """A typical set of answers that derives to `trede` (for generated data)."""
     return {

@@ -21,12 +21,12 @@ from app.models import (
     CaseAssignment,
     Caseworker,
     Client,
-    LadderAssessment,
     Plan,
     WageValueMeasurement,
 )
 from app.services.context import Actor
 from app.services.errors import AccessDenied
+from app.services.ladder import effective_assessments
 
 
 class Scope(StrEnum):
@@ -102,7 +102,7 @@ def _recorded_groups(value: str | list[str] | None) -> tuple[str, ...]:
 
 
 def _latest_per_client(model: Any, date_column: Any, *extra: Any) -> Subquery:
-    """A subquery of each client's newest record (a correction is newer than what it fixes)."""
+    """A subquery of each client's newest record, ranked (rank 1 is the newest)."""
     ranked = select(
         model.client_id,
         *extra,
@@ -129,12 +129,7 @@ def caseload_rows(
     if scope is Scope.TEAM and not actor.is_team_lead:
         raise AccessDenied("Alleen een teamleider ziet de caseload van het hele team.")
 
-    ladder = _latest_per_client(
-        LadderAssessment,
-        LadderAssessment.assessed_on,
-        LadderAssessment.final_trede,
-        LadderAssessment.review_on,
-    )
+    ladder = effective_assessments()
     measurement = _latest_per_client(
         WageValueMeasurement,
         WageValueMeasurement.report_date,

@@ -24,11 +24,12 @@ from app.domain.vocab import (
     PriorityGroup,
     WorkObligation,
 )
-from app.models import CaseAssignment, Caseworker, Client, LadderAssessment
+from app.models import CaseAssignment, Caseworker, Client
 from app.services.access import current_assignment, require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import StaleEdit, ValidationFailed
+from app.services.ladder import current_trede
 
 
 @dataclass
@@ -332,17 +333,6 @@ class ClientDetails:
     outflow_reason: str | None
     trede: int | None
     review_on: dt.date | None
-
-
-def current_trede(session: Session, client_id: str) -> tuple[int | None, dt.date | None]:
-    """The final trede and review date of the newest assessment (same order as the caseload)."""
-    row = session.execute(
-        select(LadderAssessment.final_trede, LadderAssessment.review_on)
-        .where(LadderAssessment.client_id == client_id, LadderAssessment.deleted_at.is_(None))
-        .order_by(LadderAssessment.assessed_on.desc(), LadderAssessment.created_at.desc())
-        .limit(1)
-    ).first()
-    return (row.final_trede, row.review_on) if row else (None, None)
 
 
 def get_client(

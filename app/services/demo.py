@@ -95,6 +95,34 @@ class _Rows:
         self.tables.clear()
 
 
+def _add_assessment(
+    rows: _Rows,
+    rng: random.Random,
+    client_id: str,
+    assessor: str,
+    assessed: dt.date,
+    trede: int,
+    corrects_id: str | None,
+) -> str:
+    answers = answers_for_trede(trede)
+    return rows.add(
+        LadderAssessment,
+        client_id=client_id,
+        assessed_on=assessed,
+        assessor_id=assessor,
+        **{f.name: getattr(answers, f.name) for f in fields(answers)},
+        derived_trede=derive_trede(answers),
+        final_trede=trede,
+        override_reason=None,
+        expected_trede=min(6, trede + rng.choice([0, 1, 1, 2])),
+        expected_by=add_months(assessed, 24),
+        review_on=add_months(assessed, 12),
+        notes="Correctie: trede bijgesteld na overleg." if corrects_id else None,
+        corrects_id=corrects_id,
+        created_at=rows.now + dt.timedelta(seconds=1) if corrects_id else rows.now,
+    )
+
+
 def ensure_demo_owner(session: Session) -> Actor:
     """The demo store's owner: a team lead who sees the whole generated team."""
     return initialise_owner(
@@ -319,26 +347,15 @@ def _generate_client(
     )
 
     # Ladder history: intake, then yearly reviews; steps up more often than down.
+    # A few assessments were corrected afterwards (a new record replaces them).
     trede = trede_start
     assessed = intake
     while assessed <= today:
-        answers = answers_for_trede(trede)
-        expected = min(6, trede + rng.choice([0, 1, 1, 2]))
-        rows.add(
-            LadderAssessment,
-            client_id=client_id,
-            assessed_on=assessed,
-            assessor_id=caseworker,
-            **{f.name: getattr(answers, f.name) for f in fields(answers)},
-            derived_trede=derive_trede(answers),
-            final_trede=trede,
-            override_reason=None,
-            expected_trede=expected,
-            expected_by=add_months(assessed, 24),
-            review_on=add_months(assessed, 12),
-            notes=None,
-            corrects_id=None,
-        )
+        last_id = _add_assessment(rows, rng, client_id, caseworker, assessed, trede, None)
+        if rng.random() < 0.03:
+            corrected = max(1, min(6, trede + rng.choice([-1, 1])))
+            _add_assessment(rows, rng, client_id, caseworker, assessed, corrected, last_id)
+            trede = corrected
         assessed = add_months(assessed, 12 + rng.randint(-1, 3))
         trede = max(1, min(6, trede + rng.choices([-1, 0, 1, 2], weights=[8, 50, 32, 10])[0]))
 
