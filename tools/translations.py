@@ -31,6 +31,7 @@ def _tool(name: str) -> str:
 def domain_texts() -> list[str]:
     """Dutch labels that the domain and services hand to the GUI."""
     from app.domain import vocab
+    from app.domain.ladder import TREDE_DEFINITIONS, TREDE_NAMES, PolicyGroup
     from app.services.caseload import DUE_ACTION_LABELS
 
     texts: list[str] = []
@@ -38,6 +39,9 @@ def domain_texts() -> list[str]:
         if isinstance(item, type) and issubclass(item, vocab.LabelledEnum) and item.__members__:
             texts.extend(member.label for member in item)
     texts.extend(DUE_ACTION_LABELS)
+    texts.extend(TREDE_NAMES.values())
+    texts.extend(TREDE_DEFINITIONS.values())
+    texts.extend(group.value for group in PolicyGroup)
     return list(dict.fromkeys(texts))
 
 

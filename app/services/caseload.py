@@ -69,6 +69,14 @@ class CaseloadRow(NamedTuple):
     def is_overdue(self, today: dt.date) -> bool:
         return self.next_action is not None and self.next_action.due_on < today
 
+    def is_review_overdue(self, today: dt.date) -> bool:
+        """The ladder review date has passed (for an active client)."""
+        return (
+            self.status is ClientStatus.ACTIVE
+            and self.review_on is not None
+            and self.review_on < today
+        )
+
 
 def _groups(recorded: tuple[str, ...], age: int) -> tuple[PriorityGroup, ...]:
     """Priority groups from the recorded codes and the age (cached per combination)."""
@@ -265,14 +273,24 @@ class CaseloadFilter:
     municipality: str | None = None
     status: ClientStatus | None = ClientStatus.ACTIVE
     overdue_only: bool = False
+    review_overdue_only: bool = False
+
+    def _choices(self) -> tuple[object, ...]:
+        return (
+            self.trede,
+            self.group,
+            self.municipality,
+            self.status,
+            self.overdue_only,
+            self.review_overdue_only,
+        )
 
     def narrows(self, other: CaseloadFilter) -> bool:
         """True when every row this filter keeps is also kept by `other` with more text."""
         return (
             self.text.strip() != ""
             and other.text.startswith(self.text)
-            and (self.trede, self.group, self.municipality, self.status, self.overdue_only)
-            == (other.trede, other.group, other.municipality, other.status, other.overdue_only)
+            and self._choices() == other._choices()
         )
 
 
@@ -295,4 +313,6 @@ def filter_rows(
         kept = [r for r in kept if r.status is criteria.status]
     if criteria.overdue_only:
         kept = [r for r in kept if r.is_overdue(today)]
+    if criteria.review_overdue_only:
+        kept = [r for r in kept if r.is_review_overdue(today)]
     return kept

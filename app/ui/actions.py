@@ -20,6 +20,10 @@ class Actions:
         self.open_client = make(tr("Dossier openen"), "Ctrl+O")
         self.edit_client = make(tr("Bewerken"), "Ctrl+E", tr("Klantgegevens bewerken"))
         self.add_journal = make(tr("Journaalbericht"), "Ctrl+J", tr("Nieuw journaalbericht"))
+        self.assess = make(tr("Ladderbeoordeling"), "Ctrl+B", tr("Nieuwe ladderbeoordeling"))
+        self.ladder_figures = make(
+            tr("Ladderbeweging"), "Ctrl+Shift+M", tr("Beweging op de participatieladder")
+        )
         self.back = make(tr("Caseload"), "Alt+Left", tr("Terug naar de caseload"))
         self.find = make(tr("Zoeken"), QKeySequence.StandardKey.Find)
         self.refresh = make(tr("Vernieuwen"), "F5")
@@ -36,4 +40,4 @@ class Actions:
 
     def client_actions(self) -> list[QAction]:
         """Actions that need an open client file."""
-        return [self.edit_client, self.add_journal]
+        return [self.edit_client, self.add_journal, self.assess]

@@ -28,6 +28,7 @@ def _action_text(row: CaseloadRow) -> str:
 
 
 NEXT_ACTION = QT_TR_NOOP("Volgende actie")
+REVIEW = QT_TR_NOOP("Herbeoordeling")
 
 # (header, display text, sort key)
 COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], Any]], ...] = (
@@ -39,6 +40,11 @@ COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], 
         lambda r: r.municipality,
     ),
     (QT_TR_NOOP("Trede"), lambda r: str(r.trede) if r.trede else "–", lambda r: r.trede or 0),
+    (
+        REVIEW,
+        lambda r: format_date(r.review_on) if r.review_on else "–",
+        lambda r: r.review_on or dt.date.max,
+    ),
     (
         QT_TR_NOOP("Doelgroepen"),
         lambda r: ", ".join(vocab_label(g) for g in r.priority_groups),
@@ -88,6 +94,8 @@ class CaseloadModel(RowTableModel[CaseloadRow]):
             return COLUMNS[column][1](row)
         if role == Qt.ItemDataRole.ForegroundRole:
             if COLUMNS[column][0] == NEXT_ACTION and row.is_overdue(self.today):
+                return QBrush(OVERDUE)
+            if COLUMNS[column][0] == REVIEW and row.is_review_overdue(self.today):
                 return QBrush(OVERDUE)
             if row.status is ClientStatus.CLOSED:
                 return QBrush(QColor("#6b6b6b"))

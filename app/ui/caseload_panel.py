@@ -23,7 +23,7 @@ from app.services.caseload import CaseloadFilter, CaseloadRow, filter_rows
 from app.ui.caseload_model import COLUMNS, CaseloadModel
 from app.ui.i18n import tr, vocab_label
 
-COLUMN_WIDTHS = (230, 70, 110, 60, 230, 170, 250, 210)
+COLUMN_WIDTHS = (230, 70, 110, 60, 120, 230, 170, 250, 210)
 SEARCH_DELAY_MS = 40
 
 
@@ -46,7 +46,7 @@ class CaseloadPanel(QWidget):
         self.trede.setAccessibleName(tr("Filter op trede"))
         self.trede.addItem(tr("Alle treden"), None)
         for number, name in TREDE_NAMES.items():
-            self.trede.addItem(f"{tr('Trede')} {number} – {name}", number)
+            self.trede.addItem(tr("Trede {0} – {1}").format(number, tr(name)), number)
         self.trede.addItem(tr("Nog niet beoordeeld"), 0)
         self.group = QComboBox()
         self.group.setAccessibleName(tr("Filter op doelgroep"))
@@ -65,12 +65,17 @@ class CaseloadPanel(QWidget):
         self.status.addItem(tr("Alle klanten"), None)
         self.overdue = QCheckBox(tr("Alleen te laat"))
         self.overdue.setAccessibleName(tr("Alleen klanten met een actie die te laat is"))
+        self.review_overdue = QCheckBox(tr("Herbeoordeling te laat"))
+        self.review_overdue.setAccessibleName(
+            tr("Alleen klanten van wie de herbeoordeling op de ladder te laat is")
+        )
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         for widget in (self.trede, self.group, self.municipality, self.status):
             filters.addWidget(widget, 1)
         filters.addWidget(self.overdue)
+        filters.addWidget(self.review_overdue)
 
         self.model = CaseloadModel(self)
         self.table = QTableView()
@@ -107,7 +112,8 @@ class CaseloadPanel(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._connect_signals()
         self.setTabOrder(self.search, self.trede)
-        self.setTabOrder(self.overdue, self.table)
+        self.setTabOrder(self.overdue, self.review_overdue)
+        self.setTabOrder(self.review_overdue, self.table)
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._timer.start)
@@ -115,6 +121,7 @@ class CaseloadPanel(QWidget):
         for combo in (self.trede, self.group, self.municipality, self.status):
             combo.currentIndexChanged.connect(self.apply)
         self.overdue.toggled.connect(self.apply)
+        self.review_overdue.toggled.connect(self.apply)
         self.table.activated.connect(self._activated)
 
     # ------------------------------------------------------------ data
@@ -133,6 +140,7 @@ class CaseloadPanel(QWidget):
             municipality=self.municipality.currentData(),
             status=ClientStatus(status) if status else None,
             overdue_only=self.overdue.isChecked(),
+            review_overdue_only=self.review_overdue.isChecked(),
         )
 
     def apply(self) -> None:
@@ -161,9 +169,10 @@ class CaseloadPanel(QWidget):
         self.status.blockSignals(True)
         self.status.setCurrentIndex(0)
         self.status.blockSignals(False)
-        self.overdue.blockSignals(True)
-        self.overdue.setChecked(False)
-        self.overdue.blockSignals(False)
+        for box in (self.overdue, self.review_overdue):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
         self.search.clear()
         self.apply()
 

@@ -32,10 +32,18 @@ from app.domain.vocab import (
 from app.services.clients import ClientDetails, ClientForm, get_client, update_client
 from app.services.context import Actor
 from app.services.journal import add_entry, correct_entry, journal
+from app.services.ladder import (
+    AssessmentInput,
+    AssessmentRow,
+    correct_assessment,
+    ladder_history,
+    record_assessment,
+)
 from app.storage.store import Store
 from app.ui.client_form import ClientFormDialog
 from app.ui.i18n import tr, vocab_label
 from app.ui.journal_tab import JournalEntryDialog, JournalTab
+from app.ui.ladder_tab import AssessmentDialog, LadderTab
 
 
 def _chip(text: str, warning: bool = False) -> QLabel:
@@ -46,7 +54,7 @@ def _chip(text: str, warning: bool = False) -> QLabel:
 
 def _label_of(vocabulary: type, code: str) -> str:
     try:
-        return str(vocabulary(code).label) if code else "–"
+        return tr(vocabulary(code).label) if code else "–"
     except ValueError:
         return code
 
@@ -150,7 +158,7 @@ class OverviewTab(QScrollArea):
         texts = {
             "name": details.display_name,
             "bsn": f.bsn,
-            "birth": f"{f.birth_date} ({details.age} {tr('jaar')})",
+            "birth": tr("{0} ({1} jaar)").format(f.birth_date, details.age),
             "address": ", ".join(p for p in (address, place) if p) or "–",
             "municipality": _label_of(Municipality, f.municipality),
             "phone": f.phone or "–",
@@ -160,7 +168,7 @@ class OverviewTab(QScrollArea):
             "benefit_start": f.benefit_start or "–",
             "obligation": _label_of(WorkObligation, f.work_obligation),
             "exemption": (
-                f"{f.exemption_reason} ({tr('tot')} {f.exemption_end})" if exempt else "–"
+                tr("{0} (tot {1})").format(f.exemption_reason, f.exemption_end) if exempt else "–"
             ),
             "outflow": outflow,
             "groups": ", ".join(vocab_label(g) for g in details.priority_groups) or "–",
@@ -209,7 +217,9 @@ class ClientFilePanel(QWidget):
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
         self.journal = JournalTab()
+        self.ladder = LadderTab()
         self.tabs.addTab(self.overview, tr("&Overzicht"))
+        self.tabs.addTab(self.ladder, tr("&Ladder"))
         self.tabs.addTab(self.journal, tr("&Journaal"))
 
         layout = QVBoxLayout(self)
@@ -221,6 +231,8 @@ class ClientFilePanel(QWidget):
         self.edit_button.clicked.connect(self.edit_client)
         self.journal.add_requested.connect(self.add_journal_entry)
         self.journal.correct_requested.connect(self.correct_journal_entry)
+        self.ladder.assess_requested.connect(self.assess)
+        self.ladder.correct_requested.connect(self.correct_assessment)
 
     @property
     def client_id(self) -> str | None:
@@ -231,8 +243,10 @@ class ClientFilePanel(QWidget):
         with self.store.session(self.actor.caseworker_id) as session:
             self.details = get_client(session, self.actor, client_id, today=self.today)
             rows = journal(session, self.actor, client_id)
+            assessments = ladder_history(session, self.actor, client_id)
         self._show(self.details)
         self.journal.set_rows(rows)
+        self.ladder.set_rows(assessments, self.today)
 
     def reload(self) -> None:
         if self.details:
@@ -246,6 +260,7 @@ class ClientFilePanel(QWidget):
         self.title.clear()
         self._clear_chips()
         self.journal.set_rows([])
+        self.ladder.set_rows([], self.today)
 
     def _clear_chips(self) -> None:
         while self.chips.count():
@@ -260,11 +275,11 @@ class ClientFilePanel(QWidget):
         f = details.form
         chips = [
             _chip(f"BSN {f.bsn}"),
-            _chip(f"{details.age} {tr('jaar')}"),
+            _chip(tr("{0} jaar").format(details.age)),
             _chip(_label_of(Municipality, f.municipality)),
         ]
         if details.trede:
-            trede_text = f"{tr('Trede')} {details.trede}: {TREDE_NAMES[details.trede]}"
+            trede_text = tr("Trede {0}: {1}").format(details.trede, tr(TREDE_NAMES[details.trede]))
             overdue = details.review_on is not None and details.review_on < self.today
             chips.append(_chip(trede_text, warning=overdue))
         else:
@@ -275,7 +290,7 @@ class ClientFilePanel(QWidget):
         if details.status is ClientStatus.CLOSED:
             chips.append(_chip(tr("Afgesloten"), warning=True))
         if details.caseworker_name:
-            chips.append(_chip(f"{tr('Medewerker')}: {details.caseworker_name}"))
+            chips.append(_chip(tr("Medewerker: {0}").format(details.caseworker_name)))
         for chip in chips:
             self.chips.addWidget(chip)
         self.chips.addStretch()
@@ -356,6 +371,39 @@ class ClientFilePanel(QWidget):
         def done() -> None:
             self.reload()
             self.tabs.setCurrentWidget(self.journal)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def assess(self) -> AssessmentDialog | None:
+        """A new ladder assessment through the guided dialog."""
+        if self.details is None:
+            return None
+        client_id = self.details.id
+
+        def save(data: AssessmentInput) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                record_assessment(session, self.actor, client_id, data, today=self.today)
+
+        return self._open_assessment_dialog(AssessmentDialog(save, today=self.today, parent=self))
+
+    def correct_assessment(self, original: object) -> AssessmentDialog | None:
+        if self.details is None or not isinstance(original, AssessmentRow):
+            return None
+
+        def save(data: AssessmentInput) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                correct_assessment(session, self.actor, original.id, data, today=self.today)
+
+        return self._open_assessment_dialog(
+            AssessmentDialog(save, original=original, today=self.today, parent=self)
+        )
+
+    def _open_assessment_dialog(self, dialog: AssessmentDialog) -> AssessmentDialog:
+        def done() -> None:
+            self._after_change()
+            self.tabs.setCurrentWidget(self.ladder)
 
         dialog.accepted.connect(done)
         dialog.open()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -235,21 +236,19 @@ class JournalTab(QWidget):
         row = self.model.row_at(current.row())
         self.correct_button.setEnabled(not row.is_superseded)
         lines = [
-            f"<b>{_escape(row.subject)}</b> — {format_date(row.occurred_on)}, "
-            f"{_escape(vocab_label(row.kind))}, {_escape(row.author_name)}"
+            f"<b>{escape(row.subject)}</b> — {format_date(row.occurred_on)}, "
+            f"{escape(vocab_label(row.kind))}, {escape(row.author_name)}"
         ]
         if row.is_superseded:
-            lines.append(f"<i>{tr('Dit bericht is gecorrigeerd; de correctie staat erboven.')}</i>")
+            superseded = tr("Dit bericht is gecorrigeerd; de correctie staat erboven.")
+            lines.append(f"<i>{superseded}</i>")
         if row.corrects_id:
-            lines.append(f"<i>{tr('Correctie van een eerder bericht.')}</i>")
-        lines.append(_escape(row.body).replace("\n", "<br>"))
+            correction = tr("Correctie van een eerder bericht.")
+            lines.append(f"<i>{correction}</i>")
+        lines.append(escape(row.body).replace("\n", "<br>"))
         self.detail.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
 
     def _correct_selected(self) -> None:
         row = self.selected()
         if row is not None and not row.is_superseded:
             self.correct_requested.emit(row)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -31,6 +31,7 @@ from app.ui.caseload_panel import CaseloadPanel
 from app.ui.client_file import ClientFilePanel
 from app.ui.client_form import ClientFormDialog
 from app.ui.i18n import tr
+from app.ui.ladder_figures import LadderFiguresDialog
 from app.ui.lock import IdleWatcher, LockScreen
 from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
 
@@ -82,13 +83,14 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (a.back, a.new_client, a.edit_client, a.add_journal):
+        for action in (a.back, a.new_client, a.edit_client, a.add_journal, a.assess):
             toolbar.addAction(action)
         toolbar.addSeparator()
         if self.actor.is_team_lead:
             toolbar.addAction(a.toggle_team)
             a.toggle_team.setChecked(self.scope is Scope.TEAM)
         toolbar.addAction(a.refresh)
+        toolbar.addAction(a.ladder_figures)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         a.open_client.triggered.connect(self.open_selected)
         a.edit_client.triggered.connect(self.client_file.edit_client)
         a.add_journal.triggered.connect(self.client_file.add_journal_entry)
+        a.assess.triggered.connect(self.client_file.assess)
+        a.ladder_figures.triggered.connect(self.open_ladder_figures)
         a.back.triggered.connect(self.show_caseload)
         a.find.triggered.connect(self._find)
         a.refresh.triggered.connect(self.reload)
@@ -265,6 +269,12 @@ class MainWindow(QMainWindow):
         log.info("unlocked")
 
     # ------------------------------------------------------------ dialogs
+    def open_ladder_figures(self) -> LadderFiguresDialog:
+        dialog = LadderFiguresDialog(self.store, self.actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self)
         dialog.accepted.connect(lambda: self.idle.set_minutes(settings.idle_minutes()))

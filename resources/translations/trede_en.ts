@@ -28,6 +28,22 @@
         <translation>New journal entry</translation>
     </message>
     <message>
+        <source>Ladderbeoordeling</source>
+        <translation>Ladder assessment</translation>
+    </message>
+    <message>
+        <source>Nieuwe ladderbeoordeling</source>
+        <translation>New ladder assessment</translation>
+    </message>
+    <message>
+        <source>Ladderbeweging</source>
+        <translation>Ladder movement</translation>
+    </message>
+    <message>
+        <source>Beweging op de participatieladder</source>
+        <translation>Movement on the participation ladder</translation>
+    </message>
+    <message>
         <source>Caseload</source>
         <translation>Caseload</translation>
     </message>
@@ -84,6 +100,10 @@
         <translation>Next action</translation>
     </message>
     <message>
+        <source>Herbeoordeling</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -128,6 +148,10 @@
         <translation>All rungs</translation>
     </message>
     <message>
+        <source>Trede {0} – {1}</source>
+        <translation>Rung {0} – {1}</translation>
+    </message>
+    <message>
         <source>Nog niet beoordeeld</source>
         <translation>Not yet assessed</translation>
     </message>
@@ -170,6 +194,14 @@
     <message>
         <source>Alleen klanten met een actie die te laat is</source>
         <translation>Only clients with an overdue action</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling te laat</source>
+        <translation>Review overdue</translation>
+    </message>
+    <message>
+        <source>Alleen klanten van wie de herbeoordeling op de ladder te laat is</source>
+        <translation>Only clients whose ladder review is overdue</translation>
     </message>
     <message>
         <source>Geen klanten gevonden. Pas de zoekterm of de filters aan.</source>
@@ -268,6 +300,14 @@
         <translation>driving licence</translation>
     </message>
     <message>
+        <source>{0} ({1} jaar)</source>
+        <translation>{0} ({1} years)</translation>
+    </message>
+    <message>
+        <source>{0} (tot {1})</source>
+        <translation>{0} (until {1})</translation>
+    </message>
+    <message>
         <source>← Caseload</source>
         <translation>← Caseload</translation>
     </message>
@@ -292,8 +332,20 @@
         <translation>&amp;Overview</translation>
     </message>
     <message>
+        <source>&amp;Ladder</source>
+        <translation>&amp;Ladder</translation>
+    </message>
+    <message>
         <source>&amp;Journaal</source>
         <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>{0} jaar</source>
+        <translation>{0} years</translation>
+    </message>
+    <message>
+        <source>Trede {0}: {1}</source>
+        <translation>Rung {0}: {1}</translation>
     </message>
     <message>
         <source>Nog geen ladderbeoordeling</source>
@@ -302,6 +354,10 @@
     <message>
         <source>Afgesloten</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Medewerker: {0}</source>
+        <translation>Caseworker: {0}</translation>
     </message>
     <message>
         <source>{0} bewerken</source>
@@ -542,6 +598,14 @@
     <message>
         <source>Corrigeren…</source>
         <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Dit bericht is gecorrigeerd; de correctie staat erboven.</source>
+        <translation>This entry has been corrected; the correction is above it.</translation>
+    </message>
+    <message>
+        <source>Correctie van een eerder bericht.</source>
+        <translation>Correction of an earlier entry.</translation>
     </message>
     <message>
         <source>Trede is vergrendeld</source>
@@ -938,6 +1002,378 @@
     <message>
         <source>Einde plan</source>
         <translation>End of plan</translation>
+    </message>
+    <message>
+        <source>Geïsoleerd</source>
+        <translation>Isolated</translation>
+    </message>
+    <message>
+        <source>Sociale contacten buiten de deur</source>
+        <translation>Social contacts outside the home</translation>
+    </message>
+    <message>
+        <source>Deelname georganiseerde activiteiten</source>
+        <translation>Taking part in organised activities</translation>
+    </message>
+    <message>
+        <source>Onbetaald werk</source>
+        <translation>Unpaid work</translation>
+    </message>
+    <message>
+        <source>Betaald werk met ondersteuning</source>
+        <translation>Paid work with support</translation>
+    </message>
+    <message>
+        <source>Heeft niet of nauwelijks contact met anderen dan huisgenoten; contacten buiten het huishouden zijn alleen functioneel (winkelpersoneel, hulpverleners).</source>
+        <translation>Has hardly any contact with people outside the household; contacts outside it are only functional (shop staff, care workers).</translation>
+    </message>
+    <message>
+        <source>Heeft minstens één keer per week fysiek contact met mensen die geen huisgenoten zijn, niet in georganiseerd verband, zonder taken met verantwoordelijkheid en niet alleen functioneel.</source>
+        <translation>Has physical contact at least once a week with people outside the household, not in an organised setting, without tasks with responsibility and not only functional.</translation>
+    </message>
+    <message>
+        <source>Neemt deel aan activiteiten in georganiseerd verband (vereniging, cursus, taalles zonder werkcomponent), zonder taken met verantwoordelijkheid naar anderen; wekelijks met fysiek contact.</source>
+        <translation>Takes part in organised activities (club, course, language course without a work component), without tasks with responsibility towards others; weekly, with physical contact.</translation>
+    </message>
+    <message>
+        <source>Heeft geen arbeidscontract, voert taken uit met verantwoordelijkheid naar anderen en heeft daarbij minstens één keer per week fysiek contact (vrijwilligerswerk, werken met behoud van uitkering, stage).</source>
+        <translation>Has no employment contract, performs tasks with responsibility towards others and has physical contact at least once a week doing so (volunteer work, work keeping the benefit, internship).</translation>
+    </message>
+    <message>
+        <source>Heeft een arbeidscontract of is zelfstandige en krijgt daarbij ondersteuning: gemeentelijke instrumenten (loonkostensubsidie, jobcoach), een aanvullende uitkering, werk in Wsw-verband of een opleiding met werkcomponent onder startkwalificatie (bbl).</source>
+        <translation>Has an employment contract or is self-employed, with support: municipal instruments (wage-cost subsidy, job coach), a supplementary benefit, work in a Wsw setting, or education with a work component below basic qualification (bbl).</translation>
+    </message>
+    <message>
+        <source>Heeft een arbeidscontract of is zelfstandige, zonder aanvullende uitkering, zonder begeleiding buiten leidinggevende en collega&apos;s en zonder Wsw of gemeentelijke participatie-instrumenten.</source>
+        <translation>Has an employment contract or is self-employed, without a supplementary benefit, without support beyond manager and colleagues, and without Wsw or municipal participation instruments.</translation>
+    </message>
+    <message>
+        <source>maatschappelijke participatie</source>
+        <translation>social participation</translation>
+    </message>
+    <message>
+        <source>kwetsbare middengroep</source>
+        <translation>vulnerable middle group</translation>
+    </message>
+    <message>
+        <source>zelfredzaam</source>
+        <translation>self-reliant</translation>
+    </message>
+    <message>
+        <source>Verloop op de participatieladder</source>
+        <translation>Course on the participation ladder</translation>
+    </message>
+    <message>
+        <source>trede {0} op {1}</source>
+        <translation>rung {0} on {1}</translation>
+    </message>
+    <message>
+        <source>verwacht: trede {0} op {1}</source>
+        <translation>expected: rung {0} by {1}</translation>
+    </message>
+    <message>
+        <source>Trede {0}</source>
+        <translation>Rung {0}</translation>
+    </message>
+    <message>
+        <source>herbeoordeling {0}</source>
+        <translation>review {0}</translation>
+    </message>
+    <message>
+        <source>Gedaald</source>
+        <translation>Went down</translation>
+    </message>
+    <message>
+        <source>Nog te bepalen</source>
+        <translation>Not yet determined</translation>
+    </message>
+    <message>
+        <source>1 trede</source>
+        <translation>1 rung</translation>
+    </message>
+    <message>
+        <source>{0} treden</source>
+        <translation>{0} rungs</translation>
+    </message>
+    <message>
+        <source>Wiens klanten</source>
+        <translation>Whose clients</translation>
+    </message>
+    <message>
+        <source>Eigen caseload</source>
+        <translation>Own caseload</translation>
+    </message>
+    <message>
+        <source>Begin van de periode</source>
+        <translation>Start of the period</translation>
+    </message>
+    <message>
+        <source>Einde van de periode</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>Doelgroep</source>
+        <translation>Priority group</translation>
+    </message>
+    <message>
+        <source>Berekenen</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <source>Klanten</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation>up to and including</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>% begin</source>
+        <translation>% start</translation>
+    </message>
+    <message>
+        <source>Einde</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>% einde</source>
+        <translation>% end</translation>
+    </message>
+    <message>
+        <source>Beweging</source>
+        <translation>Movement</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Gestegen</source>
+        <translation>Moved up</translation>
+    </message>
+    <message>
+        <source>Doel treden 1-2</source>
+        <translation>Target rungs 1-2</translation>
+    </message>
+    <message>
+        <source>Doel regulier werk</source>
+        <translation>Target regular work</translation>
+    </message>
+    <message>
+        <source>Verdeling over de treden</source>
+        <translation>Distribution over the rungs</translation>
+    </message>
+    <message>
+        <source>Beweging tussen begin en einde</source>
+        <translation>Movement between start and end</translation>
+    </message>
+    <message>
+        <source>Beleidsdoelen</source>
+        <translation>Policy targets</translation>
+    </message>
+    <message>
+        <source>Per doelgroep</source>
+        <translation>Per priority group</translation>
+    </message>
+    <message>
+        <source>Typ de periode als dd-mm-jjjj, bijvoorbeeld 01-01-2026.</source>
+        <translation>Type the period as dd-mm-yyyy, for example 01-01-2026.</translation>
+    </message>
+    <message>
+        <source>Het einde van de periode ligt voor het begin.</source>
+        <translation>The end of the period lies before its start.</translation>
+    </message>
+    <message>
+        <source>Het einde van de periode ligt in de toekomst.</source>
+        <translation>The end of the period lies in the future.</translation>
+    </message>
+    <message>
+        <source>De cijfers konden niet worden berekend: {0}</source>
+        <translation>The figures could not be calculated: {0}</translation>
+    </message>
+    <message>
+        <source>{0} klanten van {1} tot en met {2}</source>
+        <translation>{0} clients from {1} up to and including {2}</translation>
+    </message>
+    <message>
+        <source>Binnen twee jaar ({0} maanden tot {1}): van de {2} klanten die op trede 1-2 stonden, is &lt;b&gt;{3}&lt;/b&gt; gestegen of niet teruggevallen ({4} gestegen).</source>
+        <translation>Within two years ({0} months to {1}): of the {2} clients who were on rung 1-2, &lt;b&gt;{3}&lt;/b&gt; moved up or did not fall back ({4} moved up).</translation>
+    </message>
+    <message>
+        <source>Binnen een jaar ({0} maanden tot {1}): van de {2} klanten op trede 5-6 is &lt;b&gt;{3}&lt;/b&gt; naar regulier werk gegaan.</source>
+        <translation>Within one year ({0} months to {1}): of the {2} clients on rung 5-6, &lt;b&gt;{3}&lt;/b&gt; entered regular work.</translation>
+    </message>
+    <message>
+        <source>Doel: {0}.</source>
+        <translation>Target: {0}.</translation>
+    </message>
+    <message>
+        <source>gehaald</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>niet gehaald</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <source>Heeft de klant betaald werk: een arbeidscontract, of als zelfstandige?</source>
+        <translation>Does the client have paid work: an employment contract, or self-employed?</translation>
+    </message>
+    <message>
+        <source>Krijgt de klant bij dat werk ondersteuning: loonkostensubsidie of een jobcoach van de gemeente, een aanvullende uitkering, werk in Wsw-verband, of een opleiding met werkcomponent onder startkwalificatie (zoals bbl)?</source>
+        <translation>Does the client get support with that work: wage-cost subsidy or a job coach from the municipality, a supplementary benefit, work in a Wsw setting, or education with a work component below basic qualification (such as bbl)?</translation>
+    </message>
+    <message>
+        <source>Doet de klant onbetaald werk met verantwoordelijkheid naar anderen (vrijwilligerswerk, werken met behoud van uitkering, stage)?</source>
+        <translation>Does the client do unpaid work with responsibility towards others (volunteer work, work keeping the benefit, internship)?</translation>
+    </message>
+    <message>
+        <source>Heeft de klant bij dat werk minstens één keer per week fysiek contact?</source>
+        <translation>Does the client have physical contact at least once a week in that work?</translation>
+    </message>
+    <message>
+        <source>Doet de klant mee aan georganiseerde activiteiten (vereniging, cursus, sport, taalles zonder werkcomponent)?</source>
+        <translation>Does the client take part in organised activities (club, course, sport, language course without a work component)?</translation>
+    </message>
+    <message>
+        <source>Is dat minstens één keer per week, met fysiek contact met anderen?</source>
+        <translation>Is that at least once a week, with physical contact with others?</translation>
+    </message>
+    <message>
+        <source>Heeft de klant minstens één keer per week contact met mensen buiten het eigen huishouden, buiten georganiseerd verband en niet alleen functioneel (winkelpersoneel, hulpverleners tellen niet mee)?</source>
+        <translation>Does the client have contact at least once a week with people outside the household, outside an organised setting and not only functional (shop staff and care workers do not count)?</translation>
+    </message>
+    <message>
+        <source>Ladderbeoordeling corrigeren</source>
+        <translation>Correct ladder assessment</translation>
+    </message>
+    <message>
+        <source>1. De situatie van de klant nu</source>
+        <translation>1. The client&apos;s situation now</translation>
+    </message>
+    <message>
+        <source>2. Uitkomst</source>
+        <translation>2. Outcome</translation>
+    </message>
+    <message>
+        <source>Trede volgens de antwoorden</source>
+        <translation>Rung according to the answers</translation>
+    </message>
+    <message>
+        <source>Officiële omschrijving</source>
+        <translation>Official definition</translation>
+    </message>
+    <message>
+        <source>Waarom past een andere trede beter dan de antwoorden aangeven?</source>
+        <translation>Why does another rung fit better than the answers indicate?</translation>
+    </message>
+    <message>
+        <source>Vastgestelde trede</source>
+        <translation>Rung decided</translation>
+    </message>
+    <message>
+        <source>Reden voor een andere trede</source>
+        <translation>Reason for another rung</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>3. Perspectief en vervolg</source>
+        <translation>3. Perspective and follow-up</translation>
+    </message>
+    <message>
+        <source>(geen verwachting vastgelegd)</source>
+        <translation>(no expectation recorded)</translation>
+    </message>
+    <message>
+        <source>Datum van de beoordeling</source>
+        <translation>Date of the assessment</translation>
+    </message>
+    <message>
+        <source>Verwachte trede</source>
+        <translation>Expected rung</translation>
+    </message>
+    <message>
+        <source>Te bereiken op</source>
+        <translation>To be reached by</translation>
+    </message>
+    <message>
+        <source>Herbeoordeling op</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Datum beoordeling</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <source>De oorspronkelijke beoordeling blijft bewaard, als gecorrigeerd.</source>
+        <translation>The original assessment is kept, marked as corrected.</translation>
+    </message>
+    <message>
+        <source>Beleidsgroep: {0}</source>
+        <translation>Policy group: {0}</translation>
+    </message>
+    <message>
+        <source>{0} op {1}</source>
+        <translation>{0} by {1}</translation>
+    </message>
+    <message>
+        <source>Volgens antwoorden</source>
+        <translation>By the answers</translation>
+    </message>
+    <message>
+        <source>Verwacht</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Beoordelaar</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>Ladderbeoordelingen</source>
+        <translation>Ladder assessments</translation>
+    </message>
+    <message>
+        <source>Antwoorden en toelichting</source>
+        <translation>Answers and notes</translation>
+    </message>
+    <message>
+        <source>Nieuwe beoordeling…</source>
+        <translation>New assessment…</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Deze beoordeling is gecorrigeerd.</source>
+        <translation>This assessment has been corrected.</translation>
+    </message>
+    <message>
+        <source>Afwijkend van de antwoorden (trede {0}): {1}</source>
+        <translation>Differs from the answers (rung {0}): {1}</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,11 @@
 """English through Qt's translation machinery: the .ts covers every Dutch source text, the
 .qm is compiled from it, and choosing English in the settings shows an English window."""
 
+import ast
 import filecmp
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -33,6 +35,23 @@ def test_every_source_text_has_an_english_translation(tmp_path) -> None:  # type
     compiled = tmp_path / "current.qm"
     lrelease(current, compiled)
     assert filecmp.cmp(compiled, QM_FILE, shallow=False), "run: python tools/translations.py"
+
+
+def test_no_literal_escapes_lupdate() -> None:
+    """lupdate skips tr("...") inside an f-string; such a text would stay Dutch."""
+    known = set(_messages(TS_FILE))
+    missed = []
+    for path in sorted(Path("app/ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in ("tr", "QT_TR_NOOP")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value not in known
+            ):
+                missed.append(f"{path}:{node.lineno}")
+    assert missed == [], "take these tr() calls out of f-strings"
 
 
 def test_english_chosen_in_settings(qtbot, qapp, store, owner) -> None:  # type: ignore[no-untyped-def]
