@@ -164,7 +164,7 @@ class LadderFiguresDialog(BaseDialog):
         self.end.setAccessibleName(tr("Einde van de periode"))
         for edit in (self.start, self.end):
             edit.setPlaceholderText(tr("dd-mm-jjjj"))
-            edit.setMaximumWidth(120)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("00-00-00000") + 24)
             edit.returnPressed.connect(self.compute)
         self.group = QComboBox()
         self.group.setAccessibleName(tr("Doelgroep"))
@@ -257,7 +257,9 @@ class LadderFiguresDialog(BaseDialog):
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         table.setSelectionMode(QTableView.SelectionMode.NoSelection)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return table
 
     def _boxed(self, title: str, widget: QWidget) -> QGroupBox:
@@ -356,7 +358,7 @@ class LadderFiguresDialog(BaseDialog):
         )
 
     def _target_text(self, result: TargetResult, text: str) -> str:
-        goal = tr("Doel: {0}.").format(percent(int(POLICY_TARGET_SHARE * 100), 100))
+        goal = tr("Doel: {0}.").format(f"{POLICY_TARGET_SHARE:.0%}")
         if result.share is None:
             return f"{text} {goal}"
         colour = GOOD if result.share >= POLICY_TARGET_SHARE else DANGER

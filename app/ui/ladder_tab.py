@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -423,8 +422,8 @@ class LadderTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(tr("Ladderbeoordelingen"))
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 100), (2, 130), (3, 120), (4, 120), (5, 220), (6, 110)):
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 100), (1, 330), (2, 175), (3, 130), (4, 130), (5, 280)):
             self.table.setColumnWidth(column, width)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(tr("Antwoorden en toelichting"))

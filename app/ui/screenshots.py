@@ -69,6 +69,7 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     from app.services.caseload import Scope, caseload_rows
     from app.services.context import owner_actor
     from app.services.journal import add_entry, correct_entry
+    from app.services.ladder import ladder_history
     from app.storage.store import Store
     from app.ui.dialogs import NewStoreDialog, UnlockDialog
     from app.ui.journal_tab import JournalEntryDialog
@@ -101,7 +102,11 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     with store.session() as session:
         actor = owner_actor(session)
         rows = caseload_rows(session, actor, scope=Scope.TEAM)
-        chosen = next((r for r in rows if not r.display_name.isascii() and r.trede), rows[0])
+        candidates = [r for r in rows if not r.display_name.isascii() and r.trede][:60]
+        chosen = max(
+            candidates or rows[:1],
+            key=lambda r: len(ladder_history(session, actor, r.client_id)),
+        )
         entry = add_entry(
             session,
             actor,
@@ -125,6 +130,23 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     shoot(window, "05-dossier-overzicht")
     window.client_file.tabs.setCurrentWidget(window.client_file.journal)
     shoot(window, "06-dossier-journaal")
+    window.client_file.tabs.setCurrentWidget(window.client_file.ladder)
+    shoot(window, "06b-dossier-ladder")
+
+    assessment = window.client_file.assess()
+    assert assessment is not None
+    for name in ("unpaid_work", "social_contacts_weekly"):
+        assessment.questions[name].setChecked(True)
+    assessment.final_trede.setCurrentIndex(assessment.final_trede.findData(4))
+    assessment._final_chosen(0)
+    shoot(assessment, "06c-ladderbeoordeling", 1060, 660)
+    assessment._initial = assessment.values()
+    assessment.close()
+
+    figures = window.open_ladder_figures()
+    _settle(app, lambda: not figures.is_computing())
+    shoot(figures, "06d-ladderbeweging", 1000, 780)
+    figures.close()
 
     form = window.new_client()
     form.text_inputs["bsn"].setText("123456781")
