@@ -19,3 +19,22 @@ def format_money(amount: Decimal) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     return f"{sign}€ {'.'.join(groups)},{fraction}"
+
+
+def format_number(value: Decimal, places: int | None = None) -> str:
+    """'16,5', '6,25', '1.234,5': Dutch decimal comma, no trailing zeros unless `places`."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        text = f"{value:.{places}f}"
+    else:
+        text = f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    groups: list[str] = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return sign + ".".join(groups or ["0"]) + ("," + fraction if fraction else "")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal, InvalidOperation
 
-from app.domain.formatting import format_date
+from app.domain.formatting import format_date, format_number
 
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
@@ -160,6 +161,10 @@ def phone_problem(value: str, *, required: bool = False) -> str | None:
 _KVK = re.compile(r"^\d{8}$")
 
 
+def normalize_kvk(value: str) -> str:
+    return re.sub(r"\s", "", value or "")
+
+
 def kvk_problem(value: str, *, required: bool = False) -> str | None:
     text = re.sub(r"\s", "", value or "")
     if not text:
@@ -167,3 +172,66 @@ def kvk_problem(value: str, *, required: bool = False) -> str | None:
     if not _KVK.match(text):
         return "Een KvK-nummer heeft precies 8 cijfers."
     return None
+
+
+_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+
+
+def parse_decimal(value: str) -> Decimal | None:
+    """A number as typed in Dutch or English: '16,50', '16.50', '€ 16,50', '60%'."""
+    text = (value or "").strip().replace("€", "").replace("%", "").replace(" ", "")
+    if "," in text and "." in text:  # 1.234,56
+        text = text.replace(".", "")
+    if not _NUMBER.match(text):
+        return None
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def decimal_problem(
+    value: str,
+    *,
+    what: str,
+    minimum: Decimal | None = None,
+    maximum: Decimal | None = None,
+    required: bool = True,
+    above_minimum: bool = False,
+) -> str | None:
+    """A message when `value` is not a number within the bounds (None when it is fine)."""
+    text = (value or "").strip()
+    if not text:
+        return f"Vul {what} in." if required else None
+    number = parse_decimal(text)
+    if number is None:
+        return f"Typ {what} als getal, bijvoorbeeld 16,50."
+    if minimum is not None and (number <= minimum if above_minimum else number < minimum):
+        word = "meer dan" if above_minimum else "minstens"
+        return f"{what.capitalize()} moet {word} {format_number(minimum)} zijn."
+    if maximum is not None and number > maximum:
+        return f"{what.capitalize()} is ten hoogste {format_number(maximum)}."
+    return None
+
+
+_DURATION = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_duration_minutes(value: str) -> int | None:
+    """A duration as '1:30', '90' (minutes) or '1,5u' / '1.5 uur' (hours); None if unreadable."""
+    text = (value or "").strip().lower().replace(" ", "")
+    clock = _DURATION.match(text)
+    if clock:
+        minutes = int(clock.group(2))
+        return int(clock.group(1)) * 60 + minutes if minutes < 60 else None
+    for suffix in ("uur", "u", "h"):
+        if text.endswith(suffix):
+            hours = parse_decimal(text[: -len(suffix)])
+            return (
+                int(hours * 60)
+                if hours is not None and hours == hours.quantize(Decimal("0.01"))
+                else None
+            )
+    if text.endswith("min"):
+        text = text[:-3]
+    return int(text) if text.isdigit() else None

@@ -1,0 +1,244 @@
+"""Job-coaching hours (records; a correction is a new record, the original kept) and the
+monthly use against the indicated intensity and the yearly ceiling."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import validation as v
+from app.domain.job_coaching import MonthUse, ceiling_minutes, month_start, months_between
+from app.domain.vocab import AuditAction, CoachingActivity
+from app.models import Caseworker, JobCoachingHours, Placement
+from app.services.access import require_client
+from app.services.audit import audit
+from app.services.context import Actor
+from app.services.errors import NotFound, ValidationFailed
+
+MAX_MINUTES = 12 * 60
+NOTE_MAX = 2000
+BACKDATE_DAYS = 400
+
+
+def validate_hours(
+    worked_on: str,
+    duration: str,
+    activity: str,
+    note: str,
+    *,
+    today: dt.date,
+    correction: bool = False,
+) -> dict[str, str]:
+    """Problems per field; a correction may set the duration to 0 (the entry lapses)."""
+    problems: dict[str, str] = {}
+    date_problem = v.date_problem(
+        worked_on,
+        earliest=today - dt.timedelta(days=BACKDATE_DAYS),
+        latest=today,
+        what="de datum",
+    )
+    if date_problem:
+        problems["worked_on"] = date_problem
+    minutes = v.parse_duration_minutes(duration)
+    lowest = 0 if correction else 5
+    if not duration.strip():
+        problems["duration"] = "Vul de duur in, bijvoorbeeld 1:30 of 90."
+    elif minutes is None:
+        problems["duration"] = "Typ de duur als 1:30 (uren:minuten), 90 (minuten) of 1,5u."
+    elif not lowest <= minutes <= MAX_MINUTES:
+        problems["duration"] = (
+            f"Een registratie duurt {lowest} minuten tot {MAX_MINUTES // 60} uur per dag."
+        )
+    if activity not in {a.value for a in CoachingActivity}:
+        problems["activity"] = "Kies de activiteit uit de lijst."
+    if len(note) > NOTE_MAX:
+        problems["note"] = f"De notitie is te lang (ten hoogste {NOTE_MAX} tekens)."
+    return problems
+
+
+def add_hours(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    *,
+    placement_id: str | None,
+    worked_on: str,
+    duration: str,
+    activity: str,
+    note: str = "",
+    today: dt.date | None = None,
+) -> str:
+    today = today or dt.date.today()
+    require_client(session, actor, client_id)
+    if placement_id:
+        placement = session.get(Placement, placement_id)
+        if placement is None or placement.client_id != client_id:
+            raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
+    problems = validate_hours(worked_on, duration, activity, note, today=today)
+    if problems:
+        raise ValidationFailed(problems)
+    return _save(session, actor, client_id, placement_id, worked_on, duration, activity, note, None)
+
+
+def correct_hours(
+    session: Session,
+    actor: Actor,
+    hours_id: str,
+    *,
+    worked_on: str,
+    duration: str,
+    activity: str,
+    note: str = "",
+    today: dt.date | None = None,
+) -> str:
+    today = today or dt.date.today()
+    original = session.get(JobCoachingHours, hours_id)
+    if original is None or original.deleted_at is not None:
+        raise NotFound("Deze registratie bestaat niet (meer).")
+    require_client(session, actor, original.client_id)
+    if session.scalar(select(JobCoachingHours.id).where(JobCoachingHours.corrects_id == hours_id)):
+        raise ValidationFailed({"hours": "Deze registratie is al gecorrigeerd."})
+    problems = validate_hours(worked_on, duration, activity, note, today=today, correction=True)
+    if problems:
+        raise ValidationFailed(problems)
+    return _save(
+        session,
+        actor,
+        original.client_id,
+        original.placement_id,
+        worked_on,
+        duration,
+        activity,
+        note,
+        original.id,
+    )
+
+
+def _save(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    placement_id: str | None,
+    worked_on: str,
+    duration: str,
+    activity: str,
+    note: str,
+    corrects_id: str | None,
+) -> str:
+    day = v.parse_date(worked_on)
+    minutes = v.parse_duration_minutes(duration)
+    assert day is not None and minutes is not None  # validated
+    hours = JobCoachingHours(
+        client_id=client_id,
+        placement_id=placement_id,
+        coach_id=actor.caseworker_id,
+        worked_on=day,
+        minutes=minutes,
+        activity=activity,
+        note=note.strip() or None,
+        corrects_id=corrects_id,
+    )
+    session.add(hours)
+    session.flush()
+    action = AuditAction.CORRECT if corrects_id else AuditAction.CREATE
+    details = {"corrects": corrects_id} if corrects_id else {}
+    audit(session, actor, action, "job_coaching_hours", hours.id, client_id=client_id, **details)
+    session.flush()
+    return hours.id
+
+
+@dataclass(frozen=True)
+class HoursRow:
+    id: str
+    placement_id: str | None
+    worked_on: dt.date
+    minutes: int
+    activity: CoachingActivity
+    note: str | None
+    coach_name: str
+    created_at: dt.datetime
+    corrects_id: str | None
+    corrected_by_id: str | None
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.corrected_by_id is not None
+
+
+def hours_rows(
+    session: Session, actor: Actor, client_id: str, placement_id: str | None = None
+) -> list[HoursRow]:
+    """The client's registrations (of one placement, if given), newest first."""
+    require_client(session, actor, client_id)
+    query = (
+        select(JobCoachingHours, Caseworker.display_name)
+        .join(Caseworker, Caseworker.id == JobCoachingHours.coach_id)
+        .where(JobCoachingHours.client_id == client_id, JobCoachingHours.deleted_at.is_(None))
+    )
+    if placement_id:
+        query = query.where(JobCoachingHours.placement_id == placement_id)
+    found = session.execute(query).all()
+    corrected_by = {h.corrects_id: h.id for h, _ in found if h.corrects_id}
+    rows = [
+        HoursRow(
+            id=h.id,
+            placement_id=h.placement_id,
+            worked_on=h.worked_on,
+            minutes=h.minutes,
+            activity=CoachingActivity(h.activity),
+            note=h.note,
+            coach_name=name,
+            created_at=h.created_at,
+            corrects_id=h.corrects_id,
+            corrected_by_id=corrected_by.get(h.id),
+        )
+        for h, name in found
+    ]
+    rows.sort(key=lambda r: (r.worked_on, r.created_at), reverse=True)
+    return rows
+
+
+def monthly_use(
+    rows: list[HoursRow],
+    *,
+    first: dt.date,
+    last: dt.date,
+    placement_started_on: dt.date | None,
+    hours_per_week: Decimal | None,
+    indicated_hours_per_month: Decimal | None,
+) -> list[MonthUse]:
+    """Per month from `first` to `last`: the hours that count against the budgets."""
+    per_month: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        if not row.is_superseded:
+            per_month[month_start(row.worked_on)][row.activity.value] += row.minutes
+    indicated = (
+        int(indicated_hours_per_month * 60) if indicated_hours_per_month is not None else None
+    )
+    result = []
+    for month in months_between(first, last):
+        by_activity = dict(per_month.get(month, {}))
+        ceiling = None
+        if placement_started_on is not None and hours_per_week is not None:
+            ceiling = ceiling_minutes(placement_started_on, hours_per_week, month)
+        result.append(
+            MonthUse(
+                month=month,
+                minutes=sum(by_activity.values()),
+                minutes_by_activity=by_activity,
+                indicated_minutes=indicated,
+                ceiling_minutes=ceiling,
+            )
+        )
+    return result
+
+
+def format_minutes(minutes: int) -> str:
+    """'1:30' for 90 minutes."""
+    sign = "-" if minutes < 0 else ""
+    return f"{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"

@@ -1,0 +1,455 @@
+"""Employers and placements (documents), their displacement flags, and the wage-cost subsidy
+of a placement with its parts and due actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import validation as v
+from app.domain.dates import add_months, age_on
+from app.domain.formatting import format_date, format_number
+from app.domain.placements import (
+    SUBSIDISED_TYPES,
+    DisplacementFlag,
+    displacement_flag,
+    forfait_ends_on,
+)
+from app.domain.vocab import AuditAction, PlacementType
+from app.domain.wage import SubsidyParts, subsidy_parts
+from app.models import Employer, Placement
+from app.services.access import require_client
+from app.services.audit import audit
+from app.services.context import Actor
+from app.services.errors import NotFound, StaleEdit, ValidationFailed
+
+MAX_HOURS_PER_WEEK = Decimal(60)
+MAX_WAGE_HOUR = Decimal(200)
+REASON_MIN = 10
+
+# ---------------------------------------------------------------- employers
+
+
+@dataclass(frozen=True)
+class EmployerForm:
+    name: str = ""
+    kvk_number: str = ""
+    street: str = ""
+    house_number: str = ""
+    postcode: str = ""
+    city: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    sector: str = ""
+
+
+def validate_employer(form: EmployerForm) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not form.name.strip():
+        problems["name"] = "Vul de naam van de werkgever in."
+    checks = {
+        "kvk_number": v.kvk_problem(form.kvk_number),
+        "postcode": v.postcode_problem(form.postcode) if form.postcode.strip() else None,
+        "contact_phone": v.phone_problem(form.contact_phone),
+        "contact_email": v.email_problem(form.contact_email),
+    }
+    problems.update({name: text for name, text in checks.items() if text})
+    return problems
+
+
+def create_employer(session: Session, actor: Actor, form: EmployerForm) -> str:
+    problems = validate_employer(form)
+    if problems:
+        raise ValidationFailed(problems)
+    employer = Employer(
+        name=form.name.strip(),
+        kvk_number=v.normalize_kvk(form.kvk_number) or None,
+        street=form.street.strip() or None,
+        house_number=form.house_number.strip() or None,
+        postcode=v.normalize_postcode(form.postcode) or None,
+        city=form.city.strip() or None,
+        contact_person=form.contact_person.strip() or None,
+        contact_phone=v.normalize_phone(form.contact_phone) or None,
+        contact_email=form.contact_email.strip() or None,
+        sector=form.sector.strip() or None,
+    )
+    session.add(employer)
+    session.flush()
+    audit(session, actor, AuditAction.CREATE, "employer", employer.id)
+    session.flush()
+    return employer.id
+
+
+@dataclass(frozen=True)
+class EmployerRow:
+    id: str
+    name: str
+    kvk_number: str | None
+    city: str | None
+    contact_person: str | None
+
+
+def employers(session: Session) -> list[EmployerRow]:
+    found = session.execute(
+        select(
+            Employer.id, Employer.name, Employer.kvk_number, Employer.city, Employer.contact_person
+        ).where(Employer.deleted_at.is_(None))
+    ).all()
+    return sorted((EmployerRow(*row) for row in found), key=lambda e: e.name.casefold())
+
+
+# ---------------------------------------------------------------- placements
+
+
+@dataclass(frozen=True)
+class PlacementForm:
+    """A placement as typed: dates dd-mm-jjjj, amounts with a decimal comma."""
+
+    employer_id: str = ""
+    placement_type: str = PlacementType.REGULAR_JOB.value
+    function_title: str = ""
+    started_on: str = ""
+    planned_end: str = ""
+    ended_on: str = ""
+    hours_per_week: str = ""
+    wage_hour: str = ""
+    course_months: str = ""
+    notes: str = ""
+
+    @classmethod
+    def from_placement(cls, p: Placement) -> PlacementForm:
+        def number(value: Decimal | None) -> str:
+            return format_number(value) if value is not None else ""
+
+        return cls(
+            employer_id=p.employer_id,
+            placement_type=p.placement_type,
+            function_title=p.function_title or "",
+            started_on=format_date(p.started_on),
+            planned_end=format_date(p.planned_end) if p.planned_end else "",
+            ended_on=format_date(p.ended_on) if p.ended_on else "",
+            hours_per_week=number(p.hours_per_week),
+            wage_hour=number(p.wage_hour),
+            course_months=str(p.course_months) if p.course_months else "",
+            notes=p.notes or "",
+        )
+
+
+def validate_placement(session: Session, form: PlacementForm, *, today: dt.date) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not form.employer_id or session.get(Employer, form.employer_id) is None:
+        problems["employer_id"] = "Kies de werkgever (of voeg een nieuwe toe)."
+    try:
+        kind = PlacementType(form.placement_type)
+    except ValueError:
+        problems["placement_type"] = "Kies het soort plaatsing uit de lijst."
+        kind = PlacementType.REGULAR_JOB
+    start_problem = v.date_problem(
+        form.started_on, latest=add_months(today, 12), what="de startdatum"
+    )
+    if start_problem:
+        problems["started_on"] = start_problem
+    started = v.parse_date(form.started_on)
+    after_start = (started + dt.timedelta(days=1)) if started else None
+    for name, what in (("planned_end", "de geplande einddatum"), ("ended_on", "de einddatum")):
+        problem = v.date_problem(
+            getattr(form, name), required=False, earliest=after_start, what=what
+        )
+        if problem:
+            problems[name] = problem
+    paid = kind in SUBSIDISED_TYPES
+    hours_problem = v.decimal_problem(
+        form.hours_per_week,
+        what="het aantal uren per week",
+        minimum=Decimal(0),
+        maximum=MAX_HOURS_PER_WEEK,
+        required=paid,
+        above_minimum=True,
+    )
+    if hours_problem:
+        problems["hours_per_week"] = hours_problem
+    wage_problem = v.decimal_problem(
+        form.wage_hour,
+        what="het uurloon",
+        minimum=Decimal(0),
+        maximum=MAX_WAGE_HOUR,
+        required=paid,
+        above_minimum=True,
+    )
+    if wage_problem:
+        problems["wage_hour"] = wage_problem
+    if form.course_months.strip():
+        if not form.course_months.strip().isdigit() or not 1 <= int(form.course_months) <= 60:
+            problems["course_months"] = "Typ de duur van de opleiding in hele maanden (1 tot 60)."
+        elif kind is not PlacementType.LEARNING_WORKING:
+            problems["course_months"] = "Een opleidingsduur hoort alleen bij een leerwerktraject."
+    return problems
+
+
+def _apply(placement: Placement, form: PlacementForm) -> None:
+    placement.employer_id = form.employer_id
+    placement.placement_type = form.placement_type
+    placement.function_title = form.function_title.strip() or None
+    started = v.parse_date(form.started_on)
+    assert started is not None  # validated
+    placement.started_on = started
+    placement.planned_end = v.parse_date(form.planned_end)
+    placement.ended_on = v.parse_date(form.ended_on)
+    placement.hours_per_week = v.parse_decimal(form.hours_per_week)
+    placement.wage_hour = v.parse_decimal(form.wage_hour)
+    placement.course_months = int(form.course_months) if form.course_months.strip() else None
+    placement.notes = form.notes.strip() or None
+
+
+def create_placement(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    form: PlacementForm,
+    *,
+    today: dt.date | None = None,
+) -> str:
+    require_client(session, actor, client_id)
+    problems = validate_placement(session, form, today=today or dt.date.today())
+    if problems:
+        raise ValidationFailed(problems)
+    placement = Placement(client_id=client_id)
+    _apply(placement, form)
+    session.add(placement)
+    session.flush()
+    audit(session, actor, AuditAction.CREATE, "placement", placement.id, client_id=client_id)
+    session.flush()
+    return placement.id
+
+
+def _placement(session: Session, actor: Actor, placement_id: str) -> Placement:
+    placement = session.get(Placement, placement_id)
+    if placement is None or placement.deleted_at is not None:
+        raise NotFound("Deze plaatsing bestaat niet (meer).")
+    require_client(session, actor, placement.client_id)
+    return placement
+
+
+def update_placement(
+    session: Session,
+    actor: Actor,
+    placement_id: str,
+    form: PlacementForm,
+    *,
+    expected_version: int | None = None,
+    today: dt.date | None = None,
+) -> None:
+    placement = _placement(session, actor, placement_id)
+    if expected_version is not None and placement.version != expected_version:
+        raise StaleEdit("Deze plaatsing is intussen gewijzigd. Open haar opnieuw.")
+    problems = validate_placement(session, form, today=today or dt.date.today())
+    if problems:
+        raise ValidationFailed(problems)
+    before = PlacementForm.from_placement(placement)
+    _apply(placement, form)
+    changed = [
+        name for name in before.__dataclass_fields__ if getattr(before, name) != getattr(form, name)
+    ]
+    audit(
+        session,
+        actor,
+        AuditAction.UPDATE,
+        "placement",
+        placement.id,
+        client_id=placement.client_id,
+        fields=changed,
+    )
+    session.flush()
+
+
+def record_continuation_reason(
+    session: Session, actor: Actor, placement_id: str, reason: str
+) -> None:
+    """Why a placement continues past its displacement limit (this closes the flag)."""
+    placement = _placement(session, actor, placement_id)
+    if len(reason.strip()) < REASON_MIN:
+        raise ValidationFailed(
+            {
+                "continuation_reason": "Schrijf op waarom de plaatsing langer doorloopt "
+                f"(minstens {REASON_MIN} tekens)."
+            }
+        )
+    placement.continuation_reason = reason.strip()
+    audit(
+        session,
+        actor,
+        AuditAction.UPDATE,
+        "placement",
+        placement.id,
+        client_id=placement.client_id,
+        fields=["continuation_reason"],
+    )
+    session.flush()
+
+
+# ---------------------------------------------------------------- the view
+
+
+@dataclass(frozen=True)
+class DueAction:
+    label: str
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class PlacementSubsidy:
+    """The subsidy of a placement on a day, or why there is none."""
+
+    parts: SubsidyParts | None
+    problem: str | None  # why no subsidy can be computed
+    forfait_ends_on: dt.date | None
+    measurement_id: str | None
+
+
+@dataclass(frozen=True)
+class PlacementRow:
+    id: str
+    version: int
+    employer_id: str
+    employer_name: str
+    placement_type: PlacementType
+    function_title: str | None
+    started_on: dt.date
+    planned_end: dt.date | None
+    ended_on: dt.date | None
+    hours_per_week: Decimal | None
+    wage_hour: Decimal | None
+    course_months: int | None
+    continuation_reason: str | None
+    notes: str | None
+    flag: DisplacementFlag | None
+    subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
+    due_actions: tuple[DueAction, ...]
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_on is None
+
+    def form(self) -> PlacementForm:
+        def number(value: Decimal | None) -> str:
+            return format_number(value) if value is not None else ""
+
+        return PlacementForm(
+            employer_id=self.employer_id,
+            placement_type=self.placement_type.value,
+            function_title=self.function_title or "",
+            started_on=format_date(self.started_on),
+            planned_end=format_date(self.planned_end) if self.planned_end else "",
+            ended_on=format_date(self.ended_on) if self.ended_on else "",
+            hours_per_week=number(self.hours_per_week),
+            wage_hour=number(self.wage_hour),
+            course_months=str(self.course_months) if self.course_months else "",
+            notes=self.notes or "",
+        )
+
+
+def placement_subsidy(
+    placement: Placement,
+    birth_date: dt.date,
+    loonwaarde: tuple[str, Decimal] | None,
+    on: dt.date,
+) -> PlacementSubsidy:
+    """The subsidy on `on`: with the latest measurement's loonwaarde, or the forfait in the
+    first months of the job; after that, without a measurement, there is none."""
+    forfait_end = forfait_ends_on(placement.started_on)
+    if placement.wage_hour is None or placement.hours_per_week is None:
+        return PlacementSubsidy(
+            None, "Vul uurloon en uren per week van de plaatsing in.", None, None
+        )
+    pct: Decimal | None = None
+    measurement_id = None
+    if loonwaarde is not None:
+        measurement_id, pct = loonwaarde
+    elif on > forfait_end:
+        return PlacementSubsidy(
+            None,
+            "De forfaitaire loonkostensubsidie gold tot en met "
+            f"{format_date(forfait_end)}; laat de loonwaarde meten.",
+            forfait_end,
+            None,
+        )
+    try:
+        parts = subsidy_parts(
+            on=on,
+            age=age_on(birth_date, on),
+            wage_hour=placement.wage_hour,
+            hours_per_week=placement.hours_per_week,
+            loonwaarde_pct=pct,
+        )
+    except (ValueError, LookupError) as exc:
+        return PlacementSubsidy(None, str(exc), None, measurement_id)
+    return PlacementSubsidy(parts, None, forfait_end if pct is None else None, measurement_id)
+
+
+def placements(
+    session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None
+) -> list[PlacementRow]:
+    """The client's placements, newest first, with flags, subsidy and due actions."""
+    from app.services.wage_value import latest_measurements
+
+    today = today or dt.date.today()
+    client = require_client(session, actor, client_id)
+    found = session.execute(
+        select(Placement, Employer.name)
+        .join(Employer, Employer.id == Placement.employer_id)
+        .where(Placement.client_id == client_id, Placement.deleted_at.is_(None))
+    ).all()
+    latest = latest_measurements(session, client_id)
+    rows = []
+    for placement, employer_name in found:
+        kind = PlacementType(placement.placement_type)
+        flag = displacement_flag(
+            kind,
+            placement.started_on,
+            placement.ended_on,
+            placement.course_months,
+            placement.continuation_reason,
+            today,
+        )
+        measurement = latest.get(placement.id)
+        subsidy = None
+        due: list[DueAction] = []
+        if kind in SUBSIDISED_TYPES:
+            loonwaarde = (measurement.id, measurement.loonwaarde_pct) if measurement else None
+            subsidy = placement_subsidy(placement, client.birth_date, loonwaarde, today)
+            if placement.ended_on is None and subsidy.forfait_ends_on:
+                due.append(
+                    DueAction("Einde forfaitaire loonkostensubsidie", subsidy.forfait_ends_on)
+                )
+        if placement.ended_on is None and measurement and measurement.next_measurement_on:
+            due.append(DueAction("Nieuwe loonwaardemeting", measurement.next_measurement_on))
+        if flag is not None and flag.is_open:
+            due.append(DueAction("Verdringingsgrens: reden vastleggen", flag.limit_on))
+        rows.append(
+            PlacementRow(
+                id=placement.id,
+                version=placement.version,
+                employer_id=placement.employer_id,
+                employer_name=employer_name,
+                placement_type=kind,
+                function_title=placement.function_title,
+                started_on=placement.started_on,
+                planned_end=placement.planned_end,
+                ended_on=placement.ended_on,
+                hours_per_week=placement.hours_per_week,
+                wage_hour=placement.wage_hour,
+                course_months=placement.course_months,
+                continuation_reason=placement.continuation_reason,
+                notes=placement.notes,
+                flag=flag,
+                subsidy=subsidy,
+                due_actions=tuple(sorted(due, key=lambda d: d.due_on)),
+            )
+        )
+    rows.sort(key=lambda r: (r.ended_on is None, r.started_on), reverse=True)
+    return rows
