@@ -242,3 +242,101 @@ def format_minutes(minutes: int) -> str:
     """'1:30' for 90 minutes."""
     sign = "-" if minutes < 0 else ""
     return f"{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
+
+
+# ---------------------------------------------------------------- half-yearly report
+
+
+def half_year(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar half year (1 January - 30 June, 1 July - 31 December) holding `day`."""
+    if day.month <= 6:
+        return dt.date(day.year, 1, 1), dt.date(day.year, 6, 30)
+    return dt.date(day.year, 7, 1), dt.date(day.year, 12, 31)
+
+
+@dataclass(frozen=True)
+class HalfYearReport:
+    """What the half-yearly job-coaching report to employer and client shows."""
+
+    client_name: str
+    birth_date: dt.date
+    employer_name: str | None
+    function_title: str | None
+    placement_started_on: dt.date | None
+    first: dt.date
+    last: dt.date
+    months: tuple[MonthUse, ...]
+    activity_minutes: dict[str, int]
+    coach_names: tuple[str, ...]
+    indicated_hours_per_month: Decimal | None
+    made_on: dt.date
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(month.minutes for month in self.months)
+
+
+def half_year_report(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    placement_id: str | None,
+    *,
+    within: dt.date,
+    today: dt.date | None = None,
+) -> HalfYearReport:
+    """The report for the half year holding `within`; printing it is audited."""
+    from app.domain.names import display_name
+    from app.models import Employer
+    from app.services.wage_value import latest_measurements
+
+    today = today or dt.date.today()
+    client = require_client(session, actor, client_id)
+    first, last = half_year(within)
+    placement = session.get(Placement, placement_id) if placement_id else None
+    if placement is not None and placement.client_id != client_id:
+        raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
+    employer = session.get(Employer, placement.employer_id) if placement else None
+    measurement = latest_measurements(session, client_id).get(placement_id or "")
+    indicated = measurement.jobcoach_hours_per_month if measurement else None
+    rows = [
+        r
+        for r in hours_rows(session, actor, client_id, placement_id)
+        if first <= r.worked_on <= last and not r.is_superseded
+    ]
+    months = monthly_use(
+        rows,
+        first=first,
+        last=last,
+        placement_started_on=placement.started_on if placement else None,
+        hours_per_week=placement.hours_per_week if placement else None,
+        indicated_hours_per_month=indicated,
+    )
+    activities: dict[str, int] = defaultdict(int)
+    for row in rows:
+        activities[row.activity.value] += row.minutes
+    audit(
+        session,
+        actor,
+        AuditAction.PRINT,
+        "job_coaching_report",
+        placement_id,
+        client_id=client_id,
+        first=first.isoformat(),
+        last=last.isoformat(),
+    )
+    session.flush()
+    return HalfYearReport(
+        client_name=display_name(client.voornamen, client.tussenvoegsel, client.achternaam),
+        birth_date=client.birth_date,
+        employer_name=employer.name if employer else None,
+        function_title=placement.function_title if placement else None,
+        placement_started_on=placement.started_on if placement else None,
+        first=first,
+        last=last,
+        months=tuple(months),
+        activity_minutes=dict(activities),
+        coach_names=tuple(sorted({r.coach_name for r in rows})),
+        indicated_hours_per_month=indicated,
+        made_on=today,
+    )

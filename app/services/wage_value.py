@@ -193,7 +193,7 @@ def validate_measurement(
                 f"werktijd ({format_number(suggested)}%): licht dat toe."
             )
     total_share = sum(shares, Decimal(0))
-    if filled and len(shares) == len(filled) and total_share != HUNDRED:
+    if "tasks" not in problems and len(shares) == len(filled) and total_share != HUNDRED:
         problems["tasks"] = (
             f"De tijdsaandelen van de hoofdtaken tellen op tot {format_number(total_share)}%; "
             "dat moet 100% zijn."

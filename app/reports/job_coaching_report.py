@@ -1,0 +1,105 @@
+"""The half-yearly job-coaching report for employer and client (PDF): hours per month against
+the indicated hours and the ceiling, the activities, and signature lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from app.domain.formatting import format_date, format_number
+from app.domain.vocab import CoachingActivity
+from app.reports.pdf import build_pdf, para, signature_block, table
+from app.services.job_coaching import HalfYearReport, format_minutes
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def month_name(month: int, year: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def render_half_year_report(report: HalfYearReport, path: Path) -> None:
+    period = f"{format_date(report.first)} tot en met {format_date(report.last)}"
+    story: list[Flowable] = [
+        para("Halfjaarrapportage jobcoaching", "title"),
+        para(f"Periode {period}", "small"),
+        Spacer(1, 4 * mm),
+        table(
+            [
+                ("Werknemer", report.client_name),
+                ("Geboortedatum", format_date(report.birth_date)),
+                ("Werkgever", report.employer_name or "–"),
+                ("Functie", report.function_title or "–"),
+                (
+                    "In dienst sinds",
+                    format_date(report.placement_started_on)
+                    if report.placement_started_on
+                    else "–",
+                ),
+                (
+                    "Geïndiceerde intensiteit",
+                    f"{format_number(report.indicated_hours_per_month)} uur per maand"
+                    if report.indicated_hours_per_month is not None
+                    else "niet vastgelegd",
+                ),
+                ("Jobcoach", ", ".join(report.coach_names) or "–"),
+            ],
+            [45 * mm, 125 * mm],
+            header=False,
+        ),
+        para("Uren per maand", "h2"),
+    ]
+    month_rows = [("Maand", "Uren", "Geïndiceerd", "Plafond", "Opmerking")]
+    for month in report.months:
+        remarks = []
+        if month.over_indicated:
+            remarks.append("boven de indicatie")
+        if month.over_ceiling:
+            remarks.append("boven het plafond")
+        month_rows.append(
+            (
+                month_name(month.month.month, month.month.year),
+                format_minutes(month.minutes),
+                format_minutes(month.indicated_minutes)
+                if month.indicated_minutes is not None
+                else "–",
+                format_minutes(month.ceiling_minutes) if month.ceiling_minutes is not None else "–",
+                ", ".join(remarks),
+            )
+        )
+    month_rows.append(("Totaal", format_minutes(report.total_minutes), "", "", ""))
+    story.append(table(month_rows, [40 * mm, 22 * mm, 28 * mm, 24 * mm, 56 * mm]))
+    story.append(para("Activiteiten", "h2"))
+    activity_rows = [("Activiteit", "Uren")]
+    for activity in CoachingActivity:
+        minutes = report.activity_minutes.get(activity.value, 0)
+        if minutes:
+            activity_rows.append((activity.label, format_minutes(minutes)))
+    if len(activity_rows) == 1:
+        activity_rows.append(("Geen jobcoaching geregistreerd in deze periode", ""))
+    story.append(table(activity_rows, [120 * mm, 50 * mm]))
+    story += [
+        Spacer(1, 4 * mm),
+        para(
+            "Het plafond is het deel van de gewerkte uren dat aan jobcoaching mag worden besteed "
+            "(15% in het eerste jaar van de baan, 7,5% in het tweede, 6% daarna). Uren staan als "
+            "uren:minuten.",
+            "small",
+        ),
+        Spacer(1, 10 * mm),
+        para("Voor gezien", "h2"),
+        signature_block(("Werkgever", "Werknemer")),
+        Spacer(1, 6 * mm),
+        para(f"Opgesteld op {format_date(report.made_on)} met Trede.", "small"),
+    ]
+    build_pdf(
+        path,
+        story,
+        title=f"Halfjaarrapportage jobcoaching {period}",
+        running_header=f"Halfjaarrapportage jobcoaching · {period}",
+    )
