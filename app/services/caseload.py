@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, Subquery, and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.clients import priority_groups_for_age
@@ -27,6 +27,7 @@ from app.models import (
 from app.services.context import Actor
 from app.services.errors import AccessDenied
 from app.services.ladder import effective_assessments
+from app.services.records import latest_per_client
 
 
 class Scope(StrEnum):
@@ -109,21 +110,6 @@ def _recorded_groups(value: str | list[str] | None) -> tuple[str, ...]:
     return tuple(json.loads(value) if isinstance(value, str) else value)
 
 
-def _latest_per_client(model: Any, date_column: Any, *extra: Any) -> Subquery:
-    """A subquery of each client's newest record, ranked (rank 1 is the newest)."""
-    ranked = select(
-        model.client_id,
-        *extra,
-        func.row_number()
-        .over(
-            partition_by=model.client_id,
-            order_by=(date_column.desc(), model.created_at.desc()),
-        )
-        .label("rank"),
-    ).where(model.deleted_at.is_(None))
-    return ranked.subquery()
-
-
 def caseload_rows(
     session: Session,
     actor: Actor,
@@ -138,7 +124,7 @@ def caseload_rows(
         raise AccessDenied("Alleen een teamleider ziet de caseload van het hele team.")
 
     ladder = effective_assessments()
-    measurement = _latest_per_client(
+    measurement = latest_per_client(
         WageValueMeasurement,
         WageValueMeasurement.report_date,
         WageValueMeasurement.next_measurement_on,

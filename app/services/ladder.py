@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import Subquery, select
 from sqlalchemy.orm import Session
 
 from app.domain import validation as v
@@ -20,6 +20,7 @@ from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import NotFound, ValidationFailed
+from app.services.records import latest_per_client
 
 OVERRIDE_REASON_MIN = 10
 NOTES_MAX = 4000
@@ -182,27 +183,13 @@ def _save(
 
 
 def effective_assessments() -> Subquery:
-    """Assessments that count: not deleted and not replaced by a correction."""
-    corrected = (
-        select(LadderAssessment.corrects_id)
-        .where(LadderAssessment.corrects_id.is_not(None), LadderAssessment.deleted_at.is_(None))
-        .scalar_subquery()
-    )
-    return (
-        select(
-            LadderAssessment.client_id,
-            LadderAssessment.assessed_on,
-            LadderAssessment.final_trede,
-            LadderAssessment.review_on,
-            func.row_number()
-            .over(
-                partition_by=LadderAssessment.client_id,
-                order_by=(LadderAssessment.assessed_on.desc(), LadderAssessment.created_at.desc()),
-            )
-            .label("rank"),
-        )
-        .where(LadderAssessment.deleted_at.is_(None), LadderAssessment.id.not_in(corrected))
-        .subquery()
+    """Assessments that count (not deleted, not replaced by a correction), newest ranked 1."""
+    return latest_per_client(
+        LadderAssessment,
+        LadderAssessment.assessed_on,
+        LadderAssessment.assessed_on,
+        LadderAssessment.final_trede,
+        LadderAssessment.review_on,
     )
 
 
