@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocab import Role
+from app.services.errors import ServiceError, ValidationFailed
 from app.storage.errors import StoreError
 from app.storage.unlocking import passphrase_problem, unlock_key
 from app.ui import prefetch
-from app.ui.forms import error_label
+from app.ui.forms import Field, confirm_discard, error_label
 from app.ui.i18n import tr, vocab_label
 
 if TYPE_CHECKING:
@@ -53,6 +54,77 @@ class BaseDialog(QDialog):
     def done(self, result: int) -> None:
         QSettings().setValue(self._geometry_key(), self.saveGeometry())
         super().done(result)
+
+
+class FormDialog(BaseDialog):
+    """A dialog around a form: messages next to the fields as the user types, Save enabled
+    only when the input is valid, the service's refusals shown at their fields, and a
+    question before unsaved input is thrown away.
+
+    Subclasses fill `self.fields`, build `self.save_button` with `save_cancel_buttons`,
+    implement `values()`, `problems()` and `submit(values)` (which raises ValidationFailed
+    or another ServiceError), and call `start_watching(...)` with their change signals."""
+
+    fallback_field = ""  # where a message without a field is shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: dict[str, Field] = {}
+        self.save_button: QPushButton | None = None
+        self._initial: object = None
+
+    def values(self) -> object:
+        raise NotImplementedError
+
+    def problems(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def submit(self, values: object) -> None:
+        raise NotImplementedError
+
+    def before_revalidate(self) -> None:
+        """Hook: adjust the form (show or hide parts) before the messages are shown."""
+
+    def start_watching(self, *signals: SignalInstance) -> None:
+        self._initial = self.values()
+        for signal in signals:
+            signal.connect(self.revalidate)
+        self.revalidate()
+
+    def is_changed(self) -> bool:
+        return self.values() != self._initial
+
+    def revalidate(self, *_args: object, extra: dict[str, str] | None = None) -> None:
+        self.before_revalidate()
+        problems = {**self.problems(), **(extra or {})}
+        show = (self._initial is not None and self.is_changed()) or bool(extra)
+        for name, field in self.fields.items():
+            field.show_problem(problems.get(name) if show else None)
+        if self.save_button is not None:
+            self.save_button.setEnabled(not problems)
+
+    def save(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.revalidate(extra=problems)
+            return
+        values = self.values()
+        try:
+            self.submit(values)
+        except ValidationFailed as failed:
+            self.revalidate(extra=failed.problems)
+            return
+        except ServiceError as exc:
+            target = self.fields.get(self.fallback_field) or next(iter(self.fields.values()))
+            target.show_problem(str(exc))
+            return
+        self._initial = values
+        self.accept()
+
+    def reject(self) -> None:
+        if self._initial is not None and self.is_changed() and not confirm_discard(self):
+            return
+        super().reject()
 
 
 class UnlockDialog(BaseDialog):

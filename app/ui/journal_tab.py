@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.formatting import format_date
 from app.domain.vocab import JournalKind
-from app.services.errors import ServiceError, ValidationFailed
 from app.services.journal import JournalRow, validate_entry
-from app.ui.dialogs import BaseDialog, save_cancel_buttons
-from app.ui.forms import Field, confirm_discard
+from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.row_model import Index, RowTableModel
 
@@ -79,7 +78,7 @@ class JournalModel(RowTableModel[JournalRow]):
 EntryHandler = Callable[[str, str, str, str], None]
 
 
-class JournalEntryDialog(BaseDialog):
+class JournalEntryDialog(FormDialog):
     """Add an entry, or correct one: the original is kept and shown as corrected."""
 
     def __init__(
@@ -93,6 +92,7 @@ class JournalEntryDialog(BaseDialog):
         super().__init__(parent)
         self.on_save = on_save
         self.today = today or dt.date.today()
+        self.fallback_field = "body"
         self.setWindowTitle(
             tr("Journaalbericht corrigeren") if original else tr("Nieuw journaalbericht")
         )
@@ -128,15 +128,12 @@ class JournalEntryDialog(BaseDialog):
         layout.addLayout(form)
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)
-        self._initial = self.values()
-        for signal in (
+        self.start_watching(
             self.occurred_on.textEdited,
             self.subject.textEdited,
             self.body.textChanged,
             self.kind.currentIndexChanged,
-        ):
-            signal.connect(self.revalidate)
-        self.revalidate()
+        )
         self.resize(560, 420)
 
     def values(self) -> tuple[str, str, str, str]:
@@ -150,31 +147,8 @@ class JournalEntryDialog(BaseDialog):
     def problems(self) -> dict[str, str]:
         return validate_entry(*self.values(), today=self.today)
 
-    def revalidate(self, *_args: object, extra: dict[str, str] | None = None) -> None:
-        problems = {**self.problems(), **(extra or {})}
-        changed = self.values() != self._initial
-        for name, field in self.fields.items():
-            field.show_problem(problems.get(name) if changed or extra else None)
-        self.save_button.setEnabled(not problems)
-
-    def save(self) -> None:
-        if self.problems():
-            return
-        try:
-            self.on_save(*self.values())
-        except ValidationFailed as failed:
-            self.revalidate(extra=failed.problems)
-            return
-        except ServiceError as exc:
-            self.fields["body"].show_problem(str(exc))
-            return
-        self._initial = self.values()
-        self.accept()
-
-    def reject(self) -> None:
-        if self.values() != self._initial and not confirm_discard(self):
-            return
-        super().reject()
+    def submit(self, values: object) -> None:
+        self.on_save(*self.values())
 
 
 class JournalTab(QWidget):

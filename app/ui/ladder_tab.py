@@ -37,15 +37,14 @@ from app.domain.ladder import (
     derive_trede,
     policy_group,
 )
-from app.services.errors import ServiceError, ValidationFailed
 from app.services.ladder import (
     AssessmentInput,
     AssessmentRow,
     default_review_on,
     validate_assessment,
 )
-from app.ui.dialogs import BaseDialog, save_cancel_buttons
-from app.ui.forms import Field, confirm_discard
+from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr
 from app.ui.ladder_chart import LadderChart
 from app.ui.row_model import Index, RowTableModel
@@ -133,7 +132,7 @@ def trede_title(trede: int) -> str:
     return tr("Trede {0}: {1}").format(trede, tr(TREDE_NAMES[trede]))
 
 
-class AssessmentDialog(BaseDialog):
+class AssessmentDialog(FormDialog):
     """A new assessment, or the correction of one (the original is kept)."""
 
     def __init__(
@@ -147,6 +146,7 @@ class AssessmentDialog(BaseDialog):
         super().__init__(parent)
         self.on_save = on_save
         self.today = today or dt.date.today()
+        self.fallback_field = "notes"
         self.setWindowTitle(
             tr("Ladderbeoordeling corrigeren") if original else tr("Ladderbeoordeling")
         )
@@ -262,22 +262,20 @@ class AssessmentDialog(BaseDialog):
                 self.expected_trede.findData(start.expected_trede or 0)
             )
         self._review_follows_date = start is None
-        self._initial = self.values()
+        self._answers_changed()
+        self._date_changed()
         for box in self.questions.values():
             box.toggled.connect(self._answers_changed)
         self.final_trede.activated.connect(self._final_chosen)
         self.assessed_on.textEdited.connect(self._date_changed)
         self.review_on.textEdited.connect(self._review_edited)
-        for signal in (
+        self.start_watching(
             self.override_reason.textChanged,
             self.expected_trede.currentIndexChanged,
             self.expected_by.textEdited,
             self.notes.textChanged,
             self.final_trede.currentIndexChanged,
-        ):
-            signal.connect(self.revalidate)
-        self._answers_changed()
-        self._date_changed()
+        )
         self.resize(1060, 640)
 
     # ------------------------------------------------------------ state
@@ -327,36 +325,15 @@ class AssessmentDialog(BaseDialog):
     def problems(self) -> dict[str, str]:
         return validate_assessment(self.values(), today=self.today)
 
-    def revalidate(self, *_args: object, extra: dict[str, str] | None = None) -> None:
+    def before_revalidate(self) -> None:
         data = self.values()
         overriding = data.final_trede != data.derived_trede
         self.fields["override_reason"].setVisible(overriding)
         self.reason_caption.setVisible(overriding)
-        problems = {**self.problems(), **(extra or {})}
-        changed = data != self._initial
-        for name, field in self.fields.items():
-            field.show_problem(problems.get(name) if changed or extra else None)
-        self.save_button.setEnabled(not problems)
 
-    def save(self) -> None:
-        if self.problems():
-            self.revalidate(extra=self.problems())
-            return
-        try:
-            self.on_save(self.values())
-        except ValidationFailed as failed:
-            self.revalidate(extra=failed.problems)
-            return
-        except ServiceError as exc:
-            self.fields["notes"].show_problem(str(exc))
-            return
-        self._initial = self.values()
-        self.accept()
-
-    def reject(self) -> None:
-        if self.values() != self._initial and not confirm_discard(self):
-            return
-        super().reject()
+    def submit(self, values: object) -> None:
+        assert isinstance(values, AssessmentInput)
+        self.on_save(values)
 
 
 def _status(row: AssessmentRow) -> str:
