@@ -33,12 +33,14 @@ def domain_texts() -> list[str]:
     from app.domain import vocab
     from app.domain.ladder import TREDE_DEFINITIONS, TREDE_NAMES, PolicyGroup
     from app.services.caseload import DUE_ACTION_LABELS
+    from app.services.placements import DUE_LABELS
 
     texts: list[str] = []
     for item in vars(vocab).values():
         if isinstance(item, type) and issubclass(item, vocab.LabelledEnum) and item.__members__:
             texts.extend(member.label for member in item)
     texts.extend(DUE_ACTION_LABELS)
+    texts.extend(DUE_LABELS)
     texts.extend(TREDE_NAMES.values())
     texts.extend(TREDE_DEFINITIONS.values())
     texts.extend(group.value for group in PolicyGroup)

@@ -30,6 +30,10 @@ from app.services.errors import NotFound, StaleEdit, ValidationFailed
 MAX_HOURS_PER_WEEK = Decimal(60)
 MAX_WAGE_HOUR = Decimal(200)
 REASON_MIN = 10
+FORFAIT_END = "Einde forfaitaire loonkostensubsidie"
+REMEASUREMENT = "Nieuwe loonwaardemeting"
+DISPLACEMENT_REASON = "Verdringingsgrens: reden vastleggen"
+DUE_LABELS = (FORFAIT_END, REMEASUREMENT, DISPLACEMENT_REASON)  # Dutch; the GUI translates
 
 # ---------------------------------------------------------------- employers
 
@@ -423,13 +427,11 @@ def placements(
             loonwaarde = (measurement.id, measurement.loonwaarde_pct) if measurement else None
             subsidy = placement_subsidy(placement, client.birth_date, loonwaarde, today)
             if placement.ended_on is None and subsidy.forfait_ends_on:
-                due.append(
-                    DueAction("Einde forfaitaire loonkostensubsidie", subsidy.forfait_ends_on)
-                )
+                due.append(DueAction(FORFAIT_END, subsidy.forfait_ends_on))
         if placement.ended_on is None and measurement and measurement.next_measurement_on:
-            due.append(DueAction("Nieuwe loonwaardemeting", measurement.next_measurement_on))
+            due.append(DueAction(REMEASUREMENT, measurement.next_measurement_on))
         if flag is not None and flag.is_open:
-            due.append(DueAction("Verdringingsgrens: reden vastleggen", flag.limit_on))
+            due.append(DueAction(DISPLACEMENT_REASON, flag.limit_on))
         rows.append(
             PlacementRow(
                 id=placement.id,

@@ -41,6 +41,7 @@ from app.services.ladder import (
 )
 from app.storage.store import Store
 from app.ui.client_form import ClientFormDialog
+from app.ui.client_work import ClientWork
 from app.ui.i18n import tr, vocab_label
 from app.ui.journal_tab import JournalEntryDialog, JournalTab
 from app.ui.ladder_tab import AssessmentDialog, LadderTab
@@ -218,8 +219,11 @@ class ClientFilePanel(QWidget):
         self.overview = OverviewTab()
         self.journal = JournalTab()
         self.ladder = LadderTab()
+        self.work = ClientWork(store, actor, self)
         self.tabs.addTab(self.overview, tr("&Overzicht"))
         self.tabs.addTab(self.ladder, tr("&Ladder"))
+        self.tabs.addTab(self.work.placements, tr("&Plaatsingen"))
+        self.tabs.addTab(self.work.coaching, tr("Job&coaching"))
         self.tabs.addTab(self.journal, tr("&Journaal"))
 
         layout = QVBoxLayout(self)
@@ -233,6 +237,7 @@ class ClientFilePanel(QWidget):
         self.journal.correct_requested.connect(self.correct_journal_entry)
         self.ladder.assess_requested.connect(self.assess)
         self.ladder.correct_requested.connect(self.correct_assessment)
+        self.work.changed.connect(self._work_changed)
 
     @property
     def client_id(self) -> str | None:
@@ -247,6 +252,7 @@ class ClientFilePanel(QWidget):
         self._show(self.details)
         self.journal.set_rows(rows)
         self.ladder.set_rows(assessments, self.today)
+        self.work.load(client_id, self.today)
 
     def reload(self) -> None:
         if self.details:
@@ -261,6 +267,7 @@ class ClientFilePanel(QWidget):
         self._clear_chips()
         self.journal.set_rows([])
         self.ladder.set_rows([], self.today)
+        self.work.load(None, self.today)
 
     def _clear_chips(self) -> None:
         while self.chips.count():
@@ -408,6 +415,10 @@ class ClientFilePanel(QWidget):
         dialog.accepted.connect(done)
         dialog.open()
         return dialog
+
+    def _work_changed(self) -> None:
+        if self.details:
+            self.changed.emit(self.details.id)
 
     def _after_change(self) -> None:
         self.reload()

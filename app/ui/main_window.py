@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(lambda _i: self._update_actions())
         messages.bridge.error.connect(self._show_error)
         messages.bridge.warning.connect(self._show_error)
-        messages.bridge.info.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        messages.bridge.info.connect(self._show_info)
 
     # ------------------------------------------------------------ caseload
     def reload(self) -> None:
@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
 
     def is_loading(self) -> bool:
         return self._loader is not None
+
+    def _show_info(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
 
     def _show_counts(self, shown: int, total: int, overdue: int) -> None:
         scope = tr("team") if self.scope is Scope.TEAM else tr("eigen caseload")

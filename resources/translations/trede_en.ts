@@ -336,6 +336,14 @@
         <translation>&amp;Ladder</translation>
     </message>
     <message>
+        <source>&amp;Plaatsingen</source>
+        <translation>&amp;Placements</translation>
+    </message>
+    <message>
+        <source>Job&amp;coaching</source>
+        <translation>Job &amp;coaching</translation>
+    </message>
+    <message>
         <source>&amp;Journaal</source>
         <translation>&amp;Journal</translation>
     </message>
@@ -544,6 +552,54 @@
         <translation>You have changes that are not saved yet. Do you want to discard them?</translation>
     </message>
     <message>
+        <source>januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>april</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>september</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>november</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>december</source>
+        <translation>December</translation>
+    </message>
+    <message>
         <source>Gecorrigeerd</source>
         <translation>Corrected</translation>
     </message>
@@ -554,6 +610,106 @@
     <message>
         <source>Datum</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Duur</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>boven de indicatie</source>
+        <translation>above the indication</translation>
+    </message>
+    <message>
+        <source>boven het plafond</source>
+        <translation>above the ceiling</translation>
+    </message>
+    <message>
+        <source>Maand</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Uren</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Geïndiceerd</source>
+        <translation>Indicated</translation>
+    </message>
+    <message>
+        <source>Gebruikt</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Plafond</source>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
+        <source>Signaal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Plaatsing</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>1:30</source>
+        <translation>1:30</translation>
+    </message>
+    <message>
+        <source>Notitie (niet verplicht)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Uren registreren (Enter voegt toe)</source>
+        <translation>Register hours (Enter adds)</translation>
+    </message>
+    <message>
+        <source>Geregistreerde uren</source>
+        <translation>Registered hours</translation>
+    </message>
+    <message>
+        <source>Gebruik per maand</source>
+        <translation>Use per month</translation>
+    </message>
+    <message>
+        <source>Budget deze maand</source>
+        <translation>Budget this month</translation>
+    </message>
+    <message>
+        <source>Halfjaarrapportage (PDF)…</source>
+        <translation>Half-yearly report (PDF)…</translation>
+    </message>
+    <message>
+        <source>(geen plaatsing)</source>
+        <translation>(no placement)</translation>
+    </message>
+    <message>
+        <source>Deze maand {0} uur</source>
+        <translation>This month {0} hours</translation>
+    </message>
+    <message>
+        <source>van {0} geïndiceerd ({1})</source>
+        <translation>of {0} indicated ({1})</translation>
+    </message>
+    <message>
+        <source>plafond {0}</source>
+        <translation>ceiling {0}</translation>
+    </message>
+    <message>
+        <source>Uren corrigeren</source>
+        <translation>Correct hours</translation>
+    </message>
+    <message>
+        <source>De oorspronkelijke registratie blijft bewaard. Duur 0 trekt haar in.</source>
+        <translation>The original registration is kept. A duration of 0 withdraws it.</translation>
     </message>
     <message>
         <source>Soort</source>
@@ -1004,6 +1160,14 @@
         <translation>End of plan</translation>
     </message>
     <message>
+        <source>Einde forfaitaire loonkostensubsidie</source>
+        <translation>End of the flat-rate wage-cost subsidy</translation>
+    </message>
+    <message>
+        <source>Verdringingsgrens: reden vastleggen</source>
+        <translation>Displacement limit: record a reason</translation>
+    </message>
+    <message>
         <source>Geïsoleerd</source>
         <translation>Isolated</translation>
     </message>
@@ -1374,6 +1538,390 @@
     <message>
         <source>Afwijkend van de antwoorden (trede {0}): {1}</source>
         <translation>Differs from the answers (rung {0}): {1}</translation>
+    </message>
+    <message>
+        <source>Deze plaatsing loopt langer dan de verdringingsgrens van {0} maanden. Leg vast waarom dat verantwoord is.</source>
+        <translation>This placement runs longer than the displacement limit of {0} months. Record why that is justified.</translation>
+    </message>
+    <message>
+        <source>Halfjaarrapportage opslaan</source>
+        <translation>Save half-yearly report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>De rapportage kon niet worden opgeslagen: {0}</source>
+        <translation>The report could not be saved: {0}</translation>
+    </message>
+    <message>
+        <source>Halfjaarrapportage opgeslagen: {0}</source>
+        <translation>Half-yearly report saved: {0}</translation>
+    </message>
+    <message>
+        <source>Hoofdtaak</source>
+        <translation>Main task</translation>
+    </message>
+    <message>
+        <source>Tijd %</source>
+        <translation>Time %</translation>
+    </message>
+    <message>
+        <source>Tempo %</source>
+        <translation>Pace %</translation>
+    </message>
+    <message>
+        <source>Kwaliteit %</source>
+        <translation>Quality %</translation>
+    </message>
+    <message>
+        <source>Netto werktijd %</source>
+        <translation>Net working time %</translation>
+    </message>
+    <message>
+        <source>Resultaat %</source>
+        <translation>Result %</translation>
+    </message>
+    <message>
+        <source>Rapportdatum</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>Werkplekbezoek</source>
+        <translation>Workplace visit</translation>
+    </message>
+    <message>
+        <source>Loonwaardedeskundige</source>
+        <translation>Wage-value expert</translation>
+    </message>
+    <message>
+        <source>Contactpersoon werkgever</source>
+        <translation>Employer contact</translation>
+    </message>
+    <message>
+        <source>Normfunctie</source>
+        <translation>Norm job</translation>
+    </message>
+    <message>
+        <source>Uitgevoerde functie</source>
+        <translation>Job performed</translation>
+    </message>
+    <message>
+        <source>Contracturen per week</source>
+        <translation>Contract hours per week</translation>
+    </message>
+    <message>
+        <source>Voltijdsuren per week</source>
+        <translation>Full-time hours per week</translation>
+    </message>
+    <message>
+        <source>Totale loonwaarde %</source>
+        <translation>Total wage value %</translation>
+    </message>
+    <message>
+        <source>Jobcoaching (uren per maand)</source>
+        <translation>Job coaching (hours per month)</translation>
+    </message>
+    <message>
+        <source>Volgende meting</source>
+        <translation>Next measurement</translation>
+    </message>
+    <message>
+        <source>leeg: over 12 maanden</source>
+        <translation>empty: in 12 months</translation>
+    </message>
+    <message>
+        <source>Minimumloon per uur</source>
+        <translation>Minimum wage per hour</translation>
+    </message>
+    <message>
+        <source>Forfait: 50% van het minimumloon</source>
+        <translation>Flat rate: 50% of the minimum wage</translation>
+    </message>
+    <message>
+        <source>Loonwaarde {0}% van het uurloon {1}</source>
+        <translation>Wage value {0}% of the hourly wage {1}</translation>
+    </message>
+    <message>
+        <source>Ten hoogste 70% van het minimumloon</source>
+        <translation>At most 70% of the minimum wage</translation>
+    </message>
+    <message>
+        <source>Grondslag per uur</source>
+        <translation>Base per hour</translation>
+    </message>
+    <message>
+        <source>(begrensd)</source>
+        <translation>(capped)</translation>
+    </message>
+    <message>
+        <source>+ vakantietoeslag {0}%, werkgeverslasten {1}%</source>
+        <translation>+ holiday allowance {0}%, employer costs {1}%</translation>
+    </message>
+    <message>
+        <source>× {0} uur per week × 52 / 12</source>
+        <translation>× {0} hours per week × 52 / 12</translation>
+    </message>
+    <message>
+        <source>Loonwaardemeting corrigeren</source>
+        <translation>Correct wage-value measurement</translation>
+    </message>
+    <message>
+        <source>Loonwaardemeting (ULM)</source>
+        <translation>Wage-value measurement (ULM)</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Hoofdtaken (elk minstens 1/16 van de werktijd; samen 100%)</source>
+        <translation>Main tasks (each at least 1/16 of the working time; 100% together)</translation>
+    </message>
+    <message>
+        <source>Taak {0}: {1}</source>
+        <translation>Task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Melding bij de hoofdtaken</source>
+        <translation>Message on the main tasks</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Toelichting op de uitkomst</source>
+        <translation>Explanation of the outcome</translation>
+    </message>
+    <message>
+        <source>Loonkostensubsidie met deze loonwaarde</source>
+        <translation>Wage-cost subsidy with this wage value</translation>
+    </message>
+    <message>
+        <source>Loonkostensubsidie per maand</source>
+        <translation>Wage-cost subsidy per month</translation>
+    </message>
+    <message>
+        <source>Tijd samen: {0}%</source>
+        <translation>Time together: {0}%</translation>
+    </message>
+    <message>
+        <source>gewogen resultaat: {0}%</source>
+        <translation>weighted result: {0}%</translation>
+    </message>
+    <message>
+        <source>Vul de totale loonwaarde in om de subsidie te zien.</source>
+        <translation>Fill in the total wage value to see the subsidy.</translation>
+    </message>
+    <message>
+        <source>Per maand: {0}</source>
+        <translation>Per month: {0}</translation>
+    </message>
+    <message>
+        <source>KvK-nummer</source>
+        <translation>Chamber of Commerce number</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Contactpersoon</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Telefoon contactpersoon</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>E-mail contactpersoon</source>
+        <translation>Contact email</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Nieuwe werkgever</source>
+        <translation>New employer</translation>
+    </message>
+    <message>
+        <source>Functie</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Gepland einde</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>Beëindigd op</source>
+        <translation>Ended on</translation>
+    </message>
+    <message>
+        <source>Uren per week</source>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <source>bijv. 24</source>
+        <translation>e.g. 24</translation>
+    </message>
+    <message>
+        <source>Uurloon (€)</source>
+        <translation>Hourly wage (€)</translation>
+    </message>
+    <message>
+        <source>bijv. 16,00</source>
+        <translation>e.g. 16.00</translation>
+    </message>
+    <message>
+        <source>Duur opleiding (maanden)</source>
+        <translation>Course length (months)</translation>
+    </message>
+    <message>
+        <source>leerwerktraject</source>
+        <translation>learning-and-working</translation>
+    </message>
+    <message>
+        <source>Plaatsing bewerken</source>
+        <translation>Edit placement</translation>
+    </message>
+    <message>
+        <source>Nieuwe plaatsing</source>
+        <translation>New placement</translation>
+    </message>
+    <message>
+        <source>(kies een werkgever)</source>
+        <translation>(choose an employer)</translation>
+    </message>
+    <message>
+        <source>Nieuwe werkgever…</source>
+        <translation>New employer…</translation>
+    </message>
+    <message>
+        <source>Werkgever</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Soort plaatsing</source>
+        <translation>Kind of placement</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Reden om door te gaan</source>
+        <translation>Reason to continue</translation>
+    </message>
+    <message>
+        <source>Schrijf op waarom de plaatsing langer doorloopt (minstens {0} tekens).</source>
+        <translation>Write down why the placement continues (at least {0} characters).</translation>
+    </message>
+    <message>
+        <source>Verdringingsgrens ({0} mnd) voorbij: reden nodig</source>
+        <translation>Displacement limit ({0} mo) passed: reason needed</translation>
+    </message>
+    <message>
+        <source>Langer dan {0} mnd, reden vastgelegd</source>
+        <translation>Longer than {0} mo, reason recorded</translation>
+    </message>
+    <message>
+        <source>Uren/week</source>
+        <translation>Hours/week</translation>
+    </message>
+    <message>
+        <source>Uurloon</source>
+        <translation>Hourly wage</translation>
+    </message>
+    <message>
+        <source>Subsidie/maand</source>
+        <translation>Subsidy/month</translation>
+    </message>
+    <message>
+        <source>Loonwaarde</source>
+        <translation>Wage value</translation>
+    </message>
+    <message>
+        <source>Hoofdtaken</source>
+        <translation>Main tasks</translation>
+    </message>
+    <message>
+        <source>Jobcoaching/maand</source>
+        <translation>Job coaching/month</translation>
+    </message>
+    <message>
+        <source>{0} uur</source>
+        <translation>{0} hours</translation>
+    </message>
+    <message>
+        <source>Deskundige</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Plaatsingen</source>
+        <translation>Placements</translation>
+    </message>
+    <message>
+        <source>Loonwaardemetingen</source>
+        <translation>Wage-value measurements</translation>
+    </message>
+    <message>
+        <source>Subsidie en acties van de plaatsing</source>
+        <translation>The placement&apos;s subsidy and actions</translation>
+    </message>
+    <message>
+        <source>Nieuwe plaatsing…</source>
+        <translation>New placement…</translation>
+    </message>
+    <message>
+        <source>Bewerken…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Loonwaardemeting…</source>
+        <translation>Wage-value measurement…</translation>
+    </message>
+    <message>
+        <source>Reden vastleggen…</source>
+        <translation>Record reason…</translation>
+    </message>
+    <message>
+        <source>Meting corrigeren…</source>
+        <translation>Correct measurement…</translation>
+    </message>
+    <message>
+        <source>Verdringingsgrens: {0} maanden, tot en met {1}.</source>
+        <translation>Displacement limit: {0} months, up to and including {1}.</translation>
+    </message>
+    <message>
+        <source>Leg vast waarom de plaatsing langer doorloopt.</source>
+        <translation>Record why the placement continues.</translation>
+    </message>
+    <message>
+        <source>Reden: {0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>Forfaitaire loonkostensubsidie (nog geen meting)</source>
+        <translation>Flat-rate wage-cost subsidy (no measurement yet)</translation>
+    </message>
+    <message>
+        <source>Loonkostensubsidie</source>
+        <translation>Wage-cost subsidy</translation>
+    </message>
+    <message>
+        <source>te laat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Acties</source>
+        <translation>Actions</translation>
     </message>
 </context>
 </TS>

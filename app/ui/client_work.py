@@ -1,0 +1,339 @@
+"""The work part of a client file: placements, wage-value measurements and job coaching.
+Loads both tabs and turns their requests into service calls, each in its own session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from app.domain.dates import add_months, age_on
+from app.domain.wage import SubsidyParts, subsidy_parts
+from app.services import job_coaching as coaching
+from app.services import placements as placement_service
+from app.services import wage_value
+from app.services.access import require_client
+from app.services.context import Actor
+from app.services.placements import EmployerForm, EmployerRow, PlacementForm, PlacementRow
+from app.services.wage_value import MeasurementForm, MeasurementRow
+from app.storage.store import Store
+from app.ui import messages
+from app.ui.coaching_tab import CoachingTab, HoursCorrectionDialog
+from app.ui.i18n import tr
+from app.ui.measurement_dialog import MeasurementDialog
+from app.ui.placement_dialogs import ContinuationDialog, EmployerDialog, PlacementDialog
+from app.ui.placements_tab import PlacementsTab
+
+log = logging.getLogger(__name__)
+DialogT = TypeVar("DialogT", bound=QDialog)
+OVERVIEW_MONTHS = 12
+
+
+class ClientWork(QObject):
+    changed = Signal()  # something was saved: the caseload may show other due actions
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.parent_widget = parent
+        self.client_id: str | None = None
+        self.birth_date: dt.date | None = None
+        self.today = dt.date.today()
+        self.rows: list[PlacementRow] = []
+        self.placements = PlacementsTab()
+        self.coaching = CoachingTab()
+        self.coaching.on_add = self.add_hours
+        self.placements.new_requested.connect(self.new_placement)
+        self.placements.edit_requested.connect(self.edit_placement)
+        self.placements.measure_requested.connect(self.measure)
+        self.placements.correct_measurement_requested.connect(self.correct_measurement)
+        self.placements.reason_requested.connect(self.record_reason)
+        self.coaching.placement_changed.connect(lambda _id: self._load_coaching())
+        self.coaching.correct_requested.connect(self.correct_hours)
+        self.coaching.report_requested.connect(self.ask_report)
+
+    # ------------------------------------------------------------ loading
+    def load(self, client_id: str | None, today: dt.date) -> None:
+        self.client_id, self.today = client_id, today
+        if client_id is None:
+            self.rows = []
+            self.placements.set_rows([], [], today)
+            self.coaching.set_placements([], None)
+            self.coaching.set_rows([], [], today)
+            return
+        with self.store.session(self.actor.caseworker_id) as session:
+            self.birth_date = require_client(session, self.actor, client_id).birth_date
+            self.rows = placement_service.placements(session, self.actor, client_id, today=today)
+            found = wage_value.measurements(session, self.actor, client_id)
+        self.placements.set_rows(self.rows, found, today)
+        self.coaching.set_placements(self.rows, self.coaching.current_placement_id())
+        self._load_coaching()
+
+    def _load_coaching(self) -> None:
+        if self.client_id is None:
+            return
+        placement_id = self.coaching.current_placement_id()
+        placement = next((r for r in self.rows if r.id == placement_id), None)
+        with self.store.session(self.actor.caseworker_id) as session:
+            rows = coaching.hours_rows(session, self.actor, self.client_id, placement_id)
+            latest = wage_value.latest_measurements(session, self.client_id)
+        measurement = latest.get(placement_id or "")
+        use = coaching.monthly_use(
+            rows,
+            first=add_months(self.today, -(OVERVIEW_MONTHS - 1)),
+            last=self.today,
+            placement_started_on=placement.started_on if placement else None,
+            hours_per_week=placement.hours_per_week if placement else None,
+            indicated_hours_per_month=measurement.jobcoach_hours_per_month if measurement else None,
+        )
+        self.coaching.set_rows(rows, use, self.today)
+
+    def _saved(self) -> None:
+        self.load(self.client_id, self.today)
+        self.changed.emit()
+
+    # ------------------------------------------------------------ placements
+    def _employers(self) -> list[EmployerRow]:
+        with self.store.session(self.actor.caseworker_id) as session:
+            return placement_service.employers(session)
+
+    def _new_employer(self, parent: QWidget) -> EmployerRow | None:
+        def save(form: EmployerForm) -> str:
+            with self.store.session(self.actor.caseworker_id) as session:
+                return placement_service.create_employer(session, self.actor, form)
+
+        dialog = EmployerDialog(save, parent=parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.employer_id is None:
+            return None
+        return EmployerRow(dialog.employer_id, dialog.values().name.strip(), None, None, None)
+
+    def _validate_placement(self, form: PlacementForm) -> dict[str, str]:
+        with self.store.session(self.actor.caseworker_id) as session:
+            return placement_service.validate_placement(session, form, today=self.today)
+
+    def new_placement(self) -> PlacementDialog | None:
+        if self.client_id is None:
+            return None
+        client_id = self.client_id
+
+        def save(form: PlacementForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                placement_service.create_placement(
+                    session, self.actor, client_id, form, today=self.today
+                )
+
+        return self._open(
+            PlacementDialog(
+                save,
+                self._validate_placement,
+                self._employers(),
+                self._new_employer,
+                today=self.today,
+                parent=self.parent_widget,
+            )
+        )
+
+    def edit_placement(self, row: object) -> PlacementDialog | None:
+        if not isinstance(row, PlacementRow):
+            return None
+
+        def save(form: PlacementForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                placement_service.update_placement(
+                    session,
+                    self.actor,
+                    row.id,
+                    form,
+                    expected_version=row.version,
+                    today=self.today,
+                )
+
+        return self._open(
+            PlacementDialog(
+                save,
+                self._validate_placement,
+                self._employers(),
+                self._new_employer,
+                initial=row.form(),
+                today=self.today,
+                parent=self.parent_widget,
+            )
+        )
+
+    def record_reason(self, row: object) -> ContinuationDialog | None:
+        if not isinstance(row, PlacementRow) or row.flag is None:
+            return None
+
+        def save(reason: str) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                placement_service.record_continuation_reason(session, self.actor, row.id, reason)
+
+        explanation = tr(
+            "Deze plaatsing loopt langer dan de verdringingsgrens van {0} maanden. "
+            "Leg vast waarom dat verantwoord is."
+        ).format(row.flag.limit_months)
+        return self._open(
+            ContinuationDialog(
+                save,
+                explanation=explanation,
+                initial=row.continuation_reason or "",
+                parent=self.parent_widget,
+            )
+        )
+
+    # ------------------------------------------------------------ measurements
+    def _preview(self, row: PlacementRow) -> Callable[[Decimal], SubsidyParts | None]:
+        birth_date = self.birth_date
+
+        def preview(loonwaarde: Decimal) -> SubsidyParts | None:
+            if birth_date is None or row.wage_hour is None or row.hours_per_week is None:
+                return None
+            try:
+                return subsidy_parts(
+                    on=self.today,
+                    age=age_on(birth_date, self.today),
+                    wage_hour=row.wage_hour,
+                    hours_per_week=row.hours_per_week,
+                    loonwaarde_pct=loonwaarde,
+                )
+            except (ValueError, LookupError):
+                return None
+
+        return preview
+
+    def _validate_measurement(self, form: MeasurementForm) -> dict[str, str]:
+        with self.store.session(self.actor.caseworker_id) as session:
+            return wage_value.validate_measurement(session, form, today=self.today)
+
+    def measure(self, row: object) -> MeasurementDialog | None:
+        if not isinstance(row, PlacementRow) or self.client_id is None:
+            return None
+        client_id = self.client_id
+
+        def save(form: MeasurementForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                wage_value.record_measurement(
+                    session, self.actor, client_id, form, today=self.today
+                )
+
+        return self._open(
+            MeasurementDialog(
+                save,
+                self._validate_measurement,
+                self._preview(row),
+                placement_id=row.id,
+                today=self.today,
+                parent=self.parent_widget,
+            )
+        )
+
+    def correct_measurement(self, original: object) -> MeasurementDialog | None:
+        if not isinstance(original, MeasurementRow):
+            return None
+        row = next((r for r in self.rows if r.id == original.placement_id), None)
+        if row is None:
+            return None
+
+        def save(form: MeasurementForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                wage_value.correct_measurement(
+                    session, self.actor, original.id, form, today=self.today
+                )
+
+        return self._open(
+            MeasurementDialog(
+                save,
+                self._validate_measurement,
+                self._preview(row),
+                placement_id=row.id,
+                initial=original.form(),
+                today=self.today,
+                parent=self.parent_widget,
+            )
+        )
+
+    # ------------------------------------------------------------ job coaching
+    def add_hours(
+        self, placement_id: str | None, worked_on: str, duration: str, activity: str, note: str
+    ) -> None:
+        if self.client_id is None:
+            return
+        with self.store.session(self.actor.caseworker_id) as session:
+            coaching.add_hours(
+                session,
+                self.actor,
+                self.client_id,
+                placement_id=placement_id,
+                worked_on=worked_on,
+                duration=duration,
+                activity=activity,
+                note=note,
+                today=self.today,
+            )
+        self._load_coaching()
+
+    def correct_hours(self, original: object) -> HoursCorrectionDialog | None:
+        if not isinstance(original, coaching.HoursRow):
+            return None
+
+        def save(values: tuple[str, str, str, str]) -> None:
+            worked_on, duration, activity, note = values
+            with self.store.session(self.actor.caseworker_id) as session:
+                coaching.correct_hours(
+                    session,
+                    self.actor,
+                    original.id,
+                    worked_on=worked_on,
+                    duration=duration,
+                    activity=activity,
+                    note=note,
+                    today=self.today,
+                )
+
+        dialog = HoursCorrectionDialog(save, original, today=self.today, parent=self.parent_widget)
+        dialog.accepted.connect(self._load_coaching)
+        dialog.open()
+        return dialog
+
+    def ask_report(self, placement_id: object) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"jobcoaching-{self.today:%Y-%m}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent_widget, tr("Halfjaarrapportage opslaan"), suggested, tr("PDF (*.pdf)")
+        )
+        if path:
+            self.write_report(Path(path), placement_id if isinstance(placement_id, str) else None)
+
+    def write_report(self, path: Path, placement_id: str | None) -> bool:
+        """Write the half-yearly report of the half year holding today (audited)."""
+        from app.reports.job_coaching_report import render_half_year_report
+
+        if self.client_id is None:
+            return False
+        try:
+            with self.store.session(self.actor.caseworker_id) as session:
+                report = coaching.half_year_report(
+                    session, self.actor, self.client_id, placement_id, within=self.today
+                )
+                render_half_year_report(report, path)
+        except OSError as exc:
+            log.warning("writing a report failed: %s", type(exc).__name__)
+            messages.error(
+                tr("De rapportage kon niet worden opgeslagen: {0}").format(exc.strerror or exc)
+            )
+            return False
+        messages.info(tr("Halfjaarrapportage opgeslagen: {0}").format(path.name))
+        return True
+
+    # ------------------------------------------------------------ helpers
+    def _open(self, dialog: DialogT) -> DialogT:
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog

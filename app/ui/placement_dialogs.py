@@ -1,0 +1,224 @@
+"""Dialogs for employers and placements, and for the reason to continue a placement past its
+displacement limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.vocab import PlacementType
+from app.services.placements import (
+    REASON_MIN,
+    EmployerForm,
+    EmployerRow,
+    PlacementForm,
+    validate_employer,
+)
+from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.forms import Field
+from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
+
+EMPLOYER_FIELDS = (
+    ("name", QT_TR_NOOP("Naam")),
+    ("kvk_number", QT_TR_NOOP("KvK-nummer")),
+    ("street", QT_TR_NOOP("Straat")),
+    ("house_number", QT_TR_NOOP("Huisnummer")),
+    ("postcode", QT_TR_NOOP("Postcode")),
+    ("city", QT_TR_NOOP("Plaats")),
+    ("contact_person", QT_TR_NOOP("Contactpersoon")),
+    ("contact_phone", QT_TR_NOOP("Telefoon contactpersoon")),
+    ("contact_email", QT_TR_NOOP("E-mail contactpersoon")),
+    ("sector", QT_TR_NOOP("Sector")),
+)
+
+
+class EmployerDialog(FormDialog):
+    """A new employer; `on_save` returns the new employer's id."""
+
+    def __init__(
+        self, on_save: Callable[[EmployerForm], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.on_save = on_save
+        self.employer_id: str | None = None
+        self.fallback_field = "name"
+        self.setWindowTitle(tr("Nieuwe werkgever"))
+        self.inputs: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name, label in EMPLOYER_FIELDS:
+            editor = QLineEdit()
+            self.inputs[name] = editor
+            self.fields[name] = Field(editor, tr(label))
+            form.addRow(tr(label), self.fields[name])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        layout.addWidget(self.buttons)
+        self.start_watching(*(editor.textEdited for editor in self.inputs.values()))
+
+    def values(self) -> EmployerForm:
+        return EmployerForm(**{name: editor.text() for name, editor in self.inputs.items()})
+
+    def problems(self) -> dict[str, str]:
+        return validate_employer(self.values())
+
+    def submit(self, values: object) -> None:
+        assert isinstance(values, EmployerForm)
+        self.employer_id = self.on_save(values)
+
+
+PLACEMENT_TEXT_FIELDS = (
+    ("function_title", QT_TR_NOOP("Functie"), ""),
+    ("started_on", QT_TR_NOOP("Start"), QT_TR_NOOP("dd-mm-jjjj")),
+    ("planned_end", QT_TR_NOOP("Gepland einde"), QT_TR_NOOP("dd-mm-jjjj")),
+    ("ended_on", QT_TR_NOOP("Beëindigd op"), QT_TR_NOOP("dd-mm-jjjj")),
+    ("hours_per_week", QT_TR_NOOP("Uren per week"), QT_TR_NOOP("bijv. 24")),
+    ("wage_hour", QT_TR_NOOP("Uurloon (€)"), QT_TR_NOOP("bijv. 16,00")),
+    ("course_months", QT_TR_NOOP("Duur opleiding (maanden)"), QT_TR_NOOP("leerwerktraject")),
+)
+
+
+class PlacementDialog(FormDialog):
+    """A new placement, or changes to one."""
+
+    def __init__(
+        self,
+        on_save: Callable[[PlacementForm], None],
+        validate: Callable[[PlacementForm], dict[str, str]],
+        employers: Sequence[EmployerRow],
+        new_employer: Callable[[QWidget], EmployerRow | None],
+        *,
+        initial: PlacementForm | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.on_save = on_save
+        self.validate = validate
+        self.new_employer = new_employer
+        self.today = today or dt.date.today()
+        self.fallback_field = "notes"
+        self.setWindowTitle(tr("Plaatsing bewerken") if initial else tr("Nieuwe plaatsing"))
+        initial = initial or PlacementForm(started_on=self.today.strftime("%d-%m-%Y"))
+
+        self.employer = QComboBox()
+        self.employer.addItem(tr("(kies een werkgever)"), "")
+        for employer in employers:
+            self.employer.addItem(employer.name, employer.id)
+        self.employer.setCurrentIndex(max(0, self.employer.findData(initial.employer_id)))
+        self.add_employer = QPushButton(tr("Nieuwe werkgever…"))
+        employer_row = QWidget()
+        employer_layout = QHBoxLayout(employer_row)
+        employer_layout.setContentsMargins(0, 0, 0, 0)
+        employer_layout.addWidget(self.employer, 1)
+        employer_layout.addWidget(self.add_employer)
+        self.kind = QComboBox()
+        for kind in PlacementType:
+            self.kind.addItem(vocab_label(kind), kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(initial.placement_type))
+        self.fields["employer_id"] = Field(employer_row, tr("Werkgever"))
+        self.fields["placement_type"] = Field(self.kind, tr("Soort plaatsing"))
+        form = QFormLayout()
+        form.addRow(tr("Werkgever"), self.fields["employer_id"])
+        form.addRow(tr("Soort"), self.fields["placement_type"])
+        self.inputs: dict[str, QLineEdit] = {}
+        for name, label, placeholder in PLACEMENT_TEXT_FIELDS:
+            editor = QLineEdit(getattr(initial, name))
+            editor.setPlaceholderText(tr(placeholder) if placeholder else "")
+            self.inputs[name] = editor
+            self.fields[name] = Field(editor, tr(label))
+            form.addRow(tr(label), self.fields[name])
+        self.notes = QPlainTextEdit(initial.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(80)
+        self.fields["notes"] = Field(self.notes, tr("Notities"))
+        form.addRow(tr("Notities"), self.fields["notes"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        layout.addWidget(self.buttons)
+        self.add_employer.clicked.connect(self._add_employer)
+        self.start_watching(
+            self.employer.currentIndexChanged,
+            self.kind.currentIndexChanged,
+            self.notes.textChanged,
+            *(editor.textEdited for editor in self.inputs.values()),
+        )
+        self.resize(560, 560)
+
+    def _add_employer(self) -> None:
+        added = self.new_employer(self)
+        if added is not None:
+            self.employer.addItem(added.name, added.id)
+            self.employer.setCurrentIndex(self.employer.count() - 1)
+
+    def values(self) -> PlacementForm:
+        return PlacementForm(
+            employer_id=str(self.employer.currentData() or ""),
+            placement_type=str(self.kind.currentData()),
+            notes=self.notes.toPlainText(),
+            **{name: editor.text() for name, editor in self.inputs.items()},
+        )
+
+    def problems(self) -> dict[str, str]:
+        return self.validate(self.values())
+
+    def submit(self, values: object) -> None:
+        assert isinstance(values, PlacementForm)
+        self.on_save(values)
+
+
+class ContinuationDialog(FormDialog):
+    """Why a placement continues past its displacement limit."""
+
+    def __init__(
+        self,
+        on_save: Callable[[str], None],
+        *,
+        explanation: str,
+        initial: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.on_save = on_save
+        self.fallback_field = "continuation_reason"
+        self.setWindowTitle(tr("Reden om door te gaan"))
+        intro = QLabel(explanation)
+        intro.setWordWrap(True)
+        self.reason = QPlainTextEdit(initial)
+        self.reason.setTabChangesFocus(True)
+        self.fields["continuation_reason"] = Field(self.reason, tr("Reden"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields["continuation_reason"])
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        layout.addWidget(self.buttons)
+        self.start_watching(self.reason.textChanged)
+        self.resize(520, 260)
+
+    def values(self) -> str:
+        return self.reason.toPlainText()
+
+    def problems(self) -> dict[str, str]:
+        if len(self.values().strip()) < REASON_MIN:
+            return {
+                "continuation_reason": tr(
+                    "Schrijf op waarom de plaatsing langer doorloopt (minstens {0} tekens)."
+                ).format(REASON_MIN)
+            }
+        return {}
+
+    def submit(self, values: object) -> None:
+        self.on_save(str(values))

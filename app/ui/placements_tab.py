@@ -1,0 +1,294 @@
+"""The Plaatsingen tab: the client's placements with their displacement flags, and for the
+selected one its wage-cost subsidy (every part of the sum), due actions and measurements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.formatting import format_date, format_money, format_number
+from app.services.placements import PlacementRow
+from app.services.wage_value import MeasurementRow
+from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
+from app.ui.measurement_dialog import subsidy_lines
+from app.ui.row_model import Index, RowTableModel
+from app.ui.style import DANGER
+
+FLAG_COLOUR = QColor(DANGER)
+
+
+def flag_text(row: PlacementRow) -> str:
+    if row.flag is None:
+        return ""
+    if row.flag.is_open:
+        return tr("Verdringingsgrens ({0} mnd) voorbij: reden nodig").format(row.flag.limit_months)
+    return tr("Langer dan {0} mnd, reden vastgelegd").format(row.flag.limit_months)
+
+
+def _money(value: Any) -> str:
+    return format_money(value) if value is not None else "–"
+
+
+PLACEMENT_COLUMNS: tuple[tuple[str, Callable[[PlacementRow], str]], ...] = (
+    (QT_TR_NOOP("Soort"), lambda r: vocab_label(r.placement_type)),
+    (QT_TR_NOOP("Werkgever"), lambda r: r.employer_name),
+    (QT_TR_NOOP("Functie"), lambda r: r.function_title or "–"),
+    (QT_TR_NOOP("Start"), lambda r: format_date(r.started_on)),
+    (QT_TR_NOOP("Einde"), lambda r: format_date(r.ended_on) if r.ended_on else "–"),
+    (
+        QT_TR_NOOP("Uren/week"),
+        lambda r: format_number(r.hours_per_week) if r.hours_per_week is not None else "–",
+    ),
+    (QT_TR_NOOP("Uurloon"), lambda r: _money(r.wage_hour)),
+    (
+        QT_TR_NOOP("Subsidie/maand"),
+        lambda r: _money(r.subsidy.parts.monthly) if r.subsidy and r.subsidy.parts else "–",
+    ),
+    (QT_TR_NOOP("Signaal"), flag_text),
+)
+
+
+class PlacementModel(RowTableModel[PlacementRow]):
+    headers = tuple(column[0] for column in PLACEMENT_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.valid_row(index)
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return PLACEMENT_COLUMNS[index.column()][1](row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if index.column() == len(PLACEMENT_COLUMNS) - 1 and row.flag and row.flag.is_open:
+                return QBrush(FLAG_COLOUR)
+            if row.ended_on is not None:
+                return QBrush(QColor("#6b6b6b"))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+def _measurement_status(row: MeasurementRow) -> str:
+    if row.is_superseded:
+        return tr("Gecorrigeerd")
+    return tr("Correctie") if row.corrects_id else ""
+
+
+MEASUREMENT_COLUMNS: tuple[tuple[str, Callable[[MeasurementRow], str]], ...] = (
+    (QT_TR_NOOP("Rapportdatum"), lambda r: format_date(r.report_date)),
+    (QT_TR_NOOP("Loonwaarde"), lambda r: f"{format_number(r.loonwaarde_pct)}%"),
+    (QT_TR_NOOP("Hoofdtaken"), lambda r: str(len(r.tasks))),
+    (
+        QT_TR_NOOP("Jobcoaching/maand"),
+        lambda r: (
+            tr("{0} uur").format(format_number(r.jobcoach_hours_per_month))
+            if r.jobcoach_hours_per_month is not None
+            else "–"
+        ),
+    ),
+    (
+        QT_TR_NOOP("Volgende meting"),
+        lambda r: format_date(r.next_measurement_on) if r.next_measurement_on else "–",
+    ),
+    (QT_TR_NOOP("Deskundige"), lambda r: r.expert_name),
+    (QT_TR_NOOP("Status"), _measurement_status),
+)
+
+
+class MeasurementModel(RowTableModel[MeasurementRow]):
+    headers = tuple(column[0] for column in MEASUREMENT_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.valid_row(index)
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return MEASUREMENT_COLUMNS[index.column()][1](row)
+        if role == Qt.ItemDataRole.FontRole and row.is_superseded:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+def _table(model: RowTableModel[Any], name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAccessibleName(name)
+    return table
+
+
+class PlacementsTab(QWidget):
+    new_requested = Signal()
+    edit_requested = Signal(object)
+    measure_requested = Signal(object)
+    reason_requested = Signal(object)
+    correct_measurement_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = dt.date.today()
+        self._measurements: list[MeasurementRow] = []
+        self.model = PlacementModel(self)
+        self.table = _table(self.model, tr("Plaatsingen"))
+        for column, width in enumerate((190, 190, 160, 95, 95, 85, 95, 120)):
+            self.table.setColumnWidth(column, width)
+        self.measurement_model = MeasurementModel(self)
+        self.measurement_table = _table(self.measurement_model, tr("Loonwaardemetingen"))
+        for column, width in enumerate((110, 95, 95, 140, 125, 180)):
+            self.measurement_table.setColumnWidth(column, width)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(tr("Subsidie en acties van de plaatsing"))
+        self.new_button = QPushButton(tr("Nieuwe plaatsing…"))
+        self.new_button.setProperty("primary", True)
+        self.edit_button = QPushButton(tr("Bewerken…"))
+        self.measure_button = QPushButton(tr("Loonwaardemeting…"))
+        self.reason_button = QPushButton(tr("Reden vastleggen…"))
+        self.correct_button = QPushButton(tr("Meting corrigeren…"))
+        buttons = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.measure_button,
+            self.reason_button,
+            self.correct_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.detail)
+        lower.addWidget(self.measurement_table)
+        lower.setSizes([520, 640])
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setSizes([200, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter)
+        self.new_button.clicked.connect(self.new_requested)
+        self.edit_button.clicked.connect(lambda: self._emit_selected(self.edit_requested))
+        self.measure_button.clicked.connect(lambda: self._emit_selected(self.measure_requested))
+        self.reason_button.clicked.connect(lambda: self._emit_selected(self.reason_requested))
+        self.correct_button.clicked.connect(self._correct_measurement)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.table.doubleClicked.connect(lambda _i: self._emit_selected(self.edit_requested))
+        self.measurement_table.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._update_buttons()
+        )
+        self._update_buttons()
+
+    def set_rows(
+        self, rows: Sequence[PlacementRow], measurements: Sequence[MeasurementRow], today: dt.date
+    ) -> None:
+        selected = self.selected()
+        self.today = today
+        self._measurements = list(measurements)
+        self.model.set_rows(rows)
+        self.detail.clear()
+        self.measurement_model.set_rows([])
+        if rows:
+            ids = [r.id for r in rows]
+            self.table.selectRow(ids.index(selected.id) if selected and selected.id in ids else 0)
+        self._update_buttons()
+
+    def selected(self) -> PlacementRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_measurement(self) -> MeasurementRow | None:
+        index = self.measurement_table.currentIndex()
+        return self.measurement_model.row_at(index.row()) if index.isValid() else None
+
+    def _emit_selected(self, signal: Any) -> None:
+        row = self.selected()
+        if row is not None:
+            signal.emit(row)
+
+    def _correct_measurement(self) -> None:
+        row = self.selected_measurement()
+        if row is not None and not row.is_superseded:
+            self.correct_measurement_requested.emit(row)
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        measurement = self.selected_measurement()
+        self.edit_button.setEnabled(row is not None)
+        self.measure_button.setEnabled(row is not None)
+        self.reason_button.setEnabled(row is not None and row.flag is not None)
+        self.correct_button.setEnabled(measurement is not None and not measurement.is_superseded)
+
+    def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_at(current.row())
+        self.measurement_model.set_rows([m for m in self._measurements if m.placement_id == row.id])
+        self.detail.setHtml(self.describe(row))
+        self._update_buttons()
+
+    def describe(self, row: PlacementRow) -> str:
+        """The selected placement's subsidy sum, flag and due actions, as HTML."""
+        parts = [
+            f"<h3>{escape(vocab_label(row.placement_type))} — {escape(row.employer_name)}</h3>"
+        ]
+        if row.flag is not None:
+            colour = DANGER if row.flag.is_open else "#2e7d5b"
+            text = tr("Verdringingsgrens: {0} maanden, tot en met {1}.").format(
+                row.flag.limit_months, format_date(row.flag.limit_on)
+            )
+            if row.flag.is_open:
+                text += " " + tr("Leg vast waarom de plaatsing langer doorloopt.")
+            else:
+                text += " " + tr("Reden: {0}").format(escape(row.flag.reason or ""))
+            parts.append(f'<p style="color:{colour}">{text}</p>')
+        if row.subsidy is not None:
+            if row.subsidy.parts is not None:
+                lines = "".join(
+                    f"<tr><td>{escape(label)}</td><td align='right'>&nbsp;&nbsp;{amount}</td></tr>"
+                    for label, amount in subsidy_lines(row.subsidy.parts)
+                )
+                title = (
+                    tr("Forfaitaire loonkostensubsidie (nog geen meting)")
+                    if row.subsidy.parts.forfait
+                    else tr("Loonkostensubsidie")
+                )
+                parts.append(f"<p><b>{title}</b></p><table>{lines}</table>")
+                parts.append(
+                    "<p><b>"
+                    + tr("Per maand: {0}").format(format_money(row.subsidy.parts.monthly))
+                    + "</b></p>"
+                )
+            else:
+                parts.append(f'<p style="color:{DANGER}">{escape(row.subsidy.problem or "")}</p>')
+        if row.due_actions:
+            late, heading = tr("te laat"), tr("Acties")
+            items = "".join(
+                f"<li>{escape(tr(action.label))}: {format_date(action.due_on)}"
+                + (f' <b style="color:{DANGER}">{late}</b>' if action.due_on < self.today else "")
+                + "</li>"
+                for action in row.due_actions
+            )
+            parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
+        if row.notes:
+            parts.append(f"<p>{escape(row.notes)}</p>")
+        return "".join(parts)

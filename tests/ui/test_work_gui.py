@@ -1,0 +1,272 @@
+"""Placements, the wage-value measurement and job coaching as a caseworker uses them."""
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import func, select
+
+from app.domain.dates import add_months
+from app.models import JobCoachingHours, WageValueMeasurement
+from app.services.clients import create_client
+from app.services.job_coaching import hours_rows, monthly_use
+from app.services.placements import (
+    EmployerForm,
+    PlacementForm,
+    create_employer,
+    create_placement,
+    placements,
+)
+from app.services.wage_value import measurements
+from app.ui.coaching_tab import HoursModel, MonthUseModel
+from app.ui.main_window import MainWindow
+from app.ui.placements_tab import MeasurementModel, PlacementModel
+from tests.factories import client_form
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, store, owner):  # type: ignore[no-untyped-def]
+    with store.session(owner.caseworker_id) as session:
+        client_id = create_client(
+            session,
+            owner,
+            client_form(voornamen="Jan", achternaam="Berg", birth_date="14-02-1985"),
+        )
+    main = MainWindow(store)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: not main.is_loading() and main.caseload.model.rowCount() == 1)
+    main.open_client(client_id)
+    return main
+
+
+def _dialog(kind: str):  # type: ignore[no-untyped-def]
+    return next(
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == kind
+    )
+
+
+def _date(day: dt.date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    file = window.client_file
+    tab = file.work.placements
+    file.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog("PlacementDialog")
+    assert not dialog.save_button.isEnabled()
+
+    # A new employer from within the placement form (a modal dialog of its own).
+    def fill_employer(_parent):  # type: ignore[no-untyped-def]
+        employer = _dialog("EmployerDialog")
+        qtbot.keyClicks(employer.inputs["name"], "Groenvoorziening Twente BV")
+        qtbot.keyClicks(employer.inputs["kvk_number"], "1234")
+        assert not employer.save_button.isEnabled()
+        assert "8 cijfers" in employer.fields["kvk_number"].message.text()
+        qtbot.keyClicks(employer.inputs["kvk_number"], "5678")
+        qtbot.mouseClick(employer.save_button, Qt.MouseButton.LeftButton)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: fill_employer(None))
+    qtbot.mouseClick(dialog.add_employer, Qt.MouseButton.LeftButton)
+    assert dialog.employer.currentText() == "Groenvoorziening Twente BV"
+    qtbot.keyClicks(dialog.inputs["function_title"], "Medewerker groen")
+    start = add_months(dt.date.today(), -2)
+    dialog.inputs["started_on"].clear()
+    qtbot.keyClicks(dialog.inputs["started_on"], _date(start))
+    qtbot.keyClicks(dialog.inputs["hours_per_week"], "24")
+    qtbot.keyClicks(dialog.inputs["wage_hour"], "16,00")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    tab.table.selectRow(0)
+    assert "Forfaitaire loonkostensubsidie" in tab.detail.toPlainText()
+
+    qtbot.mouseClick(tab.measure_button, Qt.MouseButton.LeftButton)
+    measure = _dialog("MeasurementDialog")
+    today = dt.date.today()
+    for name, text in (
+        ("expert_name", "A. Deskundige"),
+        ("norm_function", "Hovenier"),
+        ("performed_function", "Medewerker groen"),
+        ("contract_hours", "24"),
+        ("fulltime_hours", "38"),
+        ("jobcoach_hours_per_month", "6"),
+    ):
+        qtbot.keyClicks(measure.inputs[name], text)
+    tasks = (
+        ("Maaien", "50", "70", "100", "90", "63"),
+        ("Snoeien", "30", "60", "90", "100", "54"),
+        ("Opruimen", "20", "80", "100", "75", "60"),
+    )
+    for row, values in enumerate(tasks):
+        editors = measure.task_inputs[row]
+        for name, text in zip(
+            ("name", "share_pct", "tempo_pct", "quality_pct", "net_worktime_pct", "result_pct"),
+            values,
+            strict=True,
+        ):
+            qtbot.keyClicks(editors[name], text)
+    assert "Tijd samen: 100%" in measure.task_summary.text()
+    assert "gewogen resultaat: 59,7%" in measure.task_summary.text()
+    assert not measure.save_button.isEnabled()  # no total yet
+    qtbot.keyClicks(measure.inputs["loonwaarde_pct"], "60")
+    # 14.71 - 0.60 x 16 = 5.11 per hour: the worked example of RULES.md, € 708,83 a month.
+    assert "€ 708,83" in measure.subsidy.text()
+    assert measure.save_button.isEnabled()
+    qtbot.mouseClick(measure.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not measure.isVisible())
+    tab.table.selectRow(0)
+    assert "€ 708,83" in tab.detail.toPlainText()
+    assert "Nieuwe loonwaardemeting" in tab.detail.toPlainText()
+    assert tab.model.data(tab.model.index(0, 7)) == "€ 708,83"
+    assert tab.measurement_model.rowCount() == 1
+    with store.session() as session:
+        assert session.scalar(select(func.count(WageValueMeasurement.id))) == 1
+    assert today  # the subsidy is computed for today (the WML of 2026 applies)
+
+
+def test_a_month_of_hours_and_the_budget(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
+    client_id = window.client_file.client_id
+    with store.session(owner.caseworker_id) as session:
+        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
+        create_placement(
+            session,
+            owner,
+            client_id,
+            PlacementForm(
+                employer_id=employer_id,
+                started_on=_date(add_months(dt.date.today(), -3)),
+                hours_per_week="24",
+                wage_hour="16",
+            ),
+        )
+    window.open_client(client_id)
+    file = window.client_file
+    tab = file.work.coaching
+    file.tabs.setCurrentWidget(tab)
+    assert "Kringloop Hengelo" in tab.placement.currentText()
+    today = dt.date.today()
+    days = [today.replace(day=d) for d in range(1, today.day + 1)][:4]
+    for day in days:
+        tab.worked_on.setFocus()
+        tab.worked_on.selectAll()
+        qtbot.keyClicks(tab.worked_on, _date(day))
+        qtbot.keyClicks(tab.duration, "2:30")
+        qtbot.keyClicks(tab.note, "Inwerken")
+        qtbot.keyClick(tab.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.hours_model.rowCount() == len(days))
+    current = tab.use_model.row_at(0)
+    assert current.minutes == 150 * len(days)
+    assert "Deze maand" in tab.budget.text() and "plafond" in tab.budget.text()
+    # Bad input: a clear message, nothing added.
+    qtbot.keyClicks(tab.duration, "2:75")
+    qtbot.keyClick(tab.duration, Qt.Key.Key_Return)
+    assert tab.fields["duration"].message.isVisible()
+    with store.session() as session:
+        assert session.scalar(select(func.count(JobCoachingHours.id))) == len(days)
+
+
+def test_proefplaatsing_flag_until_a_reason(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
+    client_id = window.client_file.client_id
+    with store.session(owner.caseworker_id) as session:
+        employer_id = create_employer(session, owner, EmployerForm(name="Bakkerij De Korenbloem"))
+        create_placement(
+            session,
+            owner,
+            client_id,
+            PlacementForm(
+                employer_id=employer_id,
+                placement_type="proefplaatsing",
+                started_on=_date(add_months(dt.date.today(), -4)),
+            ),
+        )
+    window.open_client(client_id)
+    tab = window.client_file.work.placements
+    window.client_file.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    flag_column = tab.model.columnCount() - 1
+    assert "reden nodig" in tab.model.data(tab.model.index(0, flag_column))
+    assert tab.model.data(tab.model.index(0, flag_column), Qt.ItemDataRole.ForegroundRole)
+    assert "Verdringingsgrens: 3 maanden" in tab.detail.toPlainText()
+    qtbot.mouseClick(tab.reason_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog("ContinuationDialog")
+    qtbot.keyClicks(dialog.reason, "kort")
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.reason, ": werkgever biedt volgende maand een contract aan.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    tab.table.selectRow(0)
+    assert "reden vastgelegd" in tab.model.data(tab.model.index(0, flag_column))
+    assert "Reden: kort: werkgever" in tab.detail.toPlainText()
+
+
+def test_half_year_report_from_the_tab(qtbot, window, store, owner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    client_id = window.client_file.client_id
+    window.client_file.work.coaching.worked_on.setText(_date(dt.date.today()))
+    window.client_file.work.add_hours(None, _date(dt.date.today()), "1:00", "workplace", "")
+    target = tmp_path / "rapport.pdf"
+    assert window.client_file.work.write_report(target, None)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert re.search(r"Halfjaarrapportage opgeslagen", window.statusBar().currentMessage())
+    assert client_id
+
+
+def test_models_pass_the_model_tester(qtmodeltester, store, owner) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date(2026, 11, 22)
+    with store.session(owner.caseworker_id) as session:
+        client_id = create_client(session, owner, client_form(), today=today)
+        employer_id = create_employer(session, owner, EmployerForm(name="Werkgever"))
+        placement_id = create_placement(
+            session,
+            owner,
+            client_id,
+            PlacementForm(
+                employer_id=employer_id,
+                started_on="01-03-2026",
+                hours_per_week="20",
+                wage_hour="15",
+            ),
+            today=today,
+        )
+        from app.services.job_coaching import add_hours
+
+        add_hours(
+            session,
+            owner,
+            client_id,
+            placement_id=placement_id,
+            worked_on="02-11-2026",
+            duration="1:00",
+            activity="workplace",
+            today=today,
+        )
+        rows = placements(session, owner, client_id, today=today)
+        found = measurements(session, owner, client_id)
+        hours = hours_rows(session, owner, client_id)
+    for model, data in (
+        (PlacementModel(), rows),
+        (MeasurementModel(), found),
+        (HoursModel(), hours),
+        (
+            MonthUseModel(),
+            monthly_use(
+                hours,
+                first=dt.date(2026, 1, 1),
+                last=today,
+                placement_started_on=dt.date(2026, 3, 1),
+                hours_per_week=None,
+                indicated_hours_per_month=None,
+            ),
+        ),
+    ):
+        model.set_rows(data)
+        qtmodeltester.check(model)
+    assert QDialog  # imported for the dialogs' result codes
