@@ -274,6 +274,7 @@ class ClientFilePanel(QWidget):
             item = self.chips.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
 
     def _show(self, details: ClientDetails) -> None:

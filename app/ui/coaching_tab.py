@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -134,7 +135,9 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # small lists
+    header.setStretchLastSection(True)
     table.setAccessibleName(name)
     return table
 
@@ -188,12 +191,8 @@ class CoachingTab(QWidget):
 
         self.hours_model = HoursModel(self)
         self.hours_table = _table(self.hours_model, tr("Geregistreerde uren"))
-        for column, width in enumerate((100, 70, 150, 300, 180)):
-            self.hours_table.setColumnWidth(column, width)
         self.use_model = MonthUseModel(self)
         self.use_table = _table(self.use_model, tr("Gebruik per maand"))
-        for column, width in enumerate((140, 70, 100, 80, 80)):
-            self.use_table.setColumnWidth(column, width)
         self.budget = QLabel()
         self.budget.setWordWrap(True)
         self.budget.setAccessibleName(tr("Budget deze maand"))

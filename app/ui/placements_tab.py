@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QSplitter,
     QTableView,
@@ -133,7 +134,9 @@ def _table(model: RowTableModel[Any], name: str) -> QTableView:
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # small lists
+    header.setStretchLastSection(True)
     table.setAccessibleName(name)
     return table
 
@@ -151,12 +154,8 @@ class PlacementsTab(QWidget):
         self._measurements: list[MeasurementRow] = []
         self.model = PlacementModel(self)
         self.table = _table(self.model, tr("Plaatsingen"))
-        for column, width in enumerate((190, 190, 160, 95, 95, 85, 95, 120)):
-            self.table.setColumnWidth(column, width)
         self.measurement_model = MeasurementModel(self)
         self.measurement_table = _table(self.measurement_model, tr("Loonwaardemetingen"))
-        for column, width in enumerate((110, 95, 95, 140, 125, 180)):
-            self.measurement_table.setColumnWidth(column, width)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(tr("Subsidie en acties van de plaatsing"))
         self.new_button = QPushButton(tr("Nieuwe plaatsing…"))

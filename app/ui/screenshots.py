@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -62,6 +63,29 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
                 widget.close()
             store.close()
     return saved
+
+
+def _client_with_measured_placement(store: object, actor: object, rows: list[Any]) -> str | None:
+    """A generated client whose placement has a measurement and coaching hours, if any."""
+    from sqlalchemy import select
+
+    from app.models import JobCoachingHours, WageValueMeasurement
+    from app.storage.store import Store
+
+    assert isinstance(store, Store)
+    with store.session() as session:
+        measured = set(
+            session.scalars(
+                select(WageValueMeasurement.client_id).where(
+                    WageValueMeasurement.placement_id.is_not(None)
+                )
+            )
+        )
+        coached = set(session.scalars(select(JobCoachingHours.client_id)))
+    for row in rows:
+        if row.client_id in measured and row.client_id in coached:
+            return str(row.client_id)
+    return None
 
 
 def _render_all(app: QApplication, store: object, shoot: Callable[..., None], folder: Path) -> None:
@@ -142,6 +166,32 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     shoot(assessment, "06c-ladderbeoordeling", 1060, 660)
     assessment._initial = assessment.values()
     assessment.close()
+
+    worker_client = _client_with_measured_placement(store, actor, rows)
+    if worker_client is not None:
+        window.open_client(worker_client)
+        work = window.client_file.work
+        window.client_file.tabs.setCurrentWidget(work.placements)
+        work.placements.table.selectRow(0)
+        shoot(window, "06e-dossier-plaatsingen")
+        measured = work.placements.selected()
+        dialog = work.measure(measured)
+        if dialog is not None:
+            first = work.placements.measurement_model
+            if first.rowCount():
+                source = first.row_at(0).form()
+                for name, editor in dialog.inputs.items():
+                    editor.setText(getattr(source, name))
+                for row, task in enumerate(source.tasks):
+                    for name, editor in dialog.task_inputs[row].items():
+                        editor.setText(getattr(task, name))
+            dialog.revalidate()
+            shoot(dialog, "06f-loonwaardemeting", 1180, 720)
+            dialog._initial = dialog.values()
+            dialog.close()
+        window.client_file.tabs.setCurrentWidget(work.coaching)
+        shoot(window, "06g-dossier-jobcoaching")
+        window.open_client(chosen.client_id)
 
     figures = window.open_ladder_figures()
     _settle(app, lambda: not figures.is_computing())
