@@ -38,3 +38,8 @@ def format_number(value: Decimal, places: int | None = None) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     return sign + ".".join(groups or ["0"]) + ("," + fraction if fraction else "")
+
+
+def format_optional_number(value: Decimal | None) -> str:
+    """A number as a form field holds it: empty when there is none."""
+    return "" if value is None else format_number(value)

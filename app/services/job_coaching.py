@@ -18,7 +18,8 @@ from app.models import Caseworker, JobCoachingHours, Placement
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
-from app.services.errors import NotFound, ValidationFailed
+from app.services.errors import ValidationFailed
+from app.services.records import CorrectableRow, correction_target, corrections_of
 
 MAX_MINUTES = 12 * 60
 NOTE_MAX = 2000
@@ -97,12 +98,9 @@ def correct_hours(
     today: dt.date | None = None,
 ) -> str:
     today = today or dt.date.today()
-    original = session.get(JobCoachingHours, hours_id)
-    if original is None or original.deleted_at is not None:
-        raise NotFound("Deze registratie bestaat niet (meer).")
-    require_client(session, actor, original.client_id)
-    if session.scalar(select(JobCoachingHours.id).where(JobCoachingHours.corrects_id == hours_id)):
-        raise ValidationFailed({"hours": "Deze registratie is al gecorrigeerd."})
+    original = correction_target(
+        session, actor, JobCoachingHours, hours_id, missing="Deze registratie bestaat niet (meer)."
+    )
     problems = validate_hours(worked_on, duration, activity, note, today=today, correction=True)
     if problems:
         raise ValidationFailed(problems)
@@ -153,7 +151,7 @@ def _save(
 
 
 @dataclass(frozen=True)
-class HoursRow:
+class HoursRow(CorrectableRow):
     id: str
     placement_id: str | None
     worked_on: dt.date
@@ -162,12 +160,6 @@ class HoursRow:
     note: str | None
     coach_name: str
     created_at: dt.datetime
-    corrects_id: str | None
-    corrected_by_id: str | None
-
-    @property
-    def is_superseded(self) -> bool:
-        return self.corrected_by_id is not None
 
 
 def hours_rows(
@@ -183,7 +175,7 @@ def hours_rows(
     if placement_id:
         query = query.where(JobCoachingHours.placement_id == placement_id)
     found = session.execute(query).all()
-    corrected_by = {h.corrects_id: h.id for h, _ in found if h.corrects_id}
+    corrected_by = corrections_of(h for h, _ in found)
     rows = [
         HoursRow(
             id=h.id,

@@ -14,13 +14,14 @@ from app.models import Caseworker, JournalEntry
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
-from app.services.errors import NotFound, ValidationFailed
+from app.services.errors import ValidationFailed
+from app.services.records import CorrectableRow, correction_target, corrections_of
 
 SUBJECT_MAX = 200
 
 
 @dataclass(frozen=True)
-class JournalRow:
+class JournalRow(CorrectableRow):
     id: str
     occurred_on: dt.date
     kind: JournalKind
@@ -28,12 +29,6 @@ class JournalRow:
     body: str
     author_name: str
     created_at: dt.datetime
-    corrects_id: str | None
-    corrected_by_id: str | None
-
-    @property
-    def is_superseded(self) -> bool:
-        return self.corrected_by_id is not None
 
 
 def validate_entry(
@@ -128,13 +123,9 @@ def correct_entry(
 ) -> str:
     """A correction: a new entry that points at the original, which stays as it was."""
     today = today or dt.date.today()
-    original = session.get(JournalEntry, entry_id)
-    if original is None or original.deleted_at is not None:
-        raise NotFound("Dit journaalbericht bestaat niet (meer).")
-    require_client(session, actor, original.client_id)
-    already = session.scalar(select(JournalEntry.id).where(JournalEntry.corrects_id == entry_id))
-    if already is not None:
-        raise ValidationFailed({"entry": "Dit bericht is al gecorrigeerd; corrigeer de correctie."})
+    original = correction_target(
+        session, actor, JournalEntry, entry_id, missing="Dit journaalbericht bestaat niet (meer)."
+    )
     _validate(occurred_on, kind, subject, body, today)
     return _save_entry(
         session, actor, original.client_id, occurred_on, kind, subject, body, original.id
@@ -149,7 +140,7 @@ def journal(session: Session, actor: Actor, client_id: str) -> list[JournalRow]:
         .join(Caseworker, Caseworker.id == JournalEntry.author_id)
         .where(JournalEntry.client_id == client_id, JournalEntry.deleted_at.is_(None))
     ).all()
-    corrected_by = {e.corrects_id: e.id for e, _ in entries if e.corrects_id}
+    corrected_by = corrections_of(e for e, _ in entries)
     rows = [
         JournalRow(
             id=e.id,

@@ -19,8 +19,13 @@ from app.models import Caseworker, LadderAssessment
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
-from app.services.errors import NotFound, ValidationFailed
-from app.services.records import latest_per_client
+from app.services.errors import ValidationFailed
+from app.services.records import (
+    CorrectableRow,
+    correction_target,
+    corrections_of,
+    latest_per_client,
+)
 
 OVERRIDE_REASON_MIN = 10
 NOTES_MAX = 4000
@@ -126,17 +131,13 @@ def correct_assessment(
     today: dt.date | None = None,
 ) -> str:
     """A correction: a new assessment that replaces the original, which stays as it was."""
-    original = session.get(LadderAssessment, assessment_id)
-    if original is None or original.deleted_at is not None:
-        raise NotFound("Deze beoordeling bestaat niet (meer).")
-    require_client(session, actor, original.client_id)
-    already = session.scalar(
-        select(LadderAssessment.id).where(LadderAssessment.corrects_id == assessment_id)
+    original = correction_target(
+        session,
+        actor,
+        LadderAssessment,
+        assessment_id,
+        missing="Deze beoordeling bestaat niet (meer).",
     )
-    if already is not None:
-        raise ValidationFailed(
-            {"assessment": "Deze beoordeling is al gecorrigeerd; corrigeer de correctie."}
-        )
     return _save(session, actor, original.client_id, data, today or dt.date.today(), original.id)
 
 
@@ -205,7 +206,7 @@ def current_trede(session: Session, client_id: str) -> tuple[int | None, dt.date
 
 
 @dataclass(frozen=True)
-class AssessmentRow:
+class AssessmentRow(CorrectableRow):
     id: str
     assessed_on: dt.date
     assessor_name: str
@@ -218,12 +219,6 @@ class AssessmentRow:
     review_on: dt.date
     notes: str | None
     created_at: dt.datetime
-    corrects_id: str | None
-    corrected_by_id: str | None
-
-    @property
-    def is_superseded(self) -> bool:
-        return self.corrected_by_id is not None
 
     def as_input(self) -> AssessmentInput:
         """The assessment as a form holds it (to correct it)."""
@@ -247,7 +242,7 @@ def ladder_history(session: Session, actor: Actor, client_id: str) -> list[Asses
         .join(Caseworker, Caseworker.id == LadderAssessment.assessor_id)
         .where(LadderAssessment.client_id == client_id, LadderAssessment.deleted_at.is_(None))
     ).all()
-    corrected_by = {a.corrects_id: a.id for a, _ in found if a.corrects_id}
+    corrected_by = corrections_of(a for a, _ in found)
     answer_names = [f.name for f in fields(LadderAnswers)]
     rows = [
         AssessmentRow(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import validation as v
 from app.domain.dates import add_months, age_on
-from app.domain.formatting import format_date, format_number
+from app.domain.formatting import format_date, format_optional_number
 from app.domain.placements import (
     SUBSIDISED_TYPES,
     DisplacementFlag,
@@ -127,9 +127,6 @@ class PlacementForm:
 
     @classmethod
     def from_placement(cls, p: Placement) -> PlacementForm:
-        def number(value: Decimal | None) -> str:
-            return format_number(value) if value is not None else ""
-
         return cls(
             employer_id=p.employer_id,
             placement_type=p.placement_type,
@@ -137,8 +134,8 @@ class PlacementForm:
             started_on=format_date(p.started_on),
             planned_end=format_date(p.planned_end) if p.planned_end else "",
             ended_on=format_date(p.ended_on) if p.ended_on else "",
-            hours_per_week=number(p.hours_per_week),
-            wage_hour=number(p.wage_hour),
+            hours_per_week=format_optional_number(p.hours_per_week),
+            wage_hour=format_optional_number(p.wage_hour),
             course_months=str(p.course_months) if p.course_months else "",
             notes=p.notes or "",
         )
@@ -334,27 +331,11 @@ class PlacementRow:
     flag: DisplacementFlag | None
     subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
     due_actions: tuple[DueAction, ...]
+    form: PlacementForm  # the placement as its form shows it, to edit it
 
     @property
     def is_active(self) -> bool:
         return self.ended_on is None
-
-    def form(self) -> PlacementForm:
-        def number(value: Decimal | None) -> str:
-            return format_number(value) if value is not None else ""
-
-        return PlacementForm(
-            employer_id=self.employer_id,
-            placement_type=self.placement_type.value,
-            function_title=self.function_title or "",
-            started_on=format_date(self.started_on),
-            planned_end=format_date(self.planned_end) if self.planned_end else "",
-            ended_on=format_date(self.ended_on) if self.ended_on else "",
-            hours_per_week=number(self.hours_per_week),
-            wage_hour=number(self.wage_hour),
-            course_months=str(self.course_months) if self.course_months else "",
-            notes=self.notes or "",
-        )
 
 
 def placement_subsidy(
@@ -451,6 +432,7 @@ def placements(
                 flag=flag,
                 subsidy=subsidy,
                 due_actions=tuple(sorted(due, key=lambda d: d.due_on)),
+                form=PlacementForm.from_placement(placement),
             )
         )
     rows.sort(key=lambda r: (r.ended_on is None, r.started_on), reverse=True)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import validation as v
 from app.domain.dates import add_months
-from app.domain.formatting import format_date, format_number
+from app.domain.formatting import format_date, format_number, format_optional_number
 from app.domain.rules import rules
 from app.domain.vocab import AuditAction
 from app.domain.wage import task_result_pct, weighted_loonwaarde
@@ -20,7 +20,8 @@ from app.models import Placement, WageValueMeasurement, WageValueTask
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
-from app.services.errors import NotFound, ValidationFailed
+from app.services.errors import ValidationFailed
+from app.services.records import CorrectableRow, correction_target, corrections_of
 
 HUNDRED = Decimal(100)
 MAX_FACTOR_PCT = Decimal(150)  # tempo can be above normal; quality and net time stay <= 100
@@ -331,15 +332,13 @@ def correct_measurement(
     *,
     today: dt.date | None = None,
 ) -> str:
-    original = session.get(WageValueMeasurement, measurement_id)
-    if original is None or original.deleted_at is not None:
-        raise NotFound("Deze meting bestaat niet (meer).")
-    require_client(session, actor, original.client_id)
-    already = session.scalar(
-        select(WageValueMeasurement.id).where(WageValueMeasurement.corrects_id == measurement_id)
+    original = correction_target(
+        session,
+        actor,
+        WageValueMeasurement,
+        measurement_id,
+        missing="Deze meting bestaat niet (meer).",
     )
-    if already is not None:
-        raise ValidationFailed({"measurement": "Deze meting is al gecorrigeerd."})
     return _save(session, actor, original.client_id, form, today or dt.date.today(), original.id)
 
 
@@ -359,7 +358,7 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
-class MeasurementRow:
+class MeasurementRow(CorrectableRow):
     id: str
     placement_id: str | None
     report_date: dt.date
@@ -376,17 +375,8 @@ class MeasurementRow:
     next_measurement_on: dt.date | None
     tasks: tuple[TaskRow, ...]
     created_at: dt.datetime
-    corrects_id: str | None
-    corrected_by_id: str | None
-
-    @property
-    def is_superseded(self) -> bool:
-        return self.corrected_by_id is not None
 
     def form(self) -> MeasurementForm:
-        def number(value: Decimal | None) -> str:
-            return format_number(value) if value is not None else ""
-
         return MeasurementForm(
             placement_id=self.placement_id or "",
             report_date=format_date(self.report_date),
@@ -395,23 +385,23 @@ class MeasurementRow:
             employer_contact=self.employer_contact or "",
             norm_function=self.norm_function,
             performed_function=self.performed_function,
-            contract_hours=number(self.contract_hours),
-            fulltime_hours=number(self.fulltime_hours),
+            contract_hours=format_optional_number(self.contract_hours),
+            fulltime_hours=format_optional_number(self.fulltime_hours),
             tasks=tuple(
                 TaskForm(
                     t.name,
-                    number(t.share_pct),
-                    number(t.tempo_pct),
-                    number(t.quality_pct),
-                    number(t.net_worktime_pct),
-                    number(t.result_pct),
+                    format_optional_number(t.share_pct),
+                    format_optional_number(t.tempo_pct),
+                    format_optional_number(t.quality_pct),
+                    format_optional_number(t.net_worktime_pct),
+                    format_optional_number(t.result_pct),
                     t.explanation or "",
                 )
                 for t in self.tasks
             ),
-            loonwaarde_pct=number(self.loonwaarde_pct),
+            loonwaarde_pct=format_optional_number(self.loonwaarde_pct),
             explanation=self.explanation or "",
-            jobcoach_hours_per_month=number(self.jobcoach_hours_per_month),
+            jobcoach_hours_per_month=format_optional_number(self.jobcoach_hours_per_month),
             next_measurement_on=format_date(self.next_measurement_on)
             if self.next_measurement_on
             else "",
@@ -450,7 +440,7 @@ def _rows(session: Session, client_id: str) -> list[MeasurementRow]:
                     t.explanation,
                 )
             )
-    corrected_by = {m.corrects_id: m.id for m in found if m.corrects_id}
+    corrected_by = corrections_of(found)
     rows = [
         MeasurementRow(
             id=m.id,

@@ -118,6 +118,21 @@ class ClientWork(QObject):
         with self.store.session(self.actor.caseworker_id) as session:
             return placement_service.validate_placement(session, form, today=self.today)
 
+    def _placement_dialog(
+        self, save: Callable[[PlacementForm], None], initial: PlacementForm | None
+    ) -> PlacementDialog:
+        return self._open(
+            PlacementDialog(
+                save,
+                self._validate_placement,
+                self._employers(),
+                self._new_employer,
+                initial=initial,
+                today=self.today,
+                parent=self.parent_widget,
+            )
+        )
+
     def new_placement(self) -> PlacementDialog | None:
         if self.client_id is None:
             return None
@@ -129,16 +144,7 @@ class ClientWork(QObject):
                     session, self.actor, client_id, form, today=self.today
                 )
 
-        return self._open(
-            PlacementDialog(
-                save,
-                self._validate_placement,
-                self._employers(),
-                self._new_employer,
-                today=self.today,
-                parent=self.parent_widget,
-            )
-        )
+        return self._placement_dialog(save, None)
 
     def edit_placement(self, row: object) -> PlacementDialog | None:
         if not isinstance(row, PlacementRow):
@@ -155,17 +161,7 @@ class ClientWork(QObject):
                     today=self.today,
                 )
 
-        return self._open(
-            PlacementDialog(
-                save,
-                self._validate_placement,
-                self._employers(),
-                self._new_employer,
-                initial=row.form(),
-                today=self.today,
-                parent=self.parent_widget,
-            )
-        )
+        return self._placement_dialog(save, row.form)
 
     def record_reason(self, row: object) -> ContinuationDialog | None:
         if not isinstance(row, PlacementRow) or row.flag is None:
@@ -212,6 +208,24 @@ class ClientWork(QObject):
         with self.store.session(self.actor.caseworker_id) as session:
             return wage_value.validate_measurement(session, form, today=self.today)
 
+    def _measurement_dialog(
+        self,
+        save: Callable[[MeasurementForm], None],
+        row: PlacementRow,
+        initial: MeasurementForm | None,
+    ) -> MeasurementDialog:
+        return self._open(
+            MeasurementDialog(
+                save,
+                self._validate_measurement,
+                self._preview(row),
+                placement_id=row.id,
+                initial=initial,
+                today=self.today,
+                parent=self.parent_widget,
+            )
+        )
+
     def measure(self, row: object) -> MeasurementDialog | None:
         if not isinstance(row, PlacementRow) or self.client_id is None:
             return None
@@ -223,16 +237,7 @@ class ClientWork(QObject):
                     session, self.actor, client_id, form, today=self.today
                 )
 
-        return self._open(
-            MeasurementDialog(
-                save,
-                self._validate_measurement,
-                self._preview(row),
-                placement_id=row.id,
-                today=self.today,
-                parent=self.parent_widget,
-            )
-        )
+        return self._measurement_dialog(save, row, None)
 
     def correct_measurement(self, original: object) -> MeasurementDialog | None:
         if not isinstance(original, MeasurementRow):
@@ -247,17 +252,7 @@ class ClientWork(QObject):
                     session, self.actor, original.id, form, today=self.today
                 )
 
-        return self._open(
-            MeasurementDialog(
-                save,
-                self._validate_measurement,
-                self._preview(row),
-                placement_id=row.id,
-                initial=original.form(),
-                today=self.today,
-                parent=self.parent_widget,
-            )
-        )
+        return self._measurement_dialog(save, row, original.form())
 
     # ------------------------------------------------------------ job coaching
     def add_hours(

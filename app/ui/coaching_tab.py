@@ -9,18 +9,16 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +31,9 @@ from app.services.placements import PlacementRow
 from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
-from app.ui.row_model import Index, RowTableModel
+from app.ui.row_model import ColumnsModel
 from app.ui.style import DANGER
+from app.ui.tables import correction_status, list_view
 
 MONTHS = (
     QT_TR_NOOP("januari"), QT_TR_NOOP("februari"), QT_TR_NOOP("maart"), QT_TR_NOOP("april"),
@@ -48,38 +47,18 @@ def month_title(month: dt.date) -> str:
     return f"{tr(MONTHS[month.month - 1])} {month.year}"
 
 
-def _status(row: HoursRow) -> str:
-    if row.is_superseded:
-        return tr("Gecorrigeerd")
-    return tr("Correctie") if row.corrects_id else ""
-
-
 HOURS_COLUMNS: tuple[tuple[str, Callable[[HoursRow], str]], ...] = (
     (QT_TR_NOOP("Datum"), lambda r: format_date(r.worked_on)),
     (QT_TR_NOOP("Duur"), lambda r: format_minutes(r.minutes)),
     (QT_TR_NOOP("Activiteit"), lambda r: vocab_label(r.activity)),
     (QT_TR_NOOP("Notitie"), lambda r: r.note or ""),
     (QT_TR_NOOP("Jobcoach"), lambda r: r.coach_name),
-    (QT_TR_NOOP("Status"), _status),
+    (QT_TR_NOOP("Status"), correction_status),
 )
 
 
-class HoursModel(RowTableModel[HoursRow]):
-    headers = tuple(column[0] for column in HOURS_COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.valid_row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HOURS_COLUMNS[index.column()][1](row)
-        if role == Qt.ItemDataRole.FontRole and row.is_superseded:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+class HoursModel(ColumnsModel[HoursRow]):
+    columns = HOURS_COLUMNS
 
 
 def _use_share(use: MonthUse) -> str:
@@ -112,34 +91,15 @@ USE_COLUMNS: tuple[tuple[str, Callable[[MonthUse], str]], ...] = (
 )
 
 
-class MonthUseModel(RowTableModel[MonthUse]):
-    headers = tuple(column[0] for column in USE_COLUMNS)
+class MonthUseModel(ColumnsModel[MonthUse]):
+    columns = USE_COLUMNS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.valid_row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return USE_COLUMNS[index.column()][1](row)
+    def styled(self, row: MonthUse, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and (row.over_indicated or row.over_ceiling):
             return QBrush(QColor(DANGER))
-        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < index.column() < 5:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < column < 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-def _table(model: RowTableModel[Any], name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # small lists
-    header.setStretchLastSection(True)
-    table.setAccessibleName(name)
-    return table
 
 
 HoursHandler = Callable[[str | None, str, str, str, str], None]
@@ -190,9 +150,9 @@ class CoachingTab(QWidget):
         entry_box.setLayout(entry)
 
         self.hours_model = HoursModel(self)
-        self.hours_table = _table(self.hours_model, tr("Geregistreerde uren"))
+        self.hours_table = list_view(self.hours_model, tr("Geregistreerde uren"))
         self.use_model = MonthUseModel(self)
-        self.use_table = _table(self.use_model, tr("Gebruik per maand"))
+        self.use_table = list_view(self.use_model, tr("Gebruik per maand"))
         self.budget = QLabel()
         self.budget.setWordWrap(True)
         self.budget.setAccessibleName(tr("Budget deze maand"))

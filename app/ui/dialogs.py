@@ -98,8 +98,13 @@ class FormDialog(BaseDialog):
         self.before_revalidate()
         problems = {**self.problems(), **(extra or {})}
         show = (self._initial is not None and self.is_changed()) or bool(extra)
+        # A refusal about no field in particular is shown at the fallback field.
+        loose = " ".join(text for name, text in (extra or {}).items() if name not in self.fields)
         for name, field in self.fields.items():
-            field.show_problem(problems.get(name) if show else None)
+            text = problems.get(name) if show else None
+            if loose and name == (self.fallback_field or next(iter(self.fields))):
+                text = f"{text} {loose}" if text else loose
+            field.show_problem(text)
         if self.save_button is not None:
             self.save_button.setEnabled(not problems)
 

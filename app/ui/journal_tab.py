@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,44 +32,20 @@ from app.services.journal import JournalRow, validate_entry
 from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
-from app.ui.row_model import Index, RowTableModel
-
-
-def _status(row: JournalRow) -> str:
-    if row.is_superseded:
-        return tr("Gecorrigeerd")
-    if row.corrects_id:
-        return tr("Correctie")
-    return ""
-
+from app.ui.row_model import ColumnsModel
+from app.ui.tables import correction_status, list_view
 
 JOURNAL_COLUMNS: tuple[tuple[str, Callable[[JournalRow], str]], ...] = (
     (QT_TR_NOOP("Datum"), lambda r: format_date(r.occurred_on)),
     (QT_TR_NOOP("Soort"), lambda r: vocab_label(r.kind)),
     (QT_TR_NOOP("Onderwerp"), lambda r: r.subject),
     (QT_TR_NOOP("Medewerker"), lambda r: r.author_name),
-    (QT_TR_NOOP("Status"), _status),
+    (QT_TR_NOOP("Status"), correction_status),
 )
 
 
-class JournalModel(RowTableModel[JournalRow]):
-    headers = tuple(column[0] for column in JOURNAL_COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.valid_row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return JOURNAL_COLUMNS[index.column()][1](row)
-        if role == Qt.ItemDataRole.ForegroundRole and row.is_superseded:
-            return QBrush(QColor("#7b8690"))
-        if role == Qt.ItemDataRole.FontRole and row.is_superseded:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+class JournalModel(ColumnsModel[JournalRow]):
+    columns = JOURNAL_COLUMNS
 
 
 EntryHandler = Callable[[str, str, str, str], None]
@@ -160,15 +133,10 @@ class JournalTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = JournalModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(tr("Journaalberichten"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A journal grows long: fixed widths instead of measuring every entry.
+        self.table = list_view(self.model, tr("Journaalberichten"), fit_columns=False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
         for column, width in ((0, 100), (1, 140), (3, 200), (4, 120)):
             self.table.setColumnWidth(column, width)
         self.detail = QTextBrowser()

@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -47,7 +45,8 @@ from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr
 from app.ui.ladder_chart import LadderChart
-from app.ui.row_model import Index, RowTableModel
+from app.ui.row_model import ColumnsModel
+from app.ui.tables import correction_status, list_view
 
 # The criteria as questions, in the order the official definitions test them; each
 # follow-up question only matters when its lead question is answered yes.
@@ -336,14 +335,6 @@ class AssessmentDialog(FormDialog):
         self.on_save(values)
 
 
-def _status(row: AssessmentRow) -> str:
-    if row.is_superseded:
-        return tr("Gecorrigeerd")
-    if row.corrects_id:
-        return tr("Correctie")
-    return ""
-
-
 def _expected(row: AssessmentRow) -> str:
     if not row.expected_trede:
         return "–"
@@ -358,28 +349,12 @@ LADDER_COLUMNS: tuple[tuple[str, Callable[[AssessmentRow], str]], ...] = (
     (QT_TR_NOOP("Verwacht"), _expected),
     (QT_TR_NOOP("Herbeoordeling"), lambda r: format_date(r.review_on)),
     (QT_TR_NOOP("Beoordelaar"), lambda r: r.assessor_name),
-    (QT_TR_NOOP("Status"), _status),
+    (QT_TR_NOOP("Status"), correction_status),
 )
 
 
-class LadderModel(RowTableModel[AssessmentRow]):
-    headers = tuple(column[0] for column in LADDER_COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.valid_row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return LADDER_COLUMNS[index.column()][1](row)
-        if role == Qt.ItemDataRole.ForegroundRole and row.is_superseded:
-            return QBrush(QColor("#7b8690"))
-        if role == Qt.ItemDataRole.FontRole and row.is_superseded:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+class LadderModel(ColumnsModel[AssessmentRow]):
+    columns = LADDER_COLUMNS
 
 
 class LadderTab(QWidget):
@@ -392,16 +367,7 @@ class LadderTab(QWidget):
         super().__init__(parent)
         self.chart = LadderChart()
         self.model = LadderModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(tr("Ladderbeoordelingen"))
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 100), (1, 330), (2, 175), (3, 130), (4, 130), (5, 280)):
-            self.table.setColumnWidth(column, width)
+        self.table = list_view(self.model, tr("Ladderbeoordelingen"))
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(tr("Antwoorden en toelichting"))
         self.assess_button = QPushButton(tr("Nieuwe beoordeling…"))

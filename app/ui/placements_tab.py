@@ -9,13 +9,11 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,8 +24,9 @@ from app.services.placements import PlacementRow
 from app.services.wage_value import MeasurementRow
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.measurement_dialog import subsidy_lines
-from app.ui.row_model import Index, RowTableModel
+from app.ui.row_model import ColumnsModel
 from app.ui.style import DANGER
+from app.ui.tables import correction_status, list_view
 
 FLAG_COLOUR = QColor(DANGER)
 
@@ -63,29 +62,16 @@ PLACEMENT_COLUMNS: tuple[tuple[str, Callable[[PlacementRow], str]], ...] = (
 )
 
 
-class PlacementModel(RowTableModel[PlacementRow]):
-    headers = tuple(column[0] for column in PLACEMENT_COLUMNS)
+class PlacementModel(ColumnsModel[PlacementRow]):
+    columns = PLACEMENT_COLUMNS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.valid_row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return PLACEMENT_COLUMNS[index.column()][1](row)
+    def styled(self, row: PlacementRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            if index.column() == len(PLACEMENT_COLUMNS) - 1 and row.flag and row.flag.is_open:
+            if column == len(PLACEMENT_COLUMNS) - 1 and row.flag and row.flag.is_open:
                 return QBrush(FLAG_COLOUR)
             if row.ended_on is not None:
                 return QBrush(QColor("#6b6b6b"))
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
         return None
-
-
-def _measurement_status(row: MeasurementRow) -> str:
-    if row.is_superseded:
-        return tr("Gecorrigeerd")
-    return tr("Correctie") if row.corrects_id else ""
 
 
 MEASUREMENT_COLUMNS: tuple[tuple[str, Callable[[MeasurementRow], str]], ...] = (
@@ -105,40 +91,12 @@ MEASUREMENT_COLUMNS: tuple[tuple[str, Callable[[MeasurementRow], str]], ...] = (
         lambda r: format_date(r.next_measurement_on) if r.next_measurement_on else "–",
     ),
     (QT_TR_NOOP("Deskundige"), lambda r: r.expert_name),
-    (QT_TR_NOOP("Status"), _measurement_status),
+    (QT_TR_NOOP("Status"), correction_status),
 )
 
 
-class MeasurementModel(RowTableModel[MeasurementRow]):
-    headers = tuple(column[0] for column in MEASUREMENT_COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.valid_row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return MEASUREMENT_COLUMNS[index.column()][1](row)
-        if role == Qt.ItemDataRole.FontRole and row.is_superseded:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-
-def _table(model: RowTableModel[Any], name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # small lists
-    header.setStretchLastSection(True)
-    table.setAccessibleName(name)
-    return table
+class MeasurementModel(ColumnsModel[MeasurementRow]):
+    columns = MEASUREMENT_COLUMNS
 
 
 class PlacementsTab(QWidget):
@@ -153,9 +111,9 @@ class PlacementsTab(QWidget):
         self.today = dt.date.today()
         self._measurements: list[MeasurementRow] = []
         self.model = PlacementModel(self)
-        self.table = _table(self.model, tr("Plaatsingen"))
+        self.table = list_view(self.model, tr("Plaatsingen"))
         self.measurement_model = MeasurementModel(self)
-        self.measurement_table = _table(self.measurement_model, tr("Loonwaardemetingen"))
+        self.measurement_table = list_view(self.measurement_model, tr("Loonwaardemetingen"))
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(tr("Subsidie en acties van de plaatsing"))
         self.new_button = QPushButton(tr("Nieuwe plaatsing…"))

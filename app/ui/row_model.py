@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -11,11 +11,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
+SUPERSEDED_COLOUR = "#7b8690"
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -55,3 +57,35 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self._rows[index.row()]
+
+
+class ColumnsModel(RowTableModel[Row]):
+    """A list shown through `columns`: (header, the text of a row) per column. Records that
+    a correction replaced are struck out and greyed; UserRole gives the row's id."""
+
+    columns: tuple[tuple[str, Callable[[Any], str]], ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.headers = tuple(header for header, _text in cls.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.valid_row(index)
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[index.column()][1](row)
+        if role == Qt.ItemDataRole.UserRole:
+            return getattr(row, "id", None)
+        if getattr(row, "is_superseded", False):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(SUPERSEDED_COLOUR))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+        return self.styled(row, index.column(), role)
+
+    def styled(self, row: Row, column: int, role: int) -> Any:
+        """Other roles (colour, alignment) for a subclass to answer."""
+        return None
