@@ -163,27 +163,21 @@ def validate_placement(session: Session, form: PlacementForm, *, today: dt.date)
         )
         if problem:
             problems[name] = problem
-    paid = kind in SUBSIDISED_TYPES
-    hours_problem = v.decimal_problem(
-        form.hours_per_week,
-        what="het aantal uren per week",
-        minimum=Decimal(0),
-        maximum=MAX_HOURS_PER_WEEK,
-        required=paid,
-        above_minimum=True,
-    )
-    if hours_problem:
-        problems["hours_per_week"] = hours_problem
-    wage_problem = v.decimal_problem(
-        form.wage_hour,
-        what="het uurloon",
-        minimum=Decimal(0),
-        maximum=MAX_WAGE_HOUR,
-        required=paid,
-        above_minimum=True,
-    )
-    if wage_problem:
-        problems["wage_hour"] = wage_problem
+    paid = kind in SUBSIDISED_TYPES  # a paid job needs hours and wage for its subsidy
+    for name, what, maximum in (
+        ("hours_per_week", "het aantal uren per week", MAX_HOURS_PER_WEEK),
+        ("wage_hour", "het uurloon", MAX_WAGE_HOUR),
+    ):
+        problem = v.decimal_problem(
+            getattr(form, name),
+            what=what,
+            minimum=Decimal(0),
+            maximum=maximum,
+            required=paid,
+            above_minimum=True,
+        )
+        if problem:
+            problems[name] = problem
     if form.course_months.strip():
         if not form.course_months.strip().isdigit() or not 1 <= int(form.course_months) <= 60:
             problems["course_months"] = "Typ de duur van de opleiding in hele maanden (1 tot 60)."
