@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -25,15 +25,17 @@ from app.services.caseload import CaseloadRow, Scope, caseload_rows
 from app.services.clients import ClientForm, create_client
 from app.services.context import Actor, owner_actor
 from app.storage.store import Store
-from app.ui import messages, settings, worker
+from app.ui import messages, prefetch, settings, worker
 from app.ui.actions import Actions
 from app.ui.caseload_panel import CaseloadPanel
-from app.ui.client_file import ClientFilePanel
-from app.ui.client_form import ClientFormDialog
 from app.ui.i18n import tr
 from app.ui.ladder_figures import LadderFiguresDialog
 from app.ui.lock import IdleWatcher, LockScreen
 from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
+
+if TYPE_CHECKING:
+    from app.ui.client_file import ClientFilePanel
+    from app.ui.client_form import ClientFormDialog
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +53,15 @@ class MainWindow(QMainWindow):
         self._loader: worker.Worker | None = None
         self._hidden_while_locked: list[QWidget] = []
         self.locked = False
-        self._page_before_lock = 0
+        self._page_before_lock: QWidget | None = None
         self._start_loading()  # the query runs while the window is built, shown and painted
 
         self.actions_ = Actions(self)
         self.caseload = CaseloadPanel()
-        self.client_file = ClientFilePanel(store, self.actor)
+        self._client_file: ClientFilePanel | None = None  # made when first opened
         self.lock_screen = LockScreen(store.paths.data_dir)
         self.pages = QStackedWidget()
-        for page in (self.caseload, self.client_file, self.lock_screen):
+        for page in (self.caseload, self.lock_screen):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self._build_toolbar()
@@ -117,9 +119,9 @@ class MainWindow(QMainWindow):
         a = self.actions_
         a.new_client.triggered.connect(self.new_client)
         a.open_client.triggered.connect(self.open_selected)
-        a.edit_client.triggered.connect(self.client_file.edit_client)
-        a.add_journal.triggered.connect(self.client_file.add_journal_entry)
-        a.assess.triggered.connect(self.client_file.assess)
+        a.edit_client.triggered.connect(lambda: self.client_file.edit_client())
+        a.add_journal.triggered.connect(lambda: self.client_file.add_journal_entry())
+        a.assess.triggered.connect(lambda: self.client_file.assess())
         a.ladder_figures.triggered.connect(self.open_ladder_figures)
         a.back.triggered.connect(self.show_caseload)
         a.find.triggered.connect(self._find)
@@ -132,8 +134,6 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         self.caseload.open_requested.connect(self.open_client)
         self.caseload.counts_changed.connect(self._show_counts)
-        self.client_file.back_requested.connect(self.show_caseload)
-        self.client_file.changed.connect(lambda _id: self.reload())
         self.lock_screen.unlocked.connect(self.unlock)
         self.idle.idle.connect(self.lock)
         self.pages.currentChanged.connect(lambda _i: self._update_actions())
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.caseload.today = dt.date.today()
         self.caseload.set_rows(rows)
         self.caseload_ready.emit()
+        prefetch.start("app.ui.client_file")  # ready before the first file is opened
 
     def _caseload_failed(self, error: Exception) -> None:
         self._loader = None
@@ -202,6 +203,22 @@ class MainWindow(QMainWindow):
         self.caseload.focus_search()
 
     # ------------------------------------------------------------ client file
+    @property
+    def client_file(self) -> ClientFilePanel:
+        """The client file page, made on first use (its modules are not needed to start)."""
+        if self._client_file is None:
+            from app.ui.client_file import ClientFilePanel
+
+            panel = ClientFilePanel(self.store, self.actor)
+            panel.back_requested.connect(self.show_caseload)
+            panel.changed.connect(lambda _id: self.reload())
+            self.pages.addWidget(panel)
+            self._client_file = panel
+        return self._client_file
+
+    def _in_file(self) -> bool:
+        return self._client_file is not None and self.pages.currentWidget() is self._client_file
+
     def open_client(self, client_id: str) -> None:
         try:
             self.client_file.open_client(client_id)
@@ -219,12 +236,15 @@ class MainWindow(QMainWindow):
     def show_caseload(self) -> None:
         if self.locked:
             return
-        self.client_file.clear()
+        if self._client_file is not None:
+            self._client_file.clear()
         self.pages.setCurrentWidget(self.caseload)
         self._update_title()
         self.caseload.table.setFocus()
 
     def new_client(self) -> ClientFormDialog:
+        from app.ui.client_form import ClientFormDialog
+
         created: list[str] = []
 
         def save(form: ClientForm) -> None:
@@ -253,7 +273,7 @@ class MainWindow(QMainWindow):
         ]
         for widget in self._hidden_while_locked:
             widget.hide()
-        self._page_before_lock = self.pages.currentIndex()
+        self._page_before_lock = self.pages.currentWidget()
         self.pages.setCurrentWidget(self.lock_screen)
         self.lock_screen.prepare()
         self._update_title()
@@ -262,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def unlock(self) -> None:
         self.locked = False
-        self.pages.setCurrentIndex(self._page_before_lock)
+        self.pages.setCurrentWidget(self._page_before_lock or self.caseload)
         for widget in self._hidden_while_locked:
             widget.show()
         self._hidden_while_locked = []
@@ -299,14 +319,14 @@ class MainWindow(QMainWindow):
             parts.append(tr("demo (gegenereerde klanten)"))
         if self.locked:
             parts.append(tr("vergrendeld"))
-        elif self.pages.currentWidget() is self.client_file and self.client_file.details:
+        elif self._in_file() and self.client_file.details:
             parts.append(self.client_file.details.display_name)
         else:
             parts.append(self.actor.display_name)
         self.setWindowTitle(" – ".join(parts))
 
     def _update_actions(self) -> None:
-        in_file = self.pages.currentWidget() is self.client_file
+        in_file = self._in_file()
         for action in self.actions_.all():
             action.setEnabled(not self.locked or action is self.actions_.quit)
         if not self.locked:

@@ -1,6 +1,6 @@
-"""Imports the main window's modules (SQLAlchemy, models, services) on a background thread
-while the unlock screen waits for the passphrase, so the caseload follows the passphrase
-without the import pause."""
+"""Imports modules on a background thread before the GUI thread needs them: the main window
+(SQLAlchemy, models, services) while the unlock screen waits for the passphrase, the client
+file while the caseworker looks at the caseload."""
 
 from __future__ import annotations
 
@@ -10,25 +10,28 @@ import threading
 
 log = logging.getLogger(__name__)
 
-_MODULE = "app.ui.main_window"
-_thread: threading.Thread | None = None
+MAIN_WINDOW = "app.ui.main_window"
+_threads: dict[str, threading.Thread] = {}
 
 
-def _import() -> None:
+def _import(module: str) -> None:
     try:
-        importlib.import_module(_MODULE)
+        importlib.import_module(module)
     except Exception:  # the GUI thread imports again and reports the error itself
-        log.exception("prefetching the main window failed")
+        log.exception("prefetching %s failed", module)
 
 
-def start() -> None:
-    global _thread
-    if _thread is None:
-        _thread = threading.Thread(target=_import, name="trede-prefetch", daemon=True)
-        _thread.start()
+def start(module: str = MAIN_WINDOW) -> None:
+    if module not in _threads:
+        thread = threading.Thread(
+            target=_import, args=(module,), name="trede-prefetch", daemon=True
+        )
+        _threads[module] = thread
+        thread.start()
 
 
-def wait() -> None:
-    """Called before the GUI thread needs the modules; a no-op when nothing was started."""
-    if _thread is not None:
-        _thread.join()
+def wait(module: str = MAIN_WINDOW) -> None:
+    """Called before the GUI thread needs the module; a no-op when nothing was started."""
+    thread = _threads.get(module)
+    if thread is not None:
+        thread.join()
