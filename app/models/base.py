@@ -7,7 +7,7 @@ import uuid
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData, String
+from sqlalchemy import DateTime, Index, Integer, MetaData, String, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -100,3 +100,14 @@ class Document(SyncedMixin):
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy directive
         return {"version_id_col": cls.version}
+
+
+def corrections_index(table: str) -> Index:
+    """Finds the correction of a record at once (only corrections are in it)."""
+    only_corrections = text("corrects_id IS NOT NULL")
+    return Index(
+        f"ix_{table}_corrects_id",
+        "corrects_id",
+        sqlite_where=only_corrections,
+        postgresql_where=only_corrections,
+    )

@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, DecimalText, Document, Record, UTCDateTime
+from app.models.base import (
+    Base,
+    DecimalText,
+    Document,
+    Record,
+    UTCDateTime,
+    corrections_index,
+)
 
 # ---------------------------------------------------------------- organisation
 
@@ -127,6 +134,18 @@ class Placement(Document, Base):
 
 class LadderAssessment(Record, Base):
     __tablename__ = "ladder_assessments"
+    __table_args__ = (
+        corrections_index("ladder_assessments"),
+        # the newest assessment per client, read from the index alone (the caseload)
+        Index(
+            "ix_ladder_assessments_latest",
+            "client_id",
+            "assessed_on",
+            "created_at",
+            "final_trede",
+            "review_on",
+        ),
+    )
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
     assessed_on: Mapped[dt.date] = mapped_column(Date)
@@ -150,6 +169,7 @@ class LadderAssessment(Record, Base):
 
 class JournalEntry(Record, Base):
     __tablename__ = "journal_entries"
+    __table_args__ = (corrections_index("journal_entries"),)
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
     occurred_on: Mapped[dt.date] = mapped_column(Date)
@@ -164,6 +184,7 @@ class WageValueMeasurement(Record, Base):
     """A loonwaardemeting after the ULM model report (RULES.md)."""
 
     __tablename__ = "wage_value_measurements"
+    __table_args__ = (corrections_index("wage_value_measurements"),)
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
     placement_id: Mapped[str | None] = mapped_column(ForeignKey("placements.id"))
@@ -205,6 +226,7 @@ class WageValueTask(Record, Base):
 
 class JobCoachingHours(Record, Base):
     __tablename__ = "job_coaching_hours"
+    __table_args__ = (corrections_index("job_coaching_hours"),)
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
     placement_id: Mapped[str | None] = mapped_column(ForeignKey("placements.id"))
