@@ -144,6 +144,8 @@ class LadderAssessment(Record, Base):
             "created_at",
             "final_trede",
             "review_on",
+            "deleted_at",
+            "id",
         ),
     )
 

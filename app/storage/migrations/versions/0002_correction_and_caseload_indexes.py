@@ -35,7 +35,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_ladder_assessments_latest",
         "ladder_assessments",
-        ["client_id", "assessed_on", "created_at", "final_trede", "review_on"],
+        ["client_id", "assessed_on", "created_at", "final_trede", "review_on", "deleted_at", "id"],
         unique=False,
     )
 
