@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="gebruik de demodatabase (gegenereerde klanten; aangemaakt als die er nog niet is)",
     )
     parser.add_argument("--verbose", action="store_true", help="meer logregels")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="controleer zonder venster of alle onderdelen er zijn (tijdelijke map) en stop",
+    )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
 
     demo = sub.add_parser("demo", help="maak of vul een demodatabase met gegenereerde klanten")
@@ -227,6 +232,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
     configure_logging(default_log_dir(), verbose=args.verbose)
     from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 

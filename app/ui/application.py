@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from app import APP_NAME, __version__
 from app.paths import DEMO_PASSPHRASE, default_data_dir
+from app.resources import resource_path
 from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 from app.storage.unlocking import StorePaths
 from app.ui import prefetch, settings, worker
@@ -54,6 +56,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if "PYTEST_CURRENT_TEST" not in os.environ:  # pytest-qt captures Qt messages itself
         qInstallMessageHandler(_qt_message)
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setWindowIcon(QIcon(str(resource_path("images", "trede.png"))))
     apply_style(app)
     install_translators(app, settings.language())
     return app
