@@ -11,11 +11,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
 from app.logging_setup import configure_logging
 from app.paths import DEMO_PASSPHRASE, default_data_dir, default_log_dir
 from app.storage.errors import StoreError, StoreNotFound
+
+if TYPE_CHECKING:
+    from app.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--team", default="Mijn team", help="de naam van uw team")
 
     sub.add_parser("passwd", help="wijzig het wachtwoord van de database")
+
+    plan = sub.add_parser("plan", help="schrijf het plan van aanpak van een klant als PDF")
+    plan.add_argument("--client", required=True, help="het id van de klant")
+    plan.add_argument("--out", type=Path, required=True, help="het PDF-bestand")
+    plan.add_argument("--issue", action="store_true", help="geef eerst een nieuwe versie uit")
+    plan.add_argument("--draft", action="store_true", help="druk het concept af, niet de versie")
 
     shots = sub.add_parser("screenshots", help="maak schermafbeeldingen van elk hoofdscherm")
     shots.add_argument("--out", type=Path, required=True, help="map voor de PNG-bestanden")
@@ -143,17 +153,47 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_caseload(args: argparse.Namespace) -> int:
-    from app.domain.formatting import format_date
-    from app.services.caseload import Scope, caseload_rows
-    from app.services.context import owner_actor
+def _open_store(args: argparse.Namespace) -> Store:
+    """Unlock the store of --data-dir (with --demo: the demo store, made when missing)."""
     from app.services.demo import ensure_demo_store
     from app.storage.store import StorePaths, unlock_store
 
     data_dir = _data_dir(args)
     if args.demo and not StorePaths(data_dir).exists():
         ensure_demo_store(data_dir, 1000, _demo_passphrase(), _print_progress)
-    store = unlock_store(data_dir, _passphrase_for(args))
+    return unlock_store(data_dir, _passphrase_for(args))
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    """Print a client's plan to PDF: the newest issued version, or the draft (CONCEPT)."""
+    from app.reports.plan_pdf import render_plan
+    from app.services.context import owner_actor
+    from app.services.plans import issue_plan, issued_document, plan_document, record_plan_print
+
+    store = _open_store(args)
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            if args.issue:
+                issue_plan(session, actor, args.client)
+            document = issued_document(session, actor, args.client) if not args.draft else None
+            document = document or plan_document(session, actor, args.client)
+            render_plan(document, args.out)
+            record_plan_print(session, actor, args.client, document)
+    finally:
+        store.close()
+    kind = f"versie {document.version}" if document.version else "concept"
+    print(f"Plan van aanpak ({kind}) geschreven naar {args.out}")
+    return 0
+
+
+def cmd_caseload(args: argparse.Namespace) -> int:
+    from app.domain.formatting import format_date
+    from app.services.caseload import Scope, caseload_rows
+    from app.services.context import owner_actor
+
+    store = _open_store(args)
     try:
         with store.session() as session:
             actor = owner_actor(session)
@@ -227,6 +267,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "passwd": cmd_passwd,
     "screenshots": cmd_screenshots,
+    "plan": cmd_plan,
 }
 
 

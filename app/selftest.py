@@ -82,33 +82,36 @@ def _subsidy() -> str:
 
 
 def _pdf(folder: Path) -> str:
-    from app.domain.job_coaching import MonthUse
-    from app.reports.job_coaching_report import render_half_year_report
-    from app.services.job_coaching import HalfYearReport
+    from app.reports.plan_pdf import render_plan
+    from app.services.plans import PlanDocument
 
-    target = folder / "zelftest.pdf"
-    month = dt.date(2026, 7, 1)
-    render_half_year_report(
-        HalfYearReport(
+    target = folder / "zelftest-plan.pdf"
+    render_plan(
+        PlanDocument(
+            municipality="Hengelo",
+            title="Plan van aanpak",
+            version=1,
+            issued_on="23-11-2026",
             client_name="Şükrü Yılmaz-Gąsiorowska",
-            birth_date=dt.date(1985, 2, 14),
-            employer_name="Zelftest BV",
-            function_title="Medewerker",
-            placement_started_on=dt.date(2026, 3, 1),
-            first=month,
-            last=dt.date(2026, 12, 31),
-            months=(MonthUse(month, 90, {"workplace": 90}, 240, 936),),
-            activity_minutes={"workplace": 90},
-            coach_names=("Zelftest",),
-            indicated_hours_per_month=Decimal(4),
-            made_on=dt.date(2026, 11, 23),
+            client_bsn="123456782",
+            client_birth_date="14-02-1985",
+            client_address="Marktstraat 12a, 7551 AB  Hengelo",
+            caseworker="Zelftest",
+            caseworker_role="Werkcoach",
+            trede=3,
+            trede_history=[("01-02-2025", 2), ("01-03-2026", 3)],
+            expected_trede=4,
+            expected_by="01-03-2027",
+            situation="Zelftest.",
+            support_offered="Zelftest.",
+            goals=[{"description": "Taalniveau A2", "target": "01-12-2026", "achieved": ""}],
         ),
         target,
     )
     data = target.read_bytes()
     if not data.startswith(b"%PDF") or b"DejaVuSans" not in data:
         raise AssertionError("de PDF mist het ingebedde lettertype")
-    return f"PDF met ingebed lettertype ({len(data) // 1024} KiB)"
+    return f"plan van aanpak als PDF met ingebed lettertype ({len(data) // 1024} KiB)"
 
 
 def _qt() -> str:
@@ -152,7 +155,7 @@ def run_self_test(report: Report = print) -> int:
             ("database (SQLCipher, migraties)", lambda: _store(folder)),
             ("participatieladder", _ladder),
             ("regeltabel en loonkostensubsidie", _subsidy),
-            ("PDF (reportlab, lettertype)", lambda: _pdf(folder)),
+            ("plan-PDF (reportlab, lettertype)", lambda: _pdf(folder)),
             ("Qt (plugins, pictogram, vertaling)", _qt),
         ]
         failures = 0

@@ -1,0 +1,229 @@
+"""The plan van aanpak (art. 44a Participatiewet) as a printable document: built from the
+client's draft plan, or from an issued version, which is a numbered record never changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.formatting import format_date
+from app.domain.vocab import AuditAction, Municipality, Role, WorkObligation
+from app.models import Caseworker, Plan, PlanGoal, PlanInstrument, PlanVersion
+from app.services.audit import audit
+from app.services.clients import get_client
+from app.services.context import Actor
+from app.services.errors import NotFound
+from app.services.ladder import ladder_history
+
+DEFAULT_CONSEQUENCES = (
+    "Als u zich niet aan de afspraken en verplichtingen houdt, kan de gemeente uw uitkering "
+    "tijdelijk verlagen (een maatregel, art. 18 Participatiewet). U hoort vooraf wat er "
+    "gebeurt en u kunt uw kant van het verhaal vertellen."
+)
+DEFAULT_SUPPORT = "Begeleiding door uw klantmanager of werkcoach volgens dit plan."
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """Everything a printed plan shows, as plain values (also the snapshot of a version)."""
+
+    municipality: str
+    title: str
+    version: int | None  # None: a draft, printed as CONCEPT
+    issued_on: str
+    client_name: str
+    client_bsn: str
+    client_birth_date: str
+    client_address: str
+    caseworker: str
+    caseworker_role: str
+    trede: int | None
+    trede_history: list[tuple[str, int]]  # (dd-mm-jjjj, trede), oldest first
+    expected_trede: int | None
+    expected_by: str
+    situation: str
+    support_offered: str
+    goals: list[dict[str, str]] = field(default_factory=list)  # description, target, achieved
+    instruments: list[dict[str, str]] = field(
+        default_factory=list
+    )  # instrument, description, from, until
+    work_obligation: str = ""
+    exemption: str = ""
+    obligations: str = ""
+    consequences: str = DEFAULT_CONSEQUENCES
+    valid_from: str = ""
+    valid_until: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PlanDocument:
+        values = dict(data)
+        values["trede_history"] = [tuple(step) for step in values.get("trede_history", [])]
+        return cls(**values)
+
+
+def _date(value: dt.date | None) -> str:
+    return format_date(value) if value else ""
+
+
+def current_plan(session: Session, client_id: str) -> Plan | None:
+    return session.scalars(
+        select(Plan)
+        .where(Plan.client_id == client_id, Plan.deleted_at.is_(None))
+        .order_by(Plan.valid_from.desc().nulls_last(), Plan.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def plan_document(
+    session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None
+) -> PlanDocument:
+    """The client's current (draft) plan as a document, with the ladder history."""
+    today = today or dt.date.today()
+    details = get_client(session, actor, client_id, today=today, purpose="plan")
+    plan = current_plan(session, client_id)
+    form = details.form
+    caseworker = session.get(Caseworker, details.caseworker_id) if details.caseworker_id else None
+    history = [r for r in ladder_history(session, actor, client_id) if not r.is_superseded]
+    history.sort(key=lambda r: (r.assessed_on, r.created_at))
+    latest = history[-1] if history else None
+    goals: list[dict[str, str]] = []
+    instruments: list[dict[str, str]] = []
+    if plan is not None:
+        for goal in session.scalars(
+            select(PlanGoal)
+            .where(PlanGoal.plan_id == plan.id, PlanGoal.deleted_at.is_(None))
+            .order_by(PlanGoal.position)
+        ):
+            goals.append(
+                {
+                    "description": goal.description,
+                    "target": _date(goal.target_date),
+                    "achieved": _date(goal.achieved_on),
+                }
+            )
+        for item in session.scalars(
+            select(PlanInstrument)
+            .where(PlanInstrument.plan_id == plan.id, PlanInstrument.deleted_at.is_(None))
+            .order_by(PlanInstrument.position)
+        ):
+            instruments.append(
+                {
+                    "instrument": item.instrument,
+                    "description": item.description or "",
+                    "from": _date(item.starts_on),
+                    "until": _date(item.ends_on),
+                }
+            )
+    obligation = WorkObligation(form.work_obligation)
+    exemption = ""
+    if obligation is not WorkObligation.IMPOSED:
+        exemption = form.exemption_reason + (
+            f" (tot {form.exemption_end})" if form.exemption_end else ""
+        )
+    address = ", ".join(
+        part
+        for part in (
+            " ".join(p for p in (form.street, form.house_number) if p),
+            "  ".join(p for p in (form.postcode, form.city) if p),
+        )
+        if part
+    )
+    return PlanDocument(
+        municipality=Municipality(form.municipality).label,
+        title=plan.title if plan else "Plan van aanpak",
+        version=None,
+        issued_on=format_date(today),
+        client_name=details.display_name,
+        client_bsn=form.bsn,
+        client_birth_date=form.birth_date,
+        client_address=address,
+        caseworker=caseworker.display_name if caseworker else "",
+        caseworker_role=Role(caseworker.role).label if caseworker else "",
+        trede=details.trede,
+        trede_history=[(format_date(r.assessed_on), r.final_trede) for r in history],
+        expected_trede=latest.expected_trede if latest else None,
+        expected_by=_date(latest.expected_by) if latest else "",
+        situation=(plan.situation if plan else "") or "",
+        support_offered=(plan.support_offered if plan else "") or DEFAULT_SUPPORT,
+        goals=goals,
+        instruments=instruments,
+        work_obligation=obligation.label,
+        exemption=exemption,
+        obligations=(plan.obligations if plan else "") or "",
+        consequences=(plan.consequences if plan else "") or DEFAULT_CONSEQUENCES,
+        valid_from=_date(plan.valid_from) if plan else "",
+        valid_until=_date(plan.valid_until) if plan else "",
+    )
+
+
+def issue_plan(
+    session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None
+) -> PlanVersion:
+    """Freeze the current plan as the next numbered version (a record, never changed)."""
+    today = today or dt.date.today()
+    plan = current_plan(session, client_id)
+    if plan is None:
+        raise NotFound("Deze klant heeft nog geen plan van aanpak om uit te geven.")
+    number = (
+        session.scalar(
+            select(func.max(PlanVersion.number)).where(PlanVersion.client_id == client_id)
+        )
+        or 0
+    ) + 1
+    document = plan_document(session, actor, client_id, today=today)
+    content = PlanDocument.from_json({**document.to_json(), "version": number}).to_json()
+    version = PlanVersion(
+        plan_id=plan.id,
+        client_id=client_id,
+        number=number,
+        issued_on=today,
+        content=content,
+        signed_by_client_on=None,
+        signed_by_caseworker_on=None,
+    )
+    session.add(version)
+    session.flush()
+    audit(
+        session,
+        actor,
+        AuditAction.CREATE,
+        "plan_version",
+        version.id,
+        client_id=client_id,
+        number=number,
+    )
+    session.flush()
+    return version
+
+
+def issued_document(session: Session, actor: Actor, client_id: str) -> PlanDocument | None:
+    """The newest issued version of the client's plan, as it was issued."""
+    get_client(session, actor, client_id, purpose="plan")
+    version = session.scalars(
+        select(PlanVersion)
+        .where(PlanVersion.client_id == client_id, PlanVersion.deleted_at.is_(None))
+        .order_by(PlanVersion.number.desc())
+        .limit(1)
+    ).first()
+    return PlanDocument.from_json(version.content) if version else None
+
+
+def record_plan_print(
+    session: Session, actor: Actor, client_id: str, document: PlanDocument
+) -> None:
+    audit(
+        session,
+        actor,
+        AuditAction.PRINT,
+        "plan",
+        client_id=client_id,
+        version=document.version,
+    )
+    session.flush()
