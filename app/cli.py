@@ -69,6 +69,20 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--issue", action="store_true", help="geef eerst een nieuwe versie uit")
     plan.add_argument("--draft", action="store_true", help="druk het concept af, niet de versie")
 
+    export = sub.add_parser("export", help="exporteer de caseload als CSV of XLSX")
+    export.add_argument("--format", choices=["csv", "xlsx"], required=True)
+    export.add_argument("--out", type=Path, required=True, help="het bestand")
+    export.add_argument("--team", action="store_true", help="de caseload van het hele team")
+    export.add_argument(
+        "--without-personal-data",
+        action="store_true",
+        help="zonder BSN, namen, geboortedatum en postcode",
+    )
+    export.add_argument("--include-closed", action="store_true", help="ook afgesloten klanten")
+    export.add_argument(
+        "--yes", action="store_true", help="niet vragen: ik weet dat het bestand onversleuteld is"
+    )
+
     shots = sub.add_parser("screenshots", help="maak schermafbeeldingen van elk hoofdscherm")
     shots.add_argument("--out", type=Path, required=True, help="map voor de PNG-bestanden")
     shots.add_argument("--clients", type=int, default=400, help="aantal demoklanten")
@@ -188,6 +202,47 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+PLAIN_TEXT_WARNING = (
+    "Het exportbestand is NIET versleuteld: iedereen die het bestand heeft, kan de gegevens "
+    "lezen. Bewaar het alleen op een beveiligde plek en verwijder het na gebruik."
+)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services.caseload import Scope
+    from app.services.context import owner_actor
+    from app.services.exports import ExportFormat, export_caseload
+
+    print(PLAIN_TEXT_WARNING, file=sys.stderr)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("Bevestig met --yes dat u een onversleuteld bestand wilt maken.", file=sys.stderr)
+            return 2
+        if input("Doorgaan? [j/N] ").strip().lower() not in ("j", "ja", "y", "yes"):
+            print("Niets geëxporteerd.", file=sys.stderr)
+            return 1
+    store = _open_store(args)
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
+            count = export_caseload(
+                session,
+                actor,
+                args.out,
+                ExportFormat(args.format),
+                scope=scope,
+                personal_data=not args.without_personal_data,
+                include_closed=args.include_closed,
+                progress=_print_progress,
+            )
+    finally:
+        store.close()
+    print(f"{count} klanten geëxporteerd naar {args.out}")
+    return 0
+
+
 def cmd_caseload(args: argparse.Namespace) -> int:
     from app.domain.formatting import format_date
     from app.services.caseload import Scope, caseload_rows
@@ -268,6 +323,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "passwd": cmd_passwd,
     "screenshots": cmd_screenshots,
     "plan": cmd_plan,
+    "export": cmd_export,
 }
 
 
