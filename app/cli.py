@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app import APP_NAME, __version__
 from app.logging_setup import configure_logging
 from app.paths import DEMO_PASSPHRASE, default_data_dir, default_log_dir
+from app.services.errors import ServiceError
 from app.storage.errors import StoreError, StoreNotFound
 
 if TYPE_CHECKING:
@@ -70,7 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--draft", action="store_true", help="druk het concept af, niet de versie")
 
     export = sub.add_parser("export", help="exporteer de caseload als CSV of XLSX")
-    export.add_argument("--format", choices=["csv", "xlsx"], required=True)
+    export.add_argument("--format", choices=["csv", "xlsx", "transfer"], required=True)
+    export.add_argument(
+        "--client",
+        action="append",
+        default=[],
+        help="(transfer) het id van een klant; herhaal voor meer klanten",
+    )
     export.add_argument("--out", type=Path, required=True, help="het bestand")
     export.add_argument("--team", action="store_true", help="de caseload van het hele team")
     export.add_argument(
@@ -82,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--yes", action="store_true", help="niet vragen: ik weet dat het bestand onversleuteld is"
     )
+
+    importer = sub.add_parser("import", help="lees een overdrachtsbestand in (warme overdracht)")
+    importer.add_argument("file", type=Path, help="het overdrachtsbestand")
 
     shots = sub.add_parser("screenshots", help="maak schermafbeeldingen van elk hoofdscherm")
     shots.add_argument("--out", type=Path, required=True, help="map voor de PNG-bestanden")
@@ -208,11 +218,55 @@ PLAIN_TEXT_WARNING = (
 )
 
 
+TRANSFER_PASSWORD_ENV = "TREDE_TRANSFER_PASSWORD"
+
+
+def cmd_transfer_export(args: argparse.Namespace) -> int:
+    from app.services.context import owner_actor
+    from app.services.transfer import export_transfer
+
+    if not args.client:
+        print("Noem met --client ID de klant(en) die u wilt overdragen.", file=sys.stderr)
+        return 2
+    store = _open_store(args)
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            password = export_transfer(session, actor, args.client, args.out)
+    finally:
+        store.close()
+    print(f"Overdrachtsbestand met {len(set(args.client))} klant(en): {args.out}")
+    print(f"Eenmalig wachtwoord (wordt nergens bewaard, geef het apart door): {password}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.context import owner_actor
+    from app.services.transfer import import_transfer
+
+    password = os.environ.get(TRANSFER_PASSWORD_ENV) or _read_passphrase(
+        "Wachtwoord van het overdrachtsbestand: "
+    )
+    store = _open_store(args)
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            result = import_transfer(session, actor, args.file, password)
+    finally:
+        store.close()
+    print(f"{result.clients} klant(en) ingelezen en aan u toegewezen ({result.rows} regels).")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.services.caseload import Scope
     from app.services.context import owner_actor
     from app.services.exports import ExportFormat, export_caseload
 
+    if args.format == "transfer":
+        return cmd_transfer_export(args)
     print(PLAIN_TEXT_WARNING, file=sys.stderr)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -324,6 +378,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "screenshots": cmd_screenshots,
     "plan": cmd_plan,
     "export": cmd_export,
+    "import": cmd_import,
 }
 
 
@@ -347,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     except StoreNotFound as exc:
         print(f"{exc} Maak er een met 'python main.py init' of probeer '--demo'.", file=sys.stderr)
         return 2
-    except StoreError as exc:
+    except (StoreError, ServiceError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ personal data on request, audited per client, nothing left behind when cancelled
 import csv
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,36 @@ def test_command_asks_for_confirmation(store, demo, tmp_path) -> None:  # type: 
     )
     assert done.returncode == 0, done.stderr
     assert "NIET versleuteld" in done.stderr and target.exists()
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_xlsx_opens_in_libreoffice(store, demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    actor, rows = demo
+    target = tmp_path / "caseload.xlsx"
+    _export(store, actor, target, ExportFormat.XLSX)
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(out),
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    with (out / "caseload.csv").open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert len(table) == len(rows)
+    for row, line in zip(rows, table, strict=True):
+        assert line["Klantnummer"] == row.client_id
+        assert line["BSN"] == row.bsn
+        # A real date cell, shown by LibreOffice in the cell's format:
+        assert line["Geboortedatum"] == row.birth_date.strftime("%d-%m-%Y")
