@@ -34,10 +34,19 @@ class Actions:
         self.change_passphrase = make(tr("Wachtwoord wijzigen…"), "Ctrl+Shift+P")
         self.settings = make(tr("Instellingen…"), "Ctrl+,")
         self.quit = make(tr("Afsluiten"), "Ctrl+Q")
+        self.export = make(tr("Caseload exporteren…"), "Ctrl+Shift+E")
+        self.caseload_overview = make(tr("Caseloadoverzicht (PDF)…"), "Ctrl+Shift+O")
+        self.quarter_report = make(tr("Kwartaalrapportage (PDF)…"), "Ctrl+Shift+K")
+        self.transfer = make(
+            tr("Overdrachtsbestand maken…"),
+            "Ctrl+Shift+T",
+            tr("Klantdossier overdragen zonder verbinding"),
+        )
+        self.import_transfer = make(tr("Overdrachtsbestand inlezen…"), "Ctrl+Shift+I")
 
     def all(self) -> list[QAction]:
         return [value for value in vars(self).values() if isinstance(value, QAction)]
 
     def client_actions(self) -> list[QAction]:
         """Actions that need an open client file."""
-        return [self.edit_client, self.add_journal, self.assess]
+        return [self.edit_client, self.add_journal, self.assess, self.transfer]

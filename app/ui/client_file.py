@@ -45,6 +45,7 @@ from app.ui.client_work import ClientWork
 from app.ui.i18n import tr, vocab_label
 from app.ui.journal_tab import JournalEntryDialog, JournalTab
 from app.ui.ladder_tab import AssessmentDialog, LadderTab
+from app.ui.plan_tab import PlanTab
 
 
 def _chip(text: str, warning: bool = False) -> QLabel:
@@ -220,10 +221,12 @@ class ClientFilePanel(QWidget):
         self.journal = JournalTab()
         self.ladder = LadderTab()
         self.work = ClientWork(store, actor, self)
+        self.plan = PlanTab(store, actor)
         self.tabs.addTab(self.overview, tr("&Overzicht"))
         self.tabs.addTab(self.ladder, tr("&Ladder"))
         self.tabs.addTab(self.work.placements, tr("&Plaatsingen"))
         self.tabs.addTab(self.work.coaching, tr("Job&coaching"))
+        self.tabs.addTab(self.plan, tr("Pl&an"))
         self.tabs.addTab(self.journal, tr("&Journaal"))
 
         layout = QVBoxLayout(self)
@@ -238,6 +241,7 @@ class ClientFilePanel(QWidget):
         self.ladder.assess_requested.connect(self.assess)
         self.ladder.correct_requested.connect(self.correct_assessment)
         self.work.changed.connect(self._work_changed)
+        self.plan.changed.connect(self._work_changed)
 
     @property
     def client_id(self) -> str | None:
@@ -253,6 +257,7 @@ class ClientFilePanel(QWidget):
         self.journal.set_rows(rows)
         self.ladder.set_rows(assessments, self.today)
         self.work.load(client_id, self.today)
+        self.plan.load(client_id, self.today)
 
     def reload(self) -> None:
         if self.details:
@@ -268,6 +273,7 @@ class ClientFilePanel(QWidget):
         self.journal.set_rows([])
         self.ladder.set_rows([], self.today)
         self.work.load(None, self.today)
+        self.plan.load(None, self.today)
 
     def _clear_chips(self) -> None:
         while self.chips.count():

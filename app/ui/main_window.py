@@ -28,6 +28,7 @@ from app.storage.store import Store
 from app.ui import messages, prefetch, settings, worker
 from app.ui.actions import Actions
 from app.ui.caseload_panel import CaseloadPanel
+from app.ui.file_actions import FileActions
 from app.ui.i18n import tr
 from app.ui.ladder_figures import LadderFiguresDialog
 from app.ui.lock import IdleWatcher, LockScreen
@@ -64,6 +65,14 @@ class MainWindow(QMainWindow):
         for page in (self.caseload, self.lock_screen):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.files = FileActions(
+            store,
+            self.actor,
+            self,
+            current_client=lambda: self.client_file.client_id if self._in_file() else None,
+            reload=self.reload,
+        )
+        self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self.idle = IdleWatcher(settings.idle_minutes(), self)
@@ -79,6 +88,25 @@ class MainWindow(QMainWindow):
         self._show_loading()
 
     # ------------------------------------------------------------ building
+    def _build_menus(self) -> None:
+        a = self.actions_
+        files = self.menuBar().addMenu(tr("&Bestand"))
+        for action in (a.export, a.caseload_overview, a.quarter_report):
+            files.addAction(action)
+        files.addSeparator()
+        files.addAction(a.transfer)
+        files.addAction(a.import_transfer)
+        files.addSeparator()
+        for action in (a.change_passphrase, a.settings, a.lock, a.quit):
+            files.addAction(action)
+        client = self.menuBar().addMenu(tr("&Klant"))
+        for action in (a.new_client, a.open_client, a.edit_client, a.add_journal, a.assess):
+            client.addAction(action)
+        a.toggle_team.setVisible(self.actor.is_team_lead)
+        view = self.menuBar().addMenu(tr("Bee&ld"))
+        for action in (a.back, a.find, a.clear_filters, a.refresh, a.toggle_team, a.ladder_figures):
+            view.addAction(action)
+
     def _build_toolbar(self) -> None:
         a = self.actions_
         toolbar = QToolBar(tr("Werkbalk"))
@@ -123,6 +151,11 @@ class MainWindow(QMainWindow):
         a.add_journal.triggered.connect(lambda: self.client_file.add_journal_entry())
         a.assess.triggered.connect(lambda: self.client_file.assess())
         a.ladder_figures.triggered.connect(self.open_ladder_figures)
+        a.export.triggered.connect(self.files.ask_export)
+        a.caseload_overview.triggered.connect(lambda: self.files.ask_caseload_overview(self.scope))
+        a.quarter_report.triggered.connect(lambda: self.files.ask_quarter_report(self.scope))
+        a.transfer.triggered.connect(self.files.ask_transfer)
+        a.import_transfer.triggered.connect(self.files.ask_import)
         a.back.triggered.connect(self.show_caseload)
         a.find.triggered.connect(self._find)
         a.refresh.triggered.connect(self.reload)

@@ -88,6 +88,30 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Caseload exporteren…</source>
+        <translation>Export caseload…</translation>
+    </message>
+    <message>
+        <source>Caseloadoverzicht (PDF)…</source>
+        <translation>Caseload overview (PDF)…</translation>
+    </message>
+    <message>
+        <source>Kwartaalrapportage (PDF)…</source>
+        <translation>Quarterly report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Overdrachtsbestand maken…</source>
+        <translation>Make transfer file…</translation>
+    </message>
+    <message>
+        <source>Klantdossier overdragen zonder verbinding</source>
+        <translation>Hand a client file over without a connection</translation>
+    </message>
+    <message>
+        <source>Overdrachtsbestand inlezen…</source>
+        <translation>Read transfer file…</translation>
+    </message>
+    <message>
         <source>Demodatabase maken met gegenereerde klanten…</source>
         <translation>Creating the demo database with generated clients…</translation>
     </message>
@@ -342,6 +366,10 @@
     <message>
         <source>Job&amp;coaching</source>
         <translation>Job &amp;coaching</translation>
+    </message>
+    <message>
+        <source>Pl&amp;an</source>
+        <translation>Pl&amp;an</translation>
     </message>
     <message>
         <source>&amp;Journaal</source>
@@ -770,6 +798,18 @@
     <message>
         <source>Uw dossiers zijn verborgen. Typ uw wachtwoord om verder te werken.</source>
         <translation>Your files are hidden. Type your passphrase to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Klant</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>Bee&amp;ld</source>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>Werkbalk</source>
@@ -1264,8 +1304,116 @@
         <translation>Whose clients</translation>
     </message>
     <message>
+        <source>Caseload exporteren</source>
+        <translation>Export caseload</translation>
+    </message>
+    <message>
+        <source>Excel-werkmap (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tekstbestand met puntkomma&apos;s (.csv)</source>
+        <translation>Text file with semicolons (.csv)</translation>
+    </message>
+    <message>
         <source>Eigen caseload</source>
         <translation>Own caseload</translation>
+    </message>
+    <message>
+        <source>Met persoonsgegevens (BSN, namen, geboortedatum, postcode)</source>
+        <translation>With personal data (BSN, names, date of birth, postcode)</translation>
+    </message>
+    <message>
+        <source>Ook afgesloten klanten</source>
+        <translation>Closed clients too</translation>
+    </message>
+    <message>
+        <source>Het exportbestand is niet versleuteld: iedereen die het bestand heeft, kan het lezen. Bewaar het op een beveiligde plek en verwijder het na gebruik.</source>
+        <translation>The export file is not encrypted: anyone who has the file can read it. Keep it in a secure place and delete it after use.</translation>
+    </message>
+    <message>
+        <source>Formaat</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Exporteren…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Eenmalig wachtwoord</source>
+        <translation>One-time password</translation>
+    </message>
+    <message>
+        <source>Het overdrachtsbestand {0} is versleuteld. Geef dit wachtwoord apart door (bijvoorbeeld telefonisch), niet samen met het bestand. Trede bewaart het nergens: dit is de enige keer dat u het ziet.</source>
+        <translation>The transfer file {0} is encrypted. Pass this password on separately (by phone, for instance), not with the file. Trede keeps it nowhere: this is the only time you see it.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van het overdrachtsbestand</source>
+        <translation>The transfer file&apos;s password</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Ik heb het genoteerd</source>
+        <translation>I have written it down</translation>
+    </message>
+    <message>
+        <source>{0} klanten geëxporteerd naar {1}</source>
+        <translation>{0} clients exported to {1}</translation>
+    </message>
+    <message>
+        <source>Caseloadoverzicht opslaan</source>
+        <translation>Save caseload overview</translation>
+    </message>
+    <message>
+        <source>Caseload team</source>
+        <translation>Team caseload</translation>
+    </message>
+    <message>
+        <source>Caseload {0}</source>
+        <translation>Caseload {0}</translation>
+    </message>
+    <message>
+        <source>Caseloadoverzicht maken…</source>
+        <translation>Making the caseload overview…</translation>
+    </message>
+    <message>
+        <source>Overzicht van {0} klanten opgeslagen</source>
+        <translation>Overview of {0} clients saved</translation>
+    </message>
+    <message>
+        <source>Kwartaalrapportage opslaan</source>
+        <translation>Save quarterly report</translation>
+    </message>
+    <message>
+        <source>Kwartaalrapportage maken…</source>
+        <translation>Making the quarterly report…</translation>
+    </message>
+    <message>
+        <source>{0} opgeslagen</source>
+        <translation>{0} saved</translation>
+    </message>
+    <message>
+        <source>Open eerst het dossier van de klant die u wilt overdragen.</source>
+        <translation>First open the file of the client you want to hand over.</translation>
+    </message>
+    <message>
+        <source>Overdrachtsbestand maken</source>
+        <translation>Make transfer file</translation>
+    </message>
+    <message>
+        <source>Overdrachtsbestand inlezen</source>
+        <translation>Read transfer file</translation>
+    </message>
+    <message>
+        <source>Het eenmalige wachtwoord van het bestand:</source>
+        <translation>The file&apos;s one-time password:</translation>
+    </message>
+    <message>
+        <source>{0} klant(en) ingelezen en aan u toegewezen</source>
+        <translation>{0} client(s) read and assigned to you</translation>
     </message>
     <message>
         <source>Begin van de periode</source>
@@ -1922,6 +2070,134 @@
     <message>
         <source>Acties</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Situatie van de klant</source>
+        <translation>The client&apos;s situation</translation>
+    </message>
+    <message>
+        <source>Ondersteuning die de gemeente biedt</source>
+        <translation>Support the municipality offers</translation>
+    </message>
+    <message>
+        <source>Afspraken en plichten van de klant</source>
+        <translation>The client&apos;s agreements and obligations</translation>
+    </message>
+    <message>
+        <source>Gevolgen als de klant zich niet aan de afspraken houdt</source>
+        <translation>Consequences when the client does not keep the agreements</translation>
+    </message>
+    <message>
+        <source>Plan van aanpak bewerken</source>
+        <translation>Edit plan of action</translation>
+    </message>
+    <message>
+        <source>Plan loopt van</source>
+        <translation>Plan runs from</translation>
+    </message>
+    <message>
+        <source>tot</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <source>Doelen</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Doel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Streefdatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>Bereikt op</source>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>Activiteiten en instrumenten</source>
+        <translation>Activities and instruments</translation>
+    </message>
+    <message>
+        <source>Activiteit of instrument</source>
+        <translation>Activity or instrument</translation>
+    </message>
+    <message>
+        <source>Tot</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Plan van aanpak</source>
+        <translation>Plan of action</translation>
+    </message>
+    <message>
+        <source>Plan bewerken…</source>
+        <translation>Edit plan…</translation>
+    </message>
+    <message>
+        <source>Versie uitgeven…</source>
+        <translation>Issue version…</translation>
+    </message>
+    <message>
+        <source>PDF opslaan…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Openen om af te drukken</source>
+        <translation>Open to print</translation>
+    </message>
+    <message>
+        <source>Opent de PDF in de PDF-viewer van de computer</source>
+        <translation>Opens the PDF in the computer&apos;s PDF viewer</translation>
+    </message>
+    <message>
+        <source>Nog geen plan: kies Plan bewerken.</source>
+        <translation>No plan yet: choose Edit plan.</translation>
+    </message>
+    <message>
+        <source>versie {0} ({1})</source>
+        <translation>version {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Uitgegeven: {0}</source>
+        <translation>Issued: {0}</translation>
+    </message>
+    <message>
+        <source>Situatie</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Ondersteuning</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Afspraken en plichten</source>
+        <translation>Agreements and obligations</translation>
+    </message>
+    <message>
+        <source>Versie uitgeven</source>
+        <translation>Issue version</translation>
+    </message>
+    <message>
+        <source>De huidige inhoud wordt vastgelegd als een genummerde versie die niet meer verandert. Uitgeven?</source>
+        <translation>The current content is recorded as a numbered version that no longer changes. Issue it?</translation>
+    </message>
+    <message>
+        <source>Versie {0} van het plan is uitgegeven.</source>
+        <translation>Version {0} of the plan has been issued.</translation>
+    </message>
+    <message>
+        <source>Het plan kon niet worden opgeslagen: {0}</source>
+        <translation>The plan could not be saved: {0}</translation>
+    </message>
+    <message>
+        <source>Plan opslaan als PDF</source>
+        <translation>Save plan as PDF</translation>
+    </message>
+    <message>
+        <source>Plan opgeslagen: {0}</source>
+        <translation>Plan saved: {0}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,332 @@
+"""The Plan tab: the draft plan van aanpak, editing it, issuing a numbered version (a record,
+never changed), and the PDF: saved where the caseworker chooses or opened in the viewer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tempfile
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.context import Actor
+from app.services.plans import (
+    GOAL_ROWS,
+    INSTRUMENT_ROWS,
+    PlanDocument,
+    PlanForm,
+    VersionRow,
+    issue_plan,
+    issued_document,
+    plan_document,
+    plan_form,
+    plan_versions,
+    record_plan_print,
+    save_plan,
+    validate_plan,
+)
+from app.storage.store import Store
+from app.ui import messages
+from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.forms import Field
+from app.ui.i18n import QT_TR_NOOP, tr
+
+log = logging.getLogger(__name__)
+TEXTS = (
+    ("situation", QT_TR_NOOP("Situatie van de klant")),
+    ("support_offered", QT_TR_NOOP("Ondersteuning die de gemeente biedt")),
+    ("obligations", QT_TR_NOOP("Afspraken en plichten van de klant")),
+    ("consequences", QT_TR_NOOP("Gevolgen als de klant zich niet aan de afspraken houdt")),
+)
+
+
+class PlanDialog(FormDialog):
+    def __init__(self, on_save: object, initial: PlanForm, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.on_save = on_save
+        self.fallback_field = "situation"
+        self.setWindowTitle(tr("Plan van aanpak bewerken"))
+        self.texts: dict[str, QPlainTextEdit] = {}
+        texts = QFormLayout()
+        for name, label in TEXTS:
+            editor = QPlainTextEdit(getattr(initial, name))
+            editor.setTabChangesFocus(True)
+            editor.setMaximumHeight(70)
+            self.texts[name] = editor
+            self.fields[name] = Field(editor, tr(label))
+            texts.addRow(tr(label), self.fields[name])
+        self.valid_from = QLineEdit(initial.valid_from)
+        self.valid_until = QLineEdit(initial.valid_until)
+        for name, date_input, label in (
+            ("valid_from", self.valid_from, tr("Plan loopt van")),
+            ("valid_until", self.valid_until, tr("tot")),
+        ):
+            date_input.setPlaceholderText(tr("dd-mm-jjjj"))
+            self.fields[name] = Field(date_input, label)
+            texts.addRow(label, self.fields[name])
+        self.goal_inputs = self._grid(
+            tr("Doelen"),
+            GOAL_ROWS,
+            ("description", "target", "achieved"),
+            (tr("Doel"), tr("Streefdatum"), tr("Bereikt op")),
+            initial.goals,
+            "goal",
+        )
+        self.instrument_inputs = self._grid(
+            tr("Activiteiten en instrumenten"),
+            INSTRUMENT_ROWS,
+            ("instrument", "description", "from", "until"),
+            (tr("Activiteit of instrument"), tr("Toelichting"), tr("Van"), tr("Tot")),
+            initial.instruments,
+            "instrument",
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(texts)
+        layout.addWidget(self.goal_inputs[0])
+        layout.addWidget(self.instrument_inputs[0])
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        layout.addWidget(self.buttons)
+        self.start_watching(
+            *(editor.textChanged for editor in self.texts.values()),
+            self.valid_from.textEdited,
+            self.valid_until.textEdited,
+            *(e.textEdited for row in self.goal_inputs[1] for e in row),
+            *(e.textEdited for row in self.instrument_inputs[1] for e in row),
+        )
+        self.resize(900, 820)
+
+    def _grid(
+        self,
+        title: str,
+        rows: int,
+        keys: tuple[str, ...],
+        captions: tuple[str, ...],
+        initial: tuple[tuple[str, ...], ...],
+        prefix: str,
+    ) -> tuple[QGroupBox, list[list[QLineEdit]]]:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        for column, caption in enumerate(captions):
+            label = QLabel(caption)
+            label.setProperty("role", "muted")
+            grid.addWidget(label, 0, column)
+        editors: list[list[QLineEdit]] = []
+        for row in range(rows):
+            values = initial[row] if row < len(initial) else ("",) * len(keys)
+            line = []
+            for column, key in enumerate(keys):
+                editor = QLineEdit(values[column])
+                editor.setAccessibleName(f"{captions[column]} {row + 1}")
+                self.fields[f"{prefix}{row + 1}.{key}"] = Field(editor, editor.accessibleName())
+                grid.addWidget(self.fields[f"{prefix}{row + 1}.{key}"], row + 1, column)
+                line.append(editor)
+            editors.append(line)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        return box, editors
+
+    def values(self) -> PlanForm:
+        def rows(editors: list[list[QLineEdit]]) -> tuple[tuple[str, ...], ...]:
+            filled = [tuple(e.text() for e in line) for line in editors]
+            return tuple(line for line in filled if any(v.strip() for v in line))
+
+        return PlanForm(
+            valid_from=self.valid_from.text(),
+            valid_until=self.valid_until.text(),
+            goals=rows(self.goal_inputs[1]),  # type: ignore[arg-type]
+            instruments=rows(self.instrument_inputs[1]),  # type: ignore[arg-type]
+            **{name: editor.toPlainText() for name, editor in self.texts.items()},
+        )
+
+    def problems(self) -> dict[str, str]:
+        return validate_plan(self.values())
+
+    def submit(self, values: object) -> None:
+        assert isinstance(values, PlanForm) and callable(self.on_save)
+        self.on_save(values)
+
+
+class PlanTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.client_id: str | None = None
+        self.today = dt.date.today()
+        self.versions: list[VersionRow] = []
+        self._version: int | None = None
+        self._viewer_folder = tempfile.TemporaryDirectory(prefix="trede-plan-")
+        self.summary = QTextBrowser()
+        self.summary.setAccessibleName(tr("Plan van aanpak"))
+        self.edit_button = QPushButton(tr("Plan bewerken…"))
+        self.edit_button.setProperty("primary", True)
+        self.issue_button = QPushButton(tr("Versie uitgeven…"))
+        self.save_pdf_button = QPushButton(tr("PDF opslaan…"))
+        self.open_pdf_button = QPushButton(tr("Openen om af te drukken"))
+        self.open_pdf_button.setToolTip(tr("Opent de PDF in de PDF-viewer van de computer"))
+        buttons = QHBoxLayout()
+        for button in (
+            self.edit_button,
+            self.issue_button,
+            self.save_pdf_button,
+            self.open_pdf_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        self.edit_button.clicked.connect(self.edit)
+        self.issue_button.clicked.connect(self.ask_issue)
+        self.save_pdf_button.clicked.connect(self.ask_save_pdf)
+        self.open_pdf_button.clicked.connect(self.open_pdf)
+
+    def load(self, client_id: str | None, today: dt.date) -> None:
+        self.client_id, self.today = client_id, today
+        if client_id is None:
+            self.summary.clear()
+            return
+        with self.store.session(self.actor.caseworker_id) as session:
+            document = plan_document(session, self.actor, client_id, today=today)
+            _form, self._version = plan_form(session, client_id)
+            self.versions = plan_versions(session, client_id)
+        self.summary.setHtml(self.describe(document))
+        self.issue_button.setEnabled(self._version is not None)
+
+    def describe(self, document: PlanDocument) -> str:
+        parts = [f"<h3>{escape(document.title)}</h3>"]
+        if self._version is None:
+            parts.append("<p><i>" + tr("Nog geen plan: kies Plan bewerken.") + "</i></p>")
+        if self.versions:
+            issued = ", ".join(
+                tr("versie {0} ({1})").format(v.number, v.issued_on.strftime("%d-%m-%Y"))
+                for v in self.versions
+            )
+            parts.append("<p>" + tr("Uitgegeven: {0}").format(issued) + "</p>")
+        for heading, text in (
+            (tr("Situatie"), document.situation),
+            (tr("Ondersteuning"), document.support_offered),
+            (tr("Afspraken en plichten"), document.obligations),
+        ):
+            if text:
+                parts.append(f"<p><b>{heading}</b><br>{escape(text)}</p>")
+        if document.goals:
+            items = "".join(
+                f"<li>{escape(g['description'])} ({g['target'] or '–'})</li>"
+                for g in document.goals
+            )
+            parts.append(f"<p><b>{tr('Doelen')}</b></p><ul>{items}</ul>")
+        if document.instruments:
+            items = "".join(
+                f"<li>{escape(i['instrument'])} {i['from']}–{i['until']}</li>"
+                for i in document.instruments
+            )
+            parts.append(f"<p><b>{tr('Activiteiten en instrumenten')}</b></p><ul>{items}</ul>")
+        return "".join(parts)
+
+    # ------------------------------------------------------------ actions
+    def edit(self) -> PlanDialog | None:
+        if self.client_id is None:
+            return None
+        client_id, version = self.client_id, self._version
+        with self.store.session(self.actor.caseworker_id) as session:
+            initial, _version = plan_form(session, client_id)
+
+        def save(form: PlanForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                save_plan(session, self.actor, client_id, form, expected_version=version)
+
+        dialog = PlanDialog(save, initial, parent=self)
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self) -> None:
+        self.load(self.client_id, self.today)
+        self.changed.emit()
+
+    def ask_issue(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            tr("Versie uitgeven"),
+            tr(
+                "De huidige inhoud wordt vastgelegd als een genummerde versie die niet meer "
+                "verandert. Uitgeven?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.issue()
+
+    def issue(self) -> int | None:
+        if self.client_id is None:
+            return None
+        with self.store.session(self.actor.caseworker_id) as session:
+            number = issue_plan(session, self.actor, self.client_id, today=self.today).number
+        messages.info(tr("Versie {0} van het plan is uitgegeven.").format(number))
+        self._saved()
+        return number
+
+    def _document(self) -> PlanDocument | None:
+        if self.client_id is None:
+            return None
+        with self.store.session(self.actor.caseworker_id) as session:
+            document = issued_document(session, self.actor, self.client_id)
+            return document or plan_document(session, self.actor, self.client_id, today=self.today)
+
+    def write_pdf(self, path: Path) -> bool:
+        """The newest issued version (or the draft, as CONCEPT) to `path`; audited."""
+        from app.reports.plan_pdf import render_plan
+
+        document = self._document()
+        if document is None or self.client_id is None:
+            return False
+        try:
+            render_plan(document, path)
+        except OSError as exc:
+            log.warning("writing a plan failed: %s", type(exc).__name__)
+            messages.error(
+                tr("Het plan kon niet worden opgeslagen: {0}").format(exc.strerror or exc)
+            )
+            return False
+        with self.store.session(self.actor.caseworker_id) as session:
+            record_plan_print(session, self.actor, self.client_id, document)
+        return True
+
+    def ask_save_pdf(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            tr("Plan opslaan als PDF"),
+            str(Path(folder) / "plan-van-aanpak.pdf"),
+            tr("PDF (*.pdf)"),
+        )
+        if path and self.write_pdf(Path(path)):
+            messages.info(tr("Plan opgeslagen: {0}").format(Path(path).name))
+
+    def open_pdf(self) -> Path | None:
+        """Write the PDF in a private temporary folder and open it in the system viewer."""
+        target = Path(self._viewer_folder.name) / "plan-van-aanpak.pdf"
+        if not self.write_pdf(target):
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target

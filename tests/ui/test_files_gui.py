@@ -1,0 +1,108 @@
+"""The plan tab, exports, reports and transfer files as a caseworker uses them."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.services.caseload import Scope
+from app.services.clients import create_client
+from app.ui.file_actions import ExportDialog
+from app.ui.main_window import MainWindow
+from tests.factories import client_form
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, store, owner):  # type: ignore[no-untyped-def]
+    with store.session(owner.caseworker_id) as session:
+        client_id = create_client(
+            session, owner, client_form(voornamen="Şükrü", achternaam="Yılmaz-Gąsiorowska")
+        )
+    main = MainWindow(store)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: not main.is_loading() and main.caseload.model.rowCount() == 1)
+    main.open_client(client_id)
+    return main
+
+
+def _dialog(kind: str):  # type: ignore[no-untyped-def]
+    return next(
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == kind
+    )
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_edit_issue_and_print_the_plan(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tab = window.client_file.plan
+    window.client_file.tabs.setCurrentWidget(tab)
+    assert not tab.issue_button.isEnabled()  # nothing to issue yet
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog("PlanDialog")
+    qtbot.keyClicks(dialog.texts["situation"], "Wil in de zorg werken.")
+    goal = dialog.goal_inputs[1][0]
+    qtbot.keyClicks(goal[0], "Taalniveau A2 halen")
+    qtbot.keyClicks(goal[1], "31-02-2027")
+    assert not dialog.save_button.isEnabled()
+    assert "dd-mm-jjjj" in dialog.fields["goal1.target"].message.text()
+    goal[1].clear()
+    qtbot.keyClicks(goal[1], "01-06-2027")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "Taalniveau A2 halen" in tab.summary.toPlainText()
+    assert tab.issue() == 1
+    assert "versie 1" in tab.summary.toPlainText()
+    target = tmp_path / "plan.pdf"
+    assert tab.write_pdf(target)
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Şükrü Yılmaz-Gąsiorowska" in text and "versie 1" in text
+    opened = []
+    monkeypatch.setattr("app.ui.plan_tab.QDesktopServices.openUrl", lambda url: opened.append(url))
+    viewer_copy = tab.open_pdf()
+    assert viewer_copy is not None and viewer_copy.exists() and opened
+
+
+def test_export_reports_and_transfer(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "app.ui.main_window.QMessageBox.warning", lambda _parent, _title, text: shown.append(text)
+    )
+    files = window.files
+    dialog = ExportDialog(window.actor, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.personal.isChecked()  # personal data only when asked for
+    dialog.close()
+    for path, run in (
+        (
+            tmp_path / "caseload.xlsx",
+            lambda p: files.export_to(p, "xlsx", Scope.OWN, personal_data=True),
+        ),
+        (tmp_path / "overzicht.pdf", lambda p: files.caseload_overview_to(p, Scope.OWN)),
+        (tmp_path / "kwartaal.pdf", lambda p: files.quarter_report_to(p, Scope.OWN)),
+    ):
+        run(path)
+        qtbot.waitUntil(lambda: files.job is None, timeout=20000)
+        assert path.exists() and path.stat().st_size > 1000, path
+    assert "opgeslagen" in window.statusBar().currentMessage()
+    password_dialog = files.transfer_to(
+        tmp_path / "overdracht.trede", [window.client_file.client_id]
+    )
+    qtbot.addWidget(password_dialog)
+    assert re.fullmatch(r"([A-Z2-9]{5}-){4}[A-Z2-9]{5}", password_dialog.password.text())
+    assert files.import_from(tmp_path / "overdracht.trede", "fout") is False
+    assert "wachtwoord klopt niet" in shown[-1]
+
+
+def test_file_menu_has_the_actions(window) -> None:  # type: ignore[no-untyped-def]
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[:2] == ["&Bestand", "&Klant"]
+    files = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in files.actions() if a.text()]
+    assert "Caseload exporteren…" in texts and "Overdrachtsbestand inlezen…" in texts
