@@ -243,3 +243,9 @@ def render_plan(document: PlanDocument, path: Path) -> None:
         title=f"{document.title} – {document.client_name}",
         running_header=f"{document.title} · {document.client_name} · {version}",
     )
+
+
+def plan_file_name(client_name: str, client_id: str) -> str:
+    """A file name the caseworker recognises; the id part keeps namesakes apart."""
+    safe = "".join(ch if ch.isalnum() else "-" for ch in client_name).strip("-")
+    return f"plan-{safe or 'klant'}-{client_id[:8]}.pdf"

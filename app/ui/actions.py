@@ -37,6 +37,7 @@ class Actions:
         self.export = make(tr("Caseload exporteren…"), "Ctrl+Shift+E")
         self.caseload_overview = make(tr("Caseloadoverzicht (PDF)…"), "Ctrl+Shift+O")
         self.quarter_report = make(tr("Kwartaalrapportage (PDF)…"), "Ctrl+Shift+K")
+        self.plans = make(tr("Plannen van de caseload (PDF's)…"), "Ctrl+Shift+L")
         self.transfer = make(
             tr("Overdrachtsbestand maken…"),
             "Ctrl+Shift+T",

@@ -282,6 +282,45 @@ class FileActions(QObject):
             lambda title: messages.info(tr("{0} opgeslagen").format(title)),
         )
 
+    def ask_plans(self, scope: Scope) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, tr("Map voor de plannen"), str(documents_folder())
+        )
+        if folder:
+            self.plans_to(Path(folder), scope)
+
+    def plans_to(self, folder: Path, scope: Scope) -> worker.Worker:
+        """One plan PDF per active client with a plan; cancelling stops after the current one."""
+        from app.reports.plan_pdf import plan_file_name, render_plan
+        from app.services.plans import issued_document, plan_document, record_plan_print
+
+        store, actor = self.store, self.actor
+
+        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
+            written = 0
+            with store.session(actor.caseworker_id) as session:
+                rows = caseload_rows(session, actor, scope=scope, include_closed=False)
+            for index, row in enumerate(rows):
+                if cancelled():
+                    break
+                with store.session(actor.caseworker_id) as session:
+                    document = issued_document(session, actor, row.client_id) or plan_document(
+                        session, actor, row.client_id
+                    )
+                    render_plan(document, folder / plan_file_name(row.display_name, row.client_id))
+                    record_plan_print(session, actor, row.client_id, document)
+                written += 1
+                progress(index + 1, len(rows))
+            return written
+
+        return self.run(
+            tr("Plannen maken…"),
+            job,
+            lambda count: messages.info(
+                tr("{0} plannen opgeslagen in {1}").format(count, folder.name)
+            ),
+        )
+
     # ------------------------------------------------------------ transfer files
     def ask_transfer(self) -> None:
         client_id = self.current_client()

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_
         files = self.menuBar().addMenu(tr("&Bestand"))
-        for action in (a.export, a.caseload_overview, a.quarter_report):
+        for action in (a.export, a.caseload_overview, a.quarter_report, a.plans):
             files.addAction(action)
         files.addSeparator()
         files.addAction(a.transfer)
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self.files.ask_export)
         a.caseload_overview.triggered.connect(lambda: self.files.ask_caseload_overview(self.scope))
         a.quarter_report.triggered.connect(lambda: self.files.ask_quarter_report(self.scope))
+        a.plans.triggered.connect(lambda: self.files.ask_plans(self.scope))
         a.transfer.triggered.connect(self.files.ask_transfer)
         a.import_transfer.triggered.connect(self.files.ask_import)
         a.back.triggered.connect(self.show_caseload)

@@ -100,6 +100,10 @@
         <translation>Quarterly report (PDF)…</translation>
     </message>
     <message>
+        <source>Plannen van de caseload (PDF&apos;s)…</source>
+        <translation>Plans of the caseload (PDFs)…</translation>
+    </message>
+    <message>
         <source>Overdrachtsbestand maken…</source>
         <translation>Make transfer file…</translation>
     </message>
@@ -1394,6 +1398,18 @@
     <message>
         <source>{0} opgeslagen</source>
         <translation>{0} saved</translation>
+    </message>
+    <message>
+        <source>Map voor de plannen</source>
+        <translation>Folder for the plans</translation>
+    </message>
+    <message>
+        <source>Plannen maken…</source>
+        <translation>Making the plans…</translation>
+    </message>
+    <message>
+        <source>{0} plannen opgeslagen in {1}</source>
+        <translation>{0} plans saved in {1}</translation>
     </message>
     <message>
         <source>Open eerst het dossier van de klant die u wilt overdragen.</source>

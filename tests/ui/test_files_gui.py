@@ -91,6 +91,18 @@ def test_export_reports_and_transfer(qtbot, window, tmp_path, monkeypatch) -> No
         qtbot.waitUntil(lambda: files.job is None, timeout=20000)
         assert path.exists() and path.stat().st_size > 1000, path
     assert "opgeslagen" in window.statusBar().currentMessage()
+    plans = tmp_path / "plannen"
+    plans.mkdir()
+    files.plans_to(plans, Scope.OWN)
+    qtbot.waitUntil(lambda: files.job is None, timeout=20000)
+    assert [p.name[:5] for p in plans.iterdir()] == ["plan-"]
+    cancelled = tmp_path / "geannuleerd"
+    cancelled.mkdir()
+    monkeypatch.setattr("app.ui.file_actions.worker.start", lambda job: job)  # run it here
+    job = files.plans_to(cancelled, Scope.OWN)
+    job.cancel()  # the caseworker pressed Annuleren before the first plan
+    job.run()
+    assert files.job is None and list(cancelled.iterdir()) == []
     password_dialog = files.transfer_to(
         tmp_path / "overdracht.trede", [window.client_file.client_id]
     )
