@@ -193,6 +193,9 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
         shoot(window, "06g-dossier-jobcoaching")
         window.open_client(chosen.client_id)
 
+    window.client_file.tabs.setCurrentWidget(window.client_file.plan)
+    shoot(window, "06h-dossier-plan")
+
     figures = window.open_ladder_figures()
     _settle(app, lambda: not figures.is_computing())
     shoot(figures, "06d-ladderbeweging", 1000, 780)
