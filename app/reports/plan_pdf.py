@@ -144,6 +144,18 @@ def _text_or(text: str, fallback: str) -> str:
     return text.strip() or fallback
 
 
+def signed_lines(document: PlanDocument) -> list[Flowable]:
+    if not (document.signed_by_client_on or document.signed_by_caseworker_on):
+        return []
+    return [
+        para(
+            f"Ondertekend door de klant op {document.signed_by_client_on or '–'} en namens de "
+            f"gemeente op {document.signed_by_caseworker_on or '–'}.",
+            "small",
+        )
+    ]
+
+
 def render_plan(document: PlanDocument, path: Path) -> None:
     """Write the plan to `path` (atomically)."""
     version = f"versie {document.version}" if document.version else "CONCEPT"
@@ -232,6 +244,7 @@ def render_plan(document: PlanDocument, path: Path) -> None:
                     "Wij hebben dit plan samen opgesteld en zijn het eens met de afspraken.",
                     "small",
                 ),
+                *signed_lines(document),
                 Spacer(1, 3 * mm),
                 signature_block(("Klant", "Namens de gemeente")),
             ]

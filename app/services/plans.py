@@ -57,6 +57,8 @@ class PlanDocument:
     consequences: str = DEFAULT_CONSEQUENCES
     valid_from: str = ""
     valid_until: str = ""
+    signed_by_client_on: str = ""
+    signed_by_caseworker_on: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -163,11 +165,40 @@ def plan_document(
     )
 
 
+def signature_problems(client_on: str, caseworker_on: str, *, today: dt.date) -> dict[str, str]:
+    from app.domain import validation as v
+
+    problems = {}
+    for name, value, who in (
+        ("signed_by_client_on", client_on, "de klant"),
+        ("signed_by_caseworker_on", caseworker_on, "de medewerker"),
+    ):
+        problem = v.date_problem(
+            value, required=False, latest=today, what=f"de datum van ondertekening door {who}"
+        )
+        if problem:
+            problems[name] = problem
+    return problems
+
+
 def issue_plan(
-    session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    *,
+    today: dt.date | None = None,
+    signed_by_client_on: str = "",
+    signed_by_caseworker_on: str = "",
 ) -> PlanVersion:
-    """Freeze the current plan as the next numbered version (a record, never changed)."""
+    """Freeze the current plan as the next numbered version (a record, never changed), with
+    the dates it was signed when it was signed before it was issued."""
+    from app.domain import validation as v
+    from app.services.errors import ValidationFailed
+
     today = today or dt.date.today()
+    problems = signature_problems(signed_by_client_on, signed_by_caseworker_on, today=today)
+    if problems:
+        raise ValidationFailed(problems)
     plan = current_plan(session, client_id)
     if plan is None:
         raise NotFound("Deze klant heeft nog geen plan van aanpak om uit te geven.")
@@ -178,15 +209,19 @@ def issue_plan(
         or 0
     ) + 1
     document = plan_document(session, actor, client_id, today=today)
-    content = PlanDocument.from_json({**document.to_json(), "version": number}).to_json()
+    signed = {
+        "signed_by_client_on": _date(v.parse_date(signed_by_client_on)),
+        "signed_by_caseworker_on": _date(v.parse_date(signed_by_caseworker_on)),
+    }
+    content = PlanDocument.from_json({**document.to_json(), "version": number, **signed}).to_json()
     version = PlanVersion(
         plan_id=plan.id,
         client_id=client_id,
         number=number,
         issued_on=today,
         content=content,
-        signed_by_client_on=None,
-        signed_by_caseworker_on=None,
+        signed_by_client_on=v.parse_date(signed_by_client_on),
+        signed_by_caseworker_on=v.parse_date(signed_by_caseworker_on),
     )
     session.add(version)
     session.flush()

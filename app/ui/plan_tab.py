@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -41,6 +41,7 @@ from app.services.plans import (
     plan_versions,
     record_plan_print,
     save_plan,
+    signature_problems,
     validate_plan,
 )
 from app.storage.store import Store
@@ -164,6 +165,60 @@ class PlanDialog(FormDialog):
         self.on_save(values)
 
 
+class IssueDialog(FormDialog):
+    """Issue the plan as a numbered version; the signature dates when it was signed."""
+
+    def __init__(
+        self,
+        on_issue: Callable[[tuple[str, str]], object],
+        *,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.on_issue = on_issue
+        self.today = today
+        self.fallback_field = "signed_by_client_on"
+        self.setWindowTitle(tr("Versie uitgeven"))
+        intro = QLabel(
+            tr(
+                "De huidige inhoud wordt vastgelegd als een genummerde versie die niet meer "
+                "verandert. Is het plan al ondertekend, vul dan de datums in."
+            )
+        )
+        intro.setWordWrap(True)
+        self.client_on = QLineEdit()
+        self.caseworker_on = QLineEdit()
+        form = QFormLayout()
+        for name, editor, label in (
+            ("signed_by_client_on", self.client_on, tr("Ondertekend door de klant op")),
+            (
+                "signed_by_caseworker_on",
+                self.caseworker_on,
+                tr("Ondertekend door de medewerker op"),
+            ),
+        ):
+            editor.setPlaceholderText(tr("dd-mm-jjjj (leeg: nog niet)"))
+            self.fields[name] = Field(editor, label)
+            form.addRow(label, self.fields[name])
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        self.save_button.setText(tr("Uitgeven"))
+        layout.addWidget(self.buttons)
+        self.start_watching(self.client_on.textEdited, self.caseworker_on.textEdited)
+
+    def values(self) -> tuple[str, str]:
+        return self.client_on.text(), self.caseworker_on.text()
+
+    def problems(self) -> dict[str, str]:
+        return signature_problems(*self.values(), today=self.today)
+
+    def submit(self, values: object) -> None:
+        self.on_issue(self.values())
+
+
 class PlanTab(QWidget):
     changed = Signal()
 
@@ -265,23 +320,23 @@ class PlanTab(QWidget):
         self.load(self.client_id, self.today)
         self.changed.emit()
 
-    def ask_issue(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            tr("Versie uitgeven"),
-            tr(
-                "De huidige inhoud wordt vastgelegd als een genummerde versie die niet meer "
-                "verandert. Uitgeven?"
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.issue()
+    def ask_issue(self) -> IssueDialog:
+        dialog = IssueDialog(lambda dates: self.issue(*dates), today=self.today, parent=self)
+        dialog.open()
+        return dialog
 
-    def issue(self) -> int | None:
+    def issue(self, signed_by_client_on: str = "", signed_by_caseworker_on: str = "") -> int | None:
         if self.client_id is None:
             return None
         with self.store.session(self.actor.caseworker_id) as session:
-            number = issue_plan(session, self.actor, self.client_id, today=self.today).number
+            number = issue_plan(
+                session,
+                self.actor,
+                self.client_id,
+                today=self.today,
+                signed_by_client_on=signed_by_client_on,
+                signed_by_caseworker_on=signed_by_caseworker_on,
+            ).number
         messages.info(tr("Versie {0} van het plan is uitgegeven.").format(number))
         self._saved()
         return number

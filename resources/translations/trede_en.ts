@@ -2144,6 +2144,26 @@
         <translation>Until</translation>
     </message>
     <message>
+        <source>De huidige inhoud wordt vastgelegd als een genummerde versie die niet meer verandert. Is het plan al ondertekend, vul dan de datums in.</source>
+        <translation>The current content is recorded as a numbered version that no longer changes. If the plan has been signed, fill in the dates.</translation>
+    </message>
+    <message>
+        <source>Ondertekend door de klant op</source>
+        <translation>Signed by the client on</translation>
+    </message>
+    <message>
+        <source>Ondertekend door de medewerker op</source>
+        <translation>Signed by the caseworker on</translation>
+    </message>
+    <message>
+        <source>dd-mm-jjjj (leeg: nog niet)</source>
+        <translation>dd-mm-yyyy (empty: not yet)</translation>
+    </message>
+    <message>
+        <source>Uitgeven</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
         <source>Plan van aanpak</source>
         <translation>Plan of action</translation>
     </message>
@@ -2194,10 +2214,6 @@
     <message>
         <source>Versie uitgeven</source>
         <translation>Issue version</translation>
-    </message>
-    <message>
-        <source>De huidige inhoud wordt vastgelegd als een genummerde versie die niet meer verandert. Uitgeven?</source>
-        <translation>The current content is recorded as a numbered version that no longer changes. Issue it?</translation>
     </message>
     <message>
         <source>Versie {0} van het plan is uitgegeven.</source>

@@ -55,7 +55,13 @@ def test_edit_issue_and_print_the_plan(qtbot, window, tmp_path, monkeypatch) -> 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert "Taalniveau A2 halen" in tab.summary.toPlainText()
-    assert tab.issue() == 1
+    issue = tab.ask_issue()
+    qtbot.keyClicks(issue.client_on, "31-12-2099")
+    assert not issue.save_button.isEnabled()  # a signature cannot lie in the future
+    issue.client_on.clear()
+    qtbot.keyClicks(issue.client_on, "01-02-2026")
+    qtbot.mouseClick(issue.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not issue.isVisible())
     assert "versie 1" in tab.summary.toPlainText()
     target = tmp_path / "plan.pdf"
     assert tab.write_pdf(target)
@@ -63,6 +69,7 @@ def test_edit_issue_and_print_the_plan(qtbot, window, tmp_path, monkeypatch) -> 
         ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Şükrü Yılmaz-Gąsiorowska" in text and "versie 1" in text
+    assert "Ondertekend door de klant op 01-02-2026" in text
     opened = []
     monkeypatch.setattr("app.ui.plan_tab.QDesktopServices.openUrl", lambda url: opened.append(url))
     viewer_copy = tab.open_pdf()
