@@ -6,35 +6,21 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.services.caseload import Scope
-from app.services.clients import create_client
 from app.ui.file_actions import ExportDialog
-from app.ui.main_window import MainWindow
-from tests.factories import client_form
+from tests.ui.conftest import open_main_window, visible_dialog
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot, store, owner):  # type: ignore[no-untyped-def]
-    with store.session(owner.caseworker_id) as session:
-        client_id = create_client(
-            session, owner, client_form(voornamen="Şükrü", achternaam="Yılmaz-Gąsiorowska")
-        )
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.is_loading() and main.caseload.model.rowCount() == 1)
+    main, client_id = open_main_window(
+        qtbot, store, owner, voornamen="Şükrü", achternaam="Yılmaz-Gąsiorowska"
+    )
     main.open_client(client_id)
     return main
-
-
-def _dialog(kind: str):  # type: ignore[no-untyped-def]
-    return next(
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == kind
-    )
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
@@ -43,7 +29,7 @@ def test_edit_issue_and_print_the_plan(qtbot, window, tmp_path, monkeypatch) -> 
     window.client_file.tabs.setCurrentWidget(tab)
     assert not tab.issue_button.isEnabled()  # nothing to issue yet
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
-    dialog = _dialog("PlanDialog")
+    dialog = visible_dialog("PlanDialog")
     qtbot.keyClicks(dialog.texts["situation"], "Wil in de zorg werken.")
     goal = dialog.goal_inputs[1][0]
     qtbot.keyClicks(goal[0], "Taalniveau A2 halen")

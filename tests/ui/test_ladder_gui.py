@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from app.domain.ladder import answers_for_trede
@@ -19,39 +18,28 @@ from app.services.ladder_figures import ladder_figures
 from app.ui.caseload_model import CaseloadModel
 from app.ui.ladder_figures import FigureModel, distribution_rows, group_rows
 from app.ui.ladder_tab import LadderModel
-from app.ui.main_window import MainWindow
 from tests.factories import client_form
+from tests.ui.conftest import open_main_window, visible_dialog
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot, store, owner):  # type: ignore[no-untyped-def]
-    with store.session(owner.caseworker_id) as session:
-        create_client(
-            session, owner, client_form(voornamen="Jan", tussenvoegsel="van der", achternaam="Berg")
-        )
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.is_loading() and main.caseload.model.rowCount() == 1)
+    main, _client_id = open_main_window(
+        qtbot, store, owner, voornamen="Jan", tussenvoegsel="van der", achternaam="Berg"
+    )
     return main
 
 
-def _dialog(kind: str):  # type: ignore[no-untyped-def]
-    return next(
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == kind
-    )
-
-
-def test_assess_through_the_dialog(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
+def test_assess_through_thevisible_dialog(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
     window.caseload.table.selectRow(0)
     window.actions_.open_client.trigger()
     file = window.client_file
     assert file.ladder.chart.describe() == "Nog geen ladderbeoordeling"
     assert window.actions_.assess.shortcut().toString() == "Ctrl+B"
     window.actions_.assess.trigger()
-    dialog = _dialog("AssessmentDialog")
+    dialog = visible_dialog("AssessmentDialog")
     assert "Trede 1" in dialog.derived_title.text()
     assert not dialog.questions["organised_activity_weekly"].isEnabled()
 
@@ -109,7 +97,7 @@ def test_correct_an_assessment_from_the_ladder_tab(qtbot, window, store, owner) 
     file.tabs.setCurrentWidget(file.ladder)
     file.ladder.table.selectRow(0)
     qtbot.mouseClick(file.ladder.correct_button, Qt.MouseButton.LeftButton)
-    dialog = _dialog("AssessmentDialog")
+    dialog = visible_dialog("AssessmentDialog")
     assert dialog.assessed_on.text() == "01-02-2026"
     assert dialog.questions["social_contacts_weekly"].isChecked()
     qtbot.mouseClick(dialog.questions["unpaid_work"], Qt.MouseButton.LeftButton)
@@ -161,7 +149,7 @@ def test_movement_figures_window(qtbot, window, store, owner) -> None:  # type: 
                     AssessmentInput(answers_for_trede(trede), when.strftime("%d-%m-%Y"), trede),
                 )
     window.actions_.ladder_figures.trigger()
-    dialog = _dialog("LadderFiguresDialog")
+    dialog = visible_dialog("LadderFiguresDialog")
     qtbot.waitUntil(lambda: not dialog.is_computing())
     with store.session(owner.caseworker_id) as session:
         expected = ladder_figures(

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from sqlalchemy import func, select
 
 from app.domain.dates import add_months
@@ -21,33 +21,20 @@ from app.services.placements import (
 )
 from app.services.wage_value import measurements
 from app.ui.coaching_tab import HoursModel, MonthUseModel
-from app.ui.main_window import MainWindow
 from app.ui.placements_tab import MeasurementModel, PlacementModel
 from tests.factories import client_form
+from tests.ui.conftest import open_main_window, visible_dialog
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot, store, owner):  # type: ignore[no-untyped-def]
-    with store.session(owner.caseworker_id) as session:
-        client_id = create_client(
-            session,
-            owner,
-            client_form(voornamen="Jan", achternaam="Berg", birth_date="14-02-1985"),
-        )
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.is_loading() and main.caseload.model.rowCount() == 1)
+    main, client_id = open_main_window(
+        qtbot, store, owner, voornamen="Jan", achternaam="Berg", birth_date="14-02-1985"
+    )
     main.open_client(client_id)
     return main
-
-
-def _dialog(kind: str):  # type: ignore[no-untyped-def]
-    return next(
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == kind
-    )
 
 
 def _date(day: dt.date) -> str:
@@ -59,12 +46,12 @@ def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkey
     tab = file.work.placements
     file.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
-    dialog = _dialog("PlacementDialog")
+    dialog = visible_dialog("PlacementDialog")
     assert not dialog.save_button.isEnabled()
 
     # A new employer from within the placement form (a modal dialog of its own).
     def fill_employer(_parent):  # type: ignore[no-untyped-def]
-        employer = _dialog("EmployerDialog")
+        employer = visible_dialog("EmployerDialog")
         qtbot.keyClicks(employer.inputs["name"], "Groenvoorziening Twente BV")
         qtbot.keyClicks(employer.inputs["kvk_number"], "1234")
         assert not employer.save_button.isEnabled()
@@ -90,7 +77,7 @@ def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkey
     assert "Forfaitaire loonkostensubsidie" in tab.detail.toPlainText()
 
     qtbot.mouseClick(tab.measure_button, Qt.MouseButton.LeftButton)
-    measure = _dialog("MeasurementDialog")
+    measure = visible_dialog("MeasurementDialog")
     today = dt.date.today()
     for name, text in (
         ("expert_name", "A. Deskundige"),
@@ -197,7 +184,7 @@ def test_proefplaatsing_flag_until_a_reason(qtbot, window, store, owner) -> None
     assert tab.model.data(tab.model.index(0, flag_column), Qt.ItemDataRole.ForegroundRole)
     assert "Verdringingsgrens: 3 maanden" in tab.detail.toPlainText()
     qtbot.mouseClick(tab.reason_button, Qt.MouseButton.LeftButton)
-    dialog = _dialog("ContinuationDialog")
+    dialog = visible_dialog("ContinuationDialog")
     qtbot.keyClicks(dialog.reason, "kort")
     assert not dialog.save_button.isEnabled()
     qtbot.keyClicks(dialog.reason, ": werkgever biedt volgende maand een contract aan.")
