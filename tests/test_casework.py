@@ -192,3 +192,17 @@ def test_journal_entry_and_correction(session, owner) -> None:  # type: ignore[n
         session.scalars(select(AuditEvent.action).where(AuditEvent.entity_type == "journal_entry"))
     )
     assert actions == ["create", "correct"]
+
+
+def test_search_finds_name_bsn_and_postcode_typed_any_way(session, owner) -> None:  # type: ignore[no-untyped-def]
+    from app.services.caseload import CaseloadFilter, filter_rows
+
+    create_client(
+        session,
+        owner,
+        client_form(voornamen="Şükrü", achternaam="Yılmaz", bsn="123456782", postcode="7551ab"),
+        today=TODAY,
+    )
+    rows = caseload_rows(session, owner, today=TODAY)
+    for typed in ("sukru yilmaz", "YILMAZ", "123456782", "7551ab", "7551 AB", "7551AB"):
+        assert len(filter_rows(rows, CaseloadFilter(text=typed, status=None), TODAY)) == 1, typed

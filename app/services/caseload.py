@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.clients import priority_groups_for_age
 from app.domain.dates import age_on
-from app.domain.names import fold, person_forms, search_words
+from app.domain.names import person_forms, search_text, search_words
 from app.domain.vocab import ClientStatus, PriorityGroup
 from app.models import (
     CaseAssignment,
@@ -230,7 +230,7 @@ def caseload_rows(
                 display,
                 listing,
                 key,
-                f"{fold(display)} {bsn} {compact_postcode} {fold(postcode or '')}",
+                search_text(display, bsn, compact_postcode, postcode),
                 birth_date,
                 age,
                 postcode,
