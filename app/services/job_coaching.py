@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 from app.domain import validation as v
 from app.domain.job_coaching import MonthUse, ceiling_minutes, month_start, months_between
 from app.domain.vocab import AuditAction, CoachingActivity
-from app.models import Caseworker, JobCoachingHours, Placement
+from app.models import Caseworker, JobCoachingHours
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ValidationFailed
+from app.services.placements import placement_of_client
 from app.services.records import CorrectableRow, correction_target, corrections_of
 
 MAX_MINUTES = 12 * 60
@@ -76,10 +77,7 @@ def add_hours(
 ) -> str:
     today = today or dt.date.today()
     require_client(session, actor, client_id)
-    if placement_id:
-        placement = session.get(Placement, placement_id)
-        if placement is None or placement.client_id != client_id:
-            raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
+    placement_of_client(session, client_id, placement_id)
     problems = validate_hours(worked_on, duration, activity, note, today=today)
     if problems:
         raise ValidationFailed(problems)
@@ -285,9 +283,7 @@ def half_year_report(
     today = today or dt.date.today()
     client = require_client(session, actor, client_id)
     first, last = half_year(within)
-    placement = session.get(Placement, placement_id) if placement_id else None
-    if placement is not None and placement.client_id != client_id:
-        raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
+    placement = placement_of_client(session, client_id, placement_id)
     employer = session.get(Employer, placement.employer_id) if placement else None
     measurement = latest_measurements(session, client_id).get(placement_id or "")
     indicated = measurement.jobcoach_hours_per_month if measurement else None

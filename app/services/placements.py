@@ -4,8 +4,10 @@ of a placement with its parts and due actions."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +28,9 @@ from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import NotFound, StaleEdit, ValidationFailed
+
+if TYPE_CHECKING:
+    from app.services.wage_value import MeasurementRow
 
 MAX_HOURS_PER_WEEK = Decimal(60)
 MAX_WAGE_HOUR = Decimal(200)
@@ -222,6 +227,18 @@ def create_placement(
     return placement.id
 
 
+def placement_of_client(
+    session: Session, client_id: str, placement_id: str | None
+) -> Placement | None:
+    """The placement a record is about, which must be one of this client's (None: none)."""
+    if not placement_id:
+        return None
+    placement = session.get(Placement, placement_id)
+    if placement is None or placement.client_id != client_id:
+        raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
+    return placement
+
+
 def _placement(session: Session, actor: Actor, placement_id: str) -> Placement:
     placement = session.get(Placement, placement_id)
     if placement is None or placement.deleted_at is not None:
@@ -371,10 +388,16 @@ def placement_subsidy(
 
 
 def placements(
-    session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    *,
+    today: dt.date | None = None,
+    measurements: Sequence[MeasurementRow] | None = None,
 ) -> list[PlacementRow]:
-    """The client's placements, newest first, with flags, subsidy and due actions."""
-    from app.services.wage_value import latest_measurements
+    """The client's placements, newest first, with flags, subsidy and due actions.
+    `measurements`: the client's measurements when the caller has read them already."""
+    from app.services.wage_value import latest_measurements, latest_of
 
     today = today or dt.date.today()
     client = require_client(session, actor, client_id)
@@ -383,7 +406,11 @@ def placements(
         .join(Employer, Employer.id == Placement.employer_id)
         .where(Placement.client_id == client_id, Placement.deleted_at.is_(None))
     ).all()
-    latest = latest_measurements(session, client_id)
+    latest = (
+        latest_of(measurements)
+        if measurements is not None
+        else latest_measurements(session, client_id)
+    )
     rows = []
     for placement, employer_name in found:
         kind = PlacementType(placement.placement_type)

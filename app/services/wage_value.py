@@ -4,6 +4,7 @@ hoofdtaken; a correction is a new measurement, the original kept."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ValidationFailed
+from app.services.placements import placement_of_client
 from app.services.records import CorrectableRow, correction_target, corrections_of
 
 HUNDRED = Decimal(100)
@@ -317,10 +319,7 @@ def record_measurement(
     today: dt.date | None = None,
 ) -> str:
     require_client(session, actor, client_id)
-    if form.placement_id:
-        placement = session.get(Placement, form.placement_id)
-        if placement is None or placement.client_id != client_id:
-            raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
+    placement_of_client(session, client_id, form.placement_id or None)
     return _save(session, actor, client_id, form, today or dt.date.today(), None)
 
 
@@ -468,10 +467,15 @@ def _rows(session: Session, client_id: str) -> list[MeasurementRow]:
     return rows
 
 
-def latest_measurements(session: Session, client_id: str) -> dict[str, MeasurementRow]:
-    """Per placement id, the newest measurement that counts (not replaced by a correction)."""
+def latest_of(rows: Sequence[MeasurementRow]) -> dict[str, MeasurementRow]:
+    """Per placement id, the newest measurement that counts (not replaced by a correction);
+    `rows` newest first, as `measurements` gives them."""
     latest: dict[str, MeasurementRow] = {}
-    for row in _rows(session, client_id):  # newest first
+    for row in rows:
         if row.placement_id and not row.is_superseded and row.placement_id not in latest:
             latest[row.placement_id] = row
     return latest
+
+
+def latest_measurements(session: Session, client_id: str) -> dict[str, MeasurementRow]:
+    return latest_of(_rows(session, client_id))

@@ -47,6 +47,7 @@ class ClientWork(QObject):
         self.birth_date: dt.date | None = None
         self.today = dt.date.today()
         self.rows: list[PlacementRow] = []
+        self.latest: dict[str, MeasurementRow] = {}  # per placement, from the last load
         self.placements = PlacementsTab()
         self.coaching = CoachingTab()
         self.coaching.on_add = self.add_hours
@@ -64,14 +65,18 @@ class ClientWork(QObject):
         self.client_id, self.today = client_id, today
         if client_id is None:
             self.rows = []
+            self.latest = {}
             self.placements.set_rows([], [], today)
             self.coaching.set_placements([], None)
             self.coaching.set_rows([], [], today)
             return
         with self.store.session(self.actor.caseworker_id) as session:
             self.birth_date = require_client(session, self.actor, client_id).birth_date
-            self.rows = placement_service.placements(session, self.actor, client_id, today=today)
             found = wage_value.measurements(session, self.actor, client_id)
+            self.rows = placement_service.placements(
+                session, self.actor, client_id, today=today, measurements=found
+            )
+        self.latest = wage_value.latest_of(found)
         self.placements.set_rows(self.rows, found, today)
         self.coaching.set_placements(self.rows, self.coaching.current_placement_id())
         self._load_coaching()
@@ -83,8 +88,7 @@ class ClientWork(QObject):
         placement = next((r for r in self.rows if r.id == placement_id), None)
         with self.store.session(self.actor.caseworker_id) as session:
             rows = coaching.hours_rows(session, self.actor, self.client_id, placement_id)
-            latest = wage_value.latest_measurements(session, self.client_id)
-        measurement = latest.get(placement_id or "")
+        measurement = self.latest.get(placement_id or "")
         use = coaching.monthly_use(
             rows,
             first=add_months(self.today, -(OVERVIEW_MONTHS - 1)),
