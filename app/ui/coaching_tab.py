@@ -302,10 +302,8 @@ class HoursCorrectionDialog(FormDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
+        super().__init__(on_save, parent, fallback_field="note")
         self.today = today
-        self.fallback_field = "note"
         self.setWindowTitle(tr("Uren corrigeren"))
         self.worked_on = QLineEdit(format_date(original.worked_on))
         self.duration = QLineEdit(format_minutes(original.minutes))
@@ -348,6 +346,3 @@ class HoursCorrectionDialog(FormDialog):
 
     def problems(self) -> dict[str, str]:
         return validate_hours(*self.values(), today=self.today, correction=True)
-
-    def submit(self, values: object) -> None:
-        self.on_save(self.values())

@@ -62,13 +62,21 @@ class FormDialog(BaseDialog):
     question before unsaved input is thrown away.
 
     Subclasses fill `self.fields`, build `self.save_button` with `save_cancel_buttons`,
-    implement `values()`, `problems()` and `submit(values)` (which raises ValidationFailed
-    or another ServiceError), and call `start_watching(...)` with their change signals."""
+    implement `values()` and `problems()`, and call `start_watching(...)` with their change
+    signals. Saving hands `values()` to `on_save` (which raises ValidationFailed or another
+    ServiceError); a subclass overrides `submit` only to hand them on differently.
+    `fallback_field` shows a refusal that names no field of the form."""
 
-    fallback_field = ""  # where a message without a field is shown
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        on_save: Callable[..., object],
+        parent: QWidget | None = None,
+        *,
+        fallback_field: str = "",
+    ) -> None:
         super().__init__(parent)
+        self.on_save = on_save
+        self.fallback_field = fallback_field
         self.fields: dict[str, Field] = {}
         self.save_button: QPushButton | None = None
         self._initial: object = None
@@ -80,7 +88,7 @@ class FormDialog(BaseDialog):
         raise NotImplementedError
 
     def submit(self, values: object) -> None:
-        raise NotImplementedError
+        self.on_save(values)
 
     def before_revalidate(self) -> None:
         """Hook: adjust the form (show or hide parts) before the messages are shown."""

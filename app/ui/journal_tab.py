@@ -62,10 +62,8 @@ class JournalEntryDialog(FormDialog):
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
+        super().__init__(on_save, parent, fallback_field="body")
         self.today = today or dt.date.today()
-        self.fallback_field = "body"
         self.setWindowTitle(
             tr("Journaalbericht corrigeren") if original else tr("Nieuw journaalbericht")
         )

@@ -142,10 +142,8 @@ class AssessmentDialog(FormDialog):
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
+        super().__init__(on_save, parent, fallback_field="notes")
         self.today = today or dt.date.today()
-        self.fallback_field = "notes"
         self.setWindowTitle(
             tr("Ladderbeoordeling corrigeren") if original else tr("Ladderbeoordeling")
         )
@@ -329,10 +327,6 @@ class AssessmentDialog(FormDialog):
         overriding = data.final_trede != data.derived_trede
         self.fields["override_reason"].setVisible(overriding)
         self.reason_caption.setVisible(overriding)
-
-    def submit(self, values: object) -> None:
-        assert isinstance(values, AssessmentInput)
-        self.on_save(values)
 
 
 def _expected(row: AssessmentRow) -> str:

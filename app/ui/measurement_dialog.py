@@ -117,13 +117,11 @@ class MeasurementDialog(FormDialog):
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
+        super().__init__(on_save, parent, fallback_field="explanation")
         self.validate = validate
         self.preview = preview
         self.placement_id = placement_id
         self.today = today or dt.date.today()
-        self.fallback_field = "explanation"
         self.setWindowTitle(
             tr("Loonwaardemeting corrigeren") if initial else tr("Loonwaardemeting (ULM)")
         )
@@ -254,7 +252,3 @@ class MeasurementDialog(FormDialog):
             + tr("Per maand: {0}").format(format_money(parts.monthly))
             + "</b></p>"
         )
-
-    def submit(self, values: object) -> None:
-        assert isinstance(values, MeasurementForm)
-        self.on_save(values)

@@ -50,10 +50,8 @@ class EmployerDialog(FormDialog):
     def __init__(
         self, on_save: Callable[[EmployerForm], str], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
+        super().__init__(on_save, parent, fallback_field="name")
         self.employer_id: str | None = None
-        self.fallback_field = "name"
         self.setWindowTitle(tr("Nieuwe werkgever"))
         self.inputs: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -76,7 +74,7 @@ class EmployerDialog(FormDialog):
 
     def submit(self, values: object) -> None:
         assert isinstance(values, EmployerForm)
-        self.employer_id = self.on_save(values)
+        self.employer_id = str(self.on_save(values))
 
 
 PLACEMENT_TEXT_FIELDS = (
@@ -104,12 +102,10 @@ class PlacementDialog(FormDialog):
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
+        super().__init__(on_save, parent, fallback_field="notes")
         self.validate = validate
         self.new_employer = new_employer
         self.today = today or dt.date.today()
-        self.fallback_field = "notes"
         self.setWindowTitle(tr("Plaatsing bewerken") if initial else tr("Nieuwe plaatsing"))
         initial = initial or PlacementForm(started_on=self.today.strftime("%d-%m-%Y"))
 
@@ -175,10 +171,6 @@ class PlacementDialog(FormDialog):
     def problems(self) -> dict[str, str]:
         return self.validate(self.values())
 
-    def submit(self, values: object) -> None:
-        assert isinstance(values, PlacementForm)
-        self.on_save(values)
-
 
 class ContinuationDialog(FormDialog):
     """Why a placement continues past its displacement limit."""
@@ -191,9 +183,7 @@ class ContinuationDialog(FormDialog):
         initial: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
-        self.fallback_field = "continuation_reason"
+        super().__init__(on_save, parent, fallback_field="continuation_reason")
         self.setWindowTitle(tr("Reden om door te gaan"))
         intro = QLabel(explanation)
         intro.setWordWrap(True)
@@ -219,6 +209,3 @@ class ContinuationDialog(FormDialog):
                 ).format(REASON_MIN)
             }
         return {}
-
-    def submit(self, values: object) -> None:
-        self.on_save(str(values))

@@ -60,10 +60,13 @@ TEXTS = (
 
 
 class PlanDialog(FormDialog):
-    def __init__(self, on_save: object, initial: PlanForm, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.on_save = on_save
-        self.fallback_field = "situation"
+    def __init__(
+        self,
+        on_save: Callable[[PlanForm], None],
+        initial: PlanForm,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(on_save, parent, fallback_field="situation")
         self.setWindowTitle(tr("Plan van aanpak bewerken"))
         self.texts: dict[str, QPlainTextEdit] = {}
         texts = QFormLayout()
@@ -160,10 +163,6 @@ class PlanDialog(FormDialog):
     def problems(self) -> dict[str, str]:
         return validate_plan(self.values())
 
-    def submit(self, values: object) -> None:
-        assert isinstance(values, PlanForm) and callable(self.on_save)
-        self.on_save(values)
-
 
 class IssueDialog(FormDialog):
     """Issue the plan as a numbered version; the signature dates when it was signed."""
@@ -175,10 +174,8 @@ class IssueDialog(FormDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.on_issue = on_issue
+        super().__init__(on_issue, parent, fallback_field="signed_by_client_on")
         self.today = today
-        self.fallback_field = "signed_by_client_on"
         self.setWindowTitle(tr("Versie uitgeven"))
         intro = QLabel(
             tr(
@@ -214,9 +211,6 @@ class IssueDialog(FormDialog):
 
     def problems(self) -> dict[str, str]:
         return signature_problems(*self.values(), today=self.today)
-
-    def submit(self, values: object) -> None:
-        self.on_issue(self.values())
 
 
 class PlanTab(QWidget):
