@@ -30,13 +30,13 @@ from app.ui.actions import Actions
 from app.ui.caseload_panel import CaseloadPanel
 from app.ui.file_actions import FileActions
 from app.ui.i18n import tr
-from app.ui.ladder_figures import LadderFiguresDialog
 from app.ui.lock import IdleWatcher, LockScreen
 from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
 
 if TYPE_CHECKING:
     from app.ui.client_file import ClientFilePanel
     from app.ui.client_form import ClientFormDialog
+    from app.ui.ladder_figures import LadderFiguresDialog
 
 log = logging.getLogger(__name__)
 
@@ -327,6 +327,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ dialogs
     def open_ladder_figures(self) -> LadderFiguresDialog:
+        from app.ui.ladder_figures import LadderFiguresDialog
+
         dialog = LadderFiguresDialog(self.store, self.actor, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
