@@ -31,6 +31,7 @@ def _tool(name: str) -> str:
 def domain_texts() -> list[str]:
     """Dutch labels that the domain and services hand to the GUI."""
     from app.domain import vocab
+    from app.domain.formatting import MONTH_NAMES
     from app.domain.ladder import TREDE_DEFINITIONS, TREDE_NAMES, PolicyGroup
     from app.services.caseload import DUE_ACTION_LABELS
     from app.services.placements import DUE_LABELS
@@ -39,6 +40,7 @@ def domain_texts() -> list[str]:
     for item in vars(vocab).values():
         if isinstance(item, type) and issubclass(item, vocab.LabelledEnum) and item.__members__:
             texts.extend(member.label for member in item)
+    texts.extend(MONTH_NAMES)
     texts.extend(DUE_ACTION_LABELS)
     texts.extend(DUE_LABELS)
     texts.extend(TREDE_NAMES.values())

@@ -1,4 +1,4 @@
-"""Dutch notation for dates (dd-mm-jjjj) and money (€ 1.234,56)."""
+"""Dutch notation for dates (dd-mm-jjjj), months (november 2026) and money (€ 1.234,56)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,14 @@ def format_number(value: Decimal, places: int | None = None) -> str:
 def format_optional_number(value: Decimal | None) -> str:
     """A number as a form field holds it: empty when there is none."""
     return "" if value is None else format_number(value)
+
+
+MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def format_month(day: dt.date) -> str:
+    """'november 2026': the month of `day`, as Dutch texts write it."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"

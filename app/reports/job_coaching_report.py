@@ -8,19 +8,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from app.domain.formatting import format_date, format_number
+from app.domain.formatting import format_date, format_month, format_number
 from app.domain.vocab import CoachingActivity
 from app.reports.pdf import build_pdf, para, signature_block, table
 from app.services.job_coaching import HalfYearReport, format_minutes
-
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-
-def month_name(month: int, year: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
 
 
 def render_half_year_report(report: HalfYearReport, path: Path) -> None:
@@ -63,7 +54,7 @@ def render_half_year_report(report: HalfYearReport, path: Path) -> None:
             remarks.append("boven het plafond")
         month_rows.append(
             (
-                month_name(month.month.month, month.month.year),
+                format_month(month.month),
                 format_minutes(month.minutes),
                 format_minutes(month.indicated_minutes)
                 if month.indicated_minutes is not None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.formatting import format_date
+from app.domain.formatting import MONTH_NAMES, format_date
 from app.domain.job_coaching import MonthUse
 from app.domain.vocab import CoachingActivity
 from app.services.job_coaching import HoursRow, format_minutes, validate_hours
@@ -35,16 +35,9 @@ from app.ui.row_model import ColumnsModel
 from app.ui.style import DANGER
 from app.ui.tables import correction_status, list_view
 
-MONTHS = (
-    QT_TR_NOOP("januari"), QT_TR_NOOP("februari"), QT_TR_NOOP("maart"), QT_TR_NOOP("april"),
-    QT_TR_NOOP("mei"), QT_TR_NOOP("juni"), QT_TR_NOOP("juli"), QT_TR_NOOP("augustus"),
-    QT_TR_NOOP("september"), QT_TR_NOOP("oktober"), QT_TR_NOOP("november"),
-    QT_TR_NOOP("december"),
-)  # fmt: skip
-
 
 def month_title(month: dt.date) -> str:
-    return f"{tr(MONTHS[month.month - 1])} {month.year}"
+    return f"{tr(MONTH_NAMES[month.month - 1])} {month.year}"
 
 
 HOURS_COLUMNS: tuple[tuple[str, Callable[[HoursRow], str]], ...] = (
