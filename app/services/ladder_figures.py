@@ -4,6 +4,7 @@ figures (the definitions are in app.domain.ladder_movement)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from app.domain.ladder_movement import LadderHistory, Movement, movement_by_grou
 from app.domain.vocab import AuditAction, OutflowReason, PlacementType, PriorityGroup
 from app.models import Client, Placement
 from app.services.audit import audit
-from app.services.caseload import Scope, caseload_rows
+from app.services.caseload import CaseloadRow, Scope, caseload_rows
 from app.services.context import Actor
 from app.services.ladder import effective_assessments
 
@@ -26,14 +27,16 @@ def ladder_histories(
     scope: Scope = Scope.OWN,
     municipality: str | None = None,
     groups_on: dt.date | None = None,
+    rows: Sequence[CaseloadRow] | None = None,
 ) -> list[LadderHistory]:
     """The ladder histories of the clients in the actor's caseload (or team), optionally of
-    one municipality, for the movement figures. Priority groups as on `groups_on`."""
+    one municipality, for the movement figures. Priority groups as on `groups_on`.
+    `rows`: that caseload, when the caller has read it already."""
     groups_on = groups_on or dt.date.today()
+    if rows is None:
+        rows = caseload_rows(session, actor, scope=scope)
     wanted = {
-        row.client_id
-        for row in caseload_rows(session, actor, scope=scope)
-        if municipality is None or row.municipality == municipality
+        row.client_id for row in rows if municipality is None or row.municipality == municipality
     }
     effective = effective_assessments()
     assessments: dict[str, list[tuple[dt.date, int]]] = {}

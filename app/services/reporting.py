@@ -147,7 +147,7 @@ def quarter_report(
                 to_work.add(client_id)
 
     until = min(last, today)  # a quarter still running is counted up to today
-    histories = ladder_histories(session, actor, scope=scope, groups_on=until)
+    histories = ladder_histories(session, actor, scope=scope, groups_on=until, rows=rows)
     figures = movement_by_group(histories, first, until, [g.value for g in PriorityGroup])
     per_group = []
     for group in PriorityGroup:
