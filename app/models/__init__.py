@@ -21,6 +21,7 @@ from app.models.entities import (
     WageValueTask,
 )
 from app.models.guards import install_guards
+from app.models.sync_local import OutboxChange, ReceivedRow, ScopeDigest, SyncConflict
 
 install_guards()
 
@@ -66,6 +67,10 @@ __all__ = [
     "Team",
     "WageValueMeasurement",
     "WageValueTask",
+    "OutboxChange",
+    "ReceivedRow",
+    "ScopeDigest",
+    "SyncConflict",
     "new_id",
     "utc_now",
 ]

@@ -31,6 +31,7 @@ from app.storage.keys import (
     write_atomically,
 )
 from app.storage.migrate import upgrade_to_head
+from app.sync.capture import install_capture
 from app.storage.unlocking import (
     StorePaths,
     UnlockedKey,
@@ -52,6 +53,8 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+install_capture()
 
 CACHE_KIB = 64 * 1024  # holds the working set: SQLCipher reads are 3.4x slower without
 

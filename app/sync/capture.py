@@ -1,0 +1,135 @@
+"""Change capture: every ORM flush of a synced row writes its outbox change in the same
+transaction, so an edit and its pending change are saved together or not at all."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session
+
+from app.models import Document, OutboxChange, SyncedMixin, new_id, utc_now
+from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, encode_value
+
+log = logging.getLogger(__name__)
+
+OUTBOX = OutboxChange.__table__
+_ENTITY_ORDER = {name: position for position, name in enumerate(ENTITIES)}
+
+
+def client_of(session: Session, entity_: Entity, values: dict[str, Any]) -> str | None:
+    """The client a row belongs to (None for rows of the organisation, like employers)."""
+    scope = entity_.scope
+    if scope.kind == "self":
+        return str(values["id"])
+    if scope.kind == "column":
+        assert scope.column is not None
+        found = values.get(scope.column)
+        return None if found is None else str(found)
+    if scope.kind == "parent":
+        assert scope.column is not None and scope.parent_entity is not None
+        parent = ENTITIES[scope.parent_entity].table
+        return session.connection().execute(
+            select(parent.c.client_id).where(parent.c.id == values[scope.column])
+        ).scalar()
+    return None
+
+
+def outbox_row(
+    *,
+    entity_name: str,
+    row_id: str,
+    client_id: str | None,
+    op: str,
+    fields: dict[str, Any],
+    base: dict[str, Any] | None = None,
+    base_version: int | None = None,
+    resolves: str | None = None,
+    resolution: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "change_id": new_id(),
+        "entity": entity_name,
+        "row_id": row_id,
+        "client_id": client_id,
+        "op": op,
+        "base_version": base_version,
+        "fields": fields,
+        "base": base or {},
+        "resolves": resolves,
+        "resolution": resolution,
+        "made_at": utc_now(),
+    }
+
+
+def _insert_change(session: Session, obj: SyncedMixin, entity_: Entity) -> dict[str, Any]:
+    values = {column.key: getattr(obj, column.key) for column in entity_.columns}
+    return outbox_row(
+        entity_name=entity_.name,
+        row_id=obj.id,
+        client_id=client_of(session, entity_, values),
+        op="insert",
+        fields={name: encode_value(value) for name, value in values.items()},
+    )
+
+
+def _update_change(session: Session, obj: Document, entity_: Entity) -> dict[str, Any] | None:
+    state = inspect(obj)
+    fields: dict[str, Any] = {}
+    base: dict[str, Any] = {}
+    for column in entity_.columns:
+        if column.key in BOOKKEEPING:
+            continue
+        history = state.attrs[column.key].history
+        if not history.has_changes():
+            continue
+        new = encode_value(getattr(obj, column.key))
+        old = encode_value(history.deleted[0]) if history.deleted else None
+        if new != old:
+            fields[column.key] = new
+            base[column.key] = old
+    if not fields:
+        return None
+    fields["updated_at"] = encode_value(obj.updated_at)
+    values = {column.key: getattr(obj, column.key) for column in entity_.columns}
+    return outbox_row(
+        entity_name=entity_.name,
+        row_id=obj.id,
+        client_id=client_of(session, entity_, values),
+        op="update",
+        fields=fields,
+        base=base,
+        # the version this edit started from (the flush has just raised it by one)
+        base_version=obj.version - 1,
+    )
+
+
+def _after_flush(session: Session, _flush_context: Any) -> None:
+    changes: list[dict[str, Any]] = []
+    for obj in session.new:
+        if isinstance(obj, SyncedMixin):
+            entity_ = ENTITIES[obj.__table__.name]  # type: ignore[attr-defined]
+            if entity_.pushable:
+                changes.append(_insert_change(session, obj, entity_))
+    for obj in session.dirty:
+        if isinstance(obj, Document) and session.is_modified(obj):
+            entity_ = ENTITIES[obj.__table__.name]  # type: ignore[attr-defined]
+            if entity_.pushable:
+                change = _update_change(session, obj, entity_)
+                if change is not None:
+                    changes.append(change)
+    if changes:
+        # parents before children: session.new is unordered
+        changes.sort(key=lambda change: _ENTITY_ORDER[change["entity"]])
+        session.connection().execute(insert(OUTBOX), changes)
+
+
+_installed = False
+
+
+def install_capture() -> None:
+    global _installed
+    if not _installed:
+        event.listen(Session, "after_flush", _after_flush)
+        _installed = True

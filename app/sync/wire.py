@@ -1,0 +1,176 @@
+"""The sync wire format shared by the laptop and the central store: which tables sync, how a
+row's client is found (its scope), how values travel as JSON, and row and scope digests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, Integer, Table
+
+from app.models import SYNCED_MODELS, AuditEvent, SyncedMixin
+from app.models.base import DecimalText, UTCDateTime
+
+PROTOCOL_VERSION = 1
+
+# Row bookkeeping: set by whoever saves, never merged field by field.
+BOOKKEEPING = frozenset(
+    {"id", "created_at", "created_by", "updated_at", "updated_by", "version"}
+)
+
+
+@dataclass(frozen=True)
+class ScopePath:
+    """How a row finds its client: itself, a column, or a parent row's client."""
+
+    kind: str  # "self" | "column" | "parent" | "none"
+    column: str | None = None
+    parent_entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    model: type[SyncedMixin]
+    table: Table
+    is_document: bool
+    scope: ScopePath
+    # Laptops may push it; org tables (teams, caseworkers) are written centrally only.
+    pushable: bool
+    # Central sends it to laptops; audit events go up only.
+    pulled: bool
+
+    @property
+    def columns(self) -> list[Column[Any]]:
+        return list(self.table.columns)
+
+
+_SCOPES: dict[str, ScopePath] = {
+    "teams": ScopePath("none"),
+    "caseworkers": ScopePath("none"),
+    "employers": ScopePath("none"),
+    "clients": ScopePath("self"),
+    "wage_value_tasks": ScopePath("parent", "measurement_id", "wage_value_measurements"),
+    "plan_goals": ScopePath("parent", "plan_id", "plans"),
+    "plan_instruments": ScopePath("parent", "plan_id", "plans"),
+}
+_CENTRAL_ONLY = frozenset({"teams", "caseworkers"})
+
+
+def _entity(model: type[SyncedMixin]) -> Entity:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    name = table.name
+    scope = _SCOPES.get(name, ScopePath("column", "client_id"))
+    return Entity(
+        name=name,
+        model=model,
+        table=table,
+        is_document=model.entity_kind == "document",
+        scope=scope,
+        pushable=name not in _CENTRAL_ONLY,
+        pulled=model is not AuditEvent,
+    )
+
+
+# In dependency order (parents first): the order rows are written in.
+ENTITIES: dict[str, Entity] = {m.__table__.name: _entity(m) for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+
+
+def entity(name: str) -> Entity:
+    found = ENTITIES.get(name)
+    if found is None:
+        raise KeyError(name)
+    return found
+
+
+# ------------------------------------------------------------------ values
+
+
+def encode_value(value: Any) -> Any:
+    """A Python column value as JSON: dates ISO, datetimes ISO UTC, decimals as text."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, list | dict):
+        return value
+    raise TypeError(f"cannot send a {type(value).__name__} value")
+
+
+def decode_value(column: Column[Any], value: Any) -> Any:
+    """The JSON value of a column back to the Python value the model holds."""
+    if value is None:
+        return None
+    column_type = column.type
+    if isinstance(column_type, UTCDateTime):
+        parsed = dt.datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError(f"{column.name}: time without zone")
+        return parsed.astimezone(dt.UTC)
+    if isinstance(column_type, DecimalText):
+        return Decimal(value)
+    if isinstance(column_type, Date):
+        return dt.date.fromisoformat(value)
+    if isinstance(column_type, Boolean):
+        if not isinstance(value, bool):
+            raise ValueError(f"{column.name}: expected true or false")
+        return value
+    if isinstance(column_type, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{column.name}: expected a whole number")
+        return value
+    return value
+
+
+def encode_fields(entity_: Entity, values: dict[str, Any]) -> dict[str, Any]:
+    return {name: encode_value(values[name]) for name in values}
+
+
+def decode_fields(entity_: Entity, fields: dict[str, Any]) -> dict[str, Any]:
+    """Refuses unknown field names: a hand-crafted request cannot touch other columns."""
+    columns = entity_.table.columns
+    decoded: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name not in columns:
+            raise ValueError(f"{entity_.name} has no field {name!r}")
+        decoded[name] = decode_value(columns[name], value)
+    return decoded
+
+
+def canonical_json(data: Any) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def row_hash(entity_name: str, wire_row: dict[str, Any]) -> str:
+    """The digest of one row's full wire state (all columns)."""
+    digest = hashlib.sha256(entity_name.encode() + b"\0" + canonical_json(wire_row))
+    return digest.hexdigest()[:32]
+
+
+# Scope digests are sums of row hashes modulo 2**128: order-free and updated in place
+# (subtract the old hash, add the new), so a whole caseload is checked without a scan.
+_MODULUS = 1 << 128
+
+
+def digest_add(digest: str, row_digest: str) -> str:
+    return format((int(digest, 16) + int(row_digest, 16)) % _MODULUS, "032x")
+
+
+def digest_sub(digest: str, row_digest: str) -> str:
+    return format((int(digest, 16) - int(row_digest, 16)) % _MODULUS, "032x")
+
+
+EMPTY_DIGEST = "0" * 32
+ORG_SCOPE = ""  # the digest key of rows that belong to no client (teams, employers, ...)
+
+
+def scope_hash(client_ids: list[str] | set[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(client_ids)).encode()).hexdigest()[:32]

@@ -1,0 +1,146 @@
+"""A real central store (uvicorn on 127.0.0.1, a free port) and laptop stores that sync
+with it over HTTP, for the end-to-end, fault and scope tests and the benchmarks."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from sqlalchemy import select, text
+from sqlalchemy.engine import Engine
+
+from app.domain.vocab import Role
+from app.models import SYNCED_MODELS
+from app.services.context import Actor, owner_actor
+from app.services.sync import link_store, run_sync
+from app.storage.store import Store, create_store
+from app.sync.client import SyncReport
+from app.sync.http import HttpTransport
+from app.sync.wire import ENTITIES, encode_value
+from central.api import create_app
+from central.db import central_engine, upgrade
+from central.store import CentralStore
+
+PASSPHRASE = "correct-paard-batterij"
+USER_PASSWORD = "wachtwoord-van-test"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class CentralServer:
+    """uvicorn serving the real app in a thread."""
+
+    def __init__(self, store: CentralStore) -> None:
+        self.store = store
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            create_app(store), host="127.0.0.1", port=self.port, log_level="warning"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def start(self) -> CentralServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("central store did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@contextmanager
+def running_central(url: str) -> Iterator[CentralServer]:
+    engine = central_engine(url)
+    upgrade(engine)
+    server = CentralServer(CentralStore(engine)).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        engine.dispose()
+
+
+@dataclass
+class Laptop:
+    name: str
+    store: Store
+    url: str
+
+    def sync(self) -> SyncReport:
+        return run_sync(self.store, HttpTransport)
+
+    def actor(self) -> Actor:
+        with self.store.session() as session:
+            return owner_actor(session)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def new_laptop(tmp: Path, name: str, server: CentralServer, username: str) -> Laptop:
+    store = create_store(tmp / name, PASSPHRASE)
+    link_store(
+        store,
+        server_url=server.url,
+        username=username,
+        password=USER_PASSWORD,
+        device_name=name,
+        transport_factory=HttpTransport,
+    )
+    laptop = Laptop(name, store, server.url)
+    laptop.sync()
+    return laptop
+
+
+def add_user(central: CentralStore, username: str, role: Role, team: str) -> str:
+    return central.create_user(
+        username=username,
+        display_name=username.replace(".", " ").title(),
+        role=role,
+        team=team,
+        password=USER_PASSWORD,
+    )
+
+
+SKIPPED_COLUMNS = frozenset({"version"})
+
+
+def snapshot(engine: Engine, client_ids: set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Every pulled row of every synced table as wire values (for comparing stores)."""
+    found: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for model in SYNCED_MODELS:
+            entity_ = ENTITIES[model.__table__.name]  # type: ignore[attr-defined]
+            if not entity_.pulled:
+                continue
+            for row in conn.execute(select(entity_.table)):
+                mapping = row._mapping
+                found[f"{entity_.name}/{mapping['id']}"] = {
+                    column.name: encode_value(mapping[column]) for column in entity_.columns
+                }
+    return found
+
+
+def pg_schema_url(pg_engine: Engine, schema: str) -> str:
+    with pg_engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    url = pg_engine.url.set(query={"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
