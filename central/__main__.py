@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("client_id")
     assign.add_argument("--to", required=True, help="username")
     assign.add_argument("--reason", default="Overdracht")
+    demo = commands.add_parser(
+        "demo", help="fill an empty central store with generated clients (password from a "
+        "prompt or TREDE_CENTRAL_PASSWORD; log in as demo.teamleider)"
+    )
+    demo.add_argument("--clients", type=int, default=1000)
     revoke = commands.add_parser("revoke", help="revoke an account or one device (remote wipe)")
     revoke.add_argument("username")
     revoke.add_argument("--device", help="only this device id")
@@ -92,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
             store.set_password(args.username, _password("Nieuw wachtwoord: "))
         elif args.command == "assign":
             store.assign_client(args.client_id, args.to, reason=args.reason)
+        elif args.command == "demo":
+            count = store.seed_demo(args.clients, _password("Wachtwoord voor de demo-accounts: "))
+            print(f"{count} rijen klaargezet; meld u aan als demo.teamleider")
         elif args.command == "revoke":
             count = store.revoke(args.username, device_id=args.device)
             print(f"{count} apparaat/apparaten ingetrokken; zij wissen bij het volgende contact")

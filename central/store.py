@@ -165,16 +165,6 @@ class CentralStore:
         """Serialises writers: sequence numbers are visible in the order they are given."""
         conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=t.counter.c.value))
 
-    def _next_seq(self, conn: Connection) -> int:
-        return int(
-            conn.execute(
-                update(t.counter)
-                .where(t.counter.c.id == 1)
-                .values(value=t.counter.c.value + 1)
-                .returning(t.counter.c.value)
-            ).scalar_one()
-        )
-
     def _add_digest(self, conn: Connection, scope_key: str, old: str | None, new: str) -> None:
         current = conn.execute(
             select(t.digests.c.digest).where(t.digests.c.scope_key == scope_key)
@@ -190,51 +180,13 @@ class CentralStore:
                 update(t.digests).where(t.digests.c.scope_key == scope_key).values(digest=value)
             )
 
-    def _publish(
+    def _client_of(
         self,
         conn: Connection,
         entity_: Entity,
-        row_id: str,
-        client_id: str | None,
-        stamp_fields: Iterable[str] = (),
-        stamp: tuple[str, str] | None = None,
-    ) -> None:
-        """Give the row's current state a new sequence number (the feed), hash and digest."""
-        full = conn.execute(select(entity_.table).where(entity_.table.c.id == row_id)).one()
-        wire = {column.name: encode_value(full._mapping[column]) for column in entity_.columns}
-        new_hash = row_hash(entity_.name, wire)
-        scope_key = client_id or ORG_SCOPE
-        seq = self._next_seq(conn)
-        known = conn.execute(
-            select(t.rows.c.hash, t.rows.c.stamps).where(
-                t.rows.c.entity == entity_.name, t.rows.c.row_id == row_id
-            )
-        ).first()
-        stamps = dict(known.stamps) if known else {}
-        if stamp is not None:
-            for name in stamp_fields:
-                stamps[name] = list(stamp)
-        if known is None:
-            conn.execute(
-                insert(t.rows).values(
-                    entity=entity_.name,
-                    row_id=row_id,
-                    seq=seq,
-                    scope_key=scope_key,
-                    hash=new_hash,
-                    stamps=stamps,
-                )
-            )
-            self._add_digest(conn, scope_key, None, new_hash)
-        else:
-            conn.execute(
-                update(t.rows)
-                .where(t.rows.c.entity == entity_.name, t.rows.c.row_id == row_id)
-                .values(seq=seq, hash=new_hash, stamps=stamps)
-            )
-            self._add_digest(conn, scope_key, known.hash, new_hash)
-
-    def _client_of(self, conn: Connection, entity_: Entity, values: dict[str, Any]) -> str | None:
+        values: dict[str, Any],
+        feed: _Feed | None = None,
+    ) -> str | None:
         scope = entity_.scope
         if scope.kind == "self":
             return str(values["id"])
@@ -244,17 +196,26 @@ class CentralStore:
             return None if value is None else str(value)
         if scope.kind == "parent":
             assert scope.column is not None and scope.parent_entity is not None
+            parent_id = str(values.get(scope.column))
+            if feed is not None:
+                known = feed.lookup(scope.parent_entity, parent_id)
+                return (known["scope_key"] or None) if known else None
             parent = conn.execute(
                 select(t.rows.c.scope_key).where(
-                    t.rows.c.entity == scope.parent_entity,
-                    t.rows.c.row_id == values.get(scope.column),
+                    t.rows.c.entity == scope.parent_entity, t.rows.c.row_id == parent_id
                 )
             ).scalar()
             return parent or None
         return None
 
     def write_as_server(
-        self, conn: Connection, entity_name: str, values: dict[str, Any], *, insert_row: bool
+        self,
+        conn: Connection,
+        entity_name: str,
+        values: dict[str, Any],
+        *,
+        insert_row: bool,
+        feed: _Feed | None = None,
     ) -> None:
         """Admin writes (users, teams, assignments): stamped by the server, fed like pushes."""
         entity_ = ENTITIES[entity_name]
@@ -284,10 +245,14 @@ class CentralStore:
             )
             values["id"] = row_id
         row = conn.execute(select(entity_.table).where(entity_.table.c.id == values["id"])).one()
-        client_id = self._client_of(conn, entity_, dict(row._mapping))
-        self._publish(
-            conn, entity_, values["id"], client_id, values.keys(), (SERVER_ACTOR, now.isoformat())
+        wire = {c.name: encode_value(row._mapping[c]) for c in entity_.columns}
+        own_feed = feed or _Feed(conn)
+        client_id = self._client_of(conn, entity_, wire, own_feed)
+        own_feed.publish(
+            entity_, wire, client_id, values.keys(), (SERVER_ACTOR, now.isoformat())
         )
+        if feed is None:
+            own_feed.flush()
 
     # ------------------------------------------------------------------ push
 
@@ -297,7 +262,9 @@ class CentralStore:
         with self.engine.begin() as conn:
             self._lock_counter(conn)
             push = _Push(self, conn, device)
+            push.prefetch(changes)
             results = [push.one(change) for change in changes]
+            push.finish()
             if self.before_push_commit is not None:
                 self.before_push_commit()
         return results
@@ -540,6 +507,83 @@ class CentralStore:
                 .values(password_hash=_hasher.hash(password), revoked_at=None)
             )
 
+    def publish_unpublished(self) -> int:
+        """Feed every shared row that has no feed entry yet (after a bulk load), in bulk."""
+        published = 0
+        with self.engine.begin() as conn:
+            self._lock_counter(conn)
+            seq = int(conn.execute(select(t.counter.c.value)).scalar_one())
+            scopes: dict[str, dict[str, str]] = {}
+            sums: dict[str, str] = {}
+            for entity_ in ENTITIES.values():
+                if not entity_.pulled:
+                    continue
+                known = set(
+                    conn.execute(
+                        select(t.rows.c.row_id).where(t.rows.c.entity == entity_.name)
+                    ).scalars()
+                )
+                feed = []
+                own_scopes = scopes.setdefault(entity_.name, {})
+                for found in conn.execute(select(entity_.table)):
+                    mapping = found._mapping
+                    wire = {c.name: encode_value(mapping[c]) for c in entity_.columns}
+                    if entity_.scope.kind == "parent":
+                        assert entity_.scope.column and entity_.scope.parent_entity
+                        parent_id = wire[entity_.scope.column]
+                        scope_key = scopes[entity_.scope.parent_entity].get(parent_id, ORG_SCOPE)
+                    else:
+                        scope_key = self._client_of(conn, entity_, wire) or ORG_SCOPE
+                    own_scopes[wire["id"]] = scope_key
+                    if wire["id"] in known:
+                        continue
+                    seq += 1
+                    row_digest = row_hash(entity_.name, wire)
+                    sums[scope_key] = digest_add(sums.get(scope_key, EMPTY_DIGEST), row_digest)
+                    feed.append(
+                        {
+                            "entity": entity_.name,
+                            "row_id": wire["id"],
+                            "seq": seq,
+                            "scope_key": scope_key,
+                            "hash": row_digest,
+                            "stamps": {},
+                        }
+                    )
+                if feed:
+                    conn.execute(insert(t.rows), feed)
+                    published += len(feed)
+            for scope_key, added in sums.items():
+                self._add_digest(conn, scope_key, None, added)
+            conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=seq))
+        return published
+
+    def seed_demo(self, clients: int, password: str) -> int:
+        """A demo central store: generated clients (no real people) and an account with
+        `password` for every generated caseworker (demo.teamleider sees the whole team)."""
+        from sqlalchemy import delete
+        from sqlalchemy.orm import Session
+
+        from app.models import OutboxChange
+        from app.services.demo import generate_demo
+
+        with Session(self.engine) as session:
+            generate_demo(session, clients)
+            session.commit()
+        with self.engine.begin() as conn:
+            # the generator writes through the laptop's change capture; not used here
+            conn.execute(delete(OutboxChange.__table__))
+            accounts = set(conn.execute(select(t.accounts.c.caseworker_id)).scalars())
+            hashed = _hasher.hash(password)
+            for worker_id in conn.execute(select(_CASEWORKERS.c.id)).scalars():
+                if worker_id not in accounts:
+                    conn.execute(
+                        insert(t.accounts).values(
+                            caseworker_id=worker_id, password_hash=hashed, is_admin=False
+                        )
+                    )
+        return self.publish_unpublished()
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {
@@ -581,9 +625,129 @@ class _Refused(Exception):
         self.message = message
 
 
+class _Feed:
+    """The feed writes of one transaction, buffered: sequence numbers counted from the
+    counter (its row lock is held), feed entries and digest changes written in bulk."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.seq = int(conn.execute(select(t.counter.c.value)).scalar_one())
+        self.start = self.seq
+        self._known: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._entries: dict[tuple[str, str], dict[str, Any]] = {}
+        self._digests: dict[str, list[tuple[str | None, str]]] = {}
+
+    def prefetch(self, keys: Iterable[tuple[str, str]]) -> None:
+        wanted = [key for key in set(keys) if key not in self._known]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for key in chunk:
+                self._known[key] = None
+            by_entity: dict[str, list[str]] = {}
+            for entity_name, row_id in chunk:
+                by_entity.setdefault(entity_name, []).append(row_id)
+            for entity_name, ids in by_entity.items():
+                for found in self.conn.execute(
+                    select(t.rows).where(t.rows.c.entity == entity_name, t.rows.c.row_id.in_(ids))
+                ):
+                    self._known[(entity_name, found.row_id)] = {
+                        "scope_key": found.scope_key,
+                        "hash": found.hash,
+                        "stamps": dict(found.stamps or {}),
+                    }
+
+    def lookup(self, entity_name: str, row_id: str) -> dict[str, Any] | None:
+        key = (entity_name, row_id)
+        if key in self._entries:
+            return self._entries[key]
+        if key not in self._known:
+            self.prefetch([key])
+        return self._known[key]
+
+    def publish(
+        self,
+        entity_: Entity,
+        wire: dict[str, Any],
+        client_id: str | None,
+        stamp_fields: Iterable[str] = (),
+        stamp: tuple[str, str] | None = None,
+    ) -> None:
+        """Give the row's current state (`wire`, all columns) a new sequence number."""
+        row_id = str(wire["id"])
+        previous = self.lookup(entity_.name, row_id)
+        scope_key = client_id or ORG_SCOPE
+        new_hash = row_hash(entity_.name, wire)
+        stamps = dict(previous["stamps"]) if previous else {}
+        if stamp is not None:
+            for name in stamp_fields:
+                if name not in BOOKKEEPING:
+                    stamps[name] = list(stamp)
+        self.seq += 1
+        self._entries[(entity_.name, row_id)] = {
+            "entity": entity_.name,
+            "row_id": row_id,
+            "seq": self.seq,
+            "scope_key": scope_key,
+            "hash": new_hash,
+            "stamps": stamps,
+        }
+        if previous is not None and previous["scope_key"] != scope_key:
+            self._digests.setdefault(previous["scope_key"], []).append(
+                (previous["hash"], EMPTY_DIGEST)
+            )
+            previous = None
+        self._digests.setdefault(scope_key, []).append(
+            (previous["hash"] if previous else None, new_hash)
+        )
+
+    def flush(self) -> None:
+        if not self._entries:
+            return
+        existing = [key for key in self._entries if self._known.get(key) is not None]
+        by_entity: dict[str, list[str]] = {}
+        for entity_name, row_id in existing:
+            by_entity.setdefault(entity_name, []).append(row_id)
+        for entity_name, ids in by_entity.items():
+            for start in range(0, len(ids), 500):
+                self.conn.execute(
+                    t.rows.delete().where(
+                        t.rows.c.entity == entity_name,
+                        t.rows.c.row_id.in_(ids[start : start + 500]),
+                    )
+                )
+        self.conn.execute(insert(t.rows), list(self._entries.values()))
+        current = {
+            found.scope_key: found.digest
+            for found in self.conn.execute(
+                select(t.digests).where(t.digests.c.scope_key.in_(list(self._digests)))
+            )
+        }
+        for scope_key, pairs in self._digests.items():
+            value = current.get(scope_key, EMPTY_DIGEST)
+            for old, new in pairs:
+                if old is not None:
+                    value = digest_sub(value, old)
+                value = digest_add(value, new)
+            if scope_key in current:
+                self.conn.execute(
+                    update(t.digests).where(t.digests.c.scope_key == scope_key).values(digest=value)
+                )
+            else:
+                self.conn.execute(insert(t.digests).values(scope_key=scope_key, digest=value))
+        self.conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=self.seq))
+        for key, entry in self._entries.items():
+            self._known[key] = {
+                "scope_key": entry["scope_key"],
+                "hash": entry["hash"],
+                "stamps": entry["stamps"],
+            }
+        self._entries.clear()
+        self._digests.clear()
+
+
 class _Push:
     """One push transaction: the sender's scope as it was when the push began, plus the
-    clients this push creates."""
+    clients this push creates. Rows, feed entries and earlier results are read per batch."""
 
     def __init__(self, store: CentralStore, conn: Connection, device: Device) -> None:
         self.store = store
@@ -592,12 +756,67 @@ class _Push:
         self.scope = store.scope(conn, device)
         self.created_clients: set[str] = set()
         self.now = utc_now()
+        self.feed = _Feed(conn)
+        self._rows: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._prior: dict[str, Any] = {}
+        self._results: list[dict[str, Any]] = []
+        # new rows are written in bulk, parents first, before anything reads or updates
+        self._inserts: dict[str, list[dict[str, Any]]] = {}
+
+    def _write_inserts(self) -> None:
+        if not self._inserts:
+            return
+        for entity_name in ENTITIES:
+            rows = self._inserts.pop(entity_name, None)
+            if rows:
+                self.conn.execute(insert(ENTITIES[entity_name].table), rows)
+
+    def prefetch(self, changes: list[dict[str, Any]]) -> None:
+        ids = [str(change.get("change_id", "")) for change in changes]
+        for start in range(0, len(ids), 500):
+            for found in self.conn.execute(
+                select(t.changes.c.change_id, t.changes.c.result).where(
+                    t.changes.c.change_id.in_(ids[start : start + 500])
+                )
+            ):
+                self._prior[found.change_id] = found.result
+        keys = {
+            (str(change.get("entity")), str(change.get("row_id")))
+            for change in changes
+            if change.get("entity") in ENTITIES
+        }
+        by_entity: dict[str, list[str]] = {}
+        for entity_name, row_id in keys:
+            by_entity.setdefault(entity_name, []).append(row_id)
+            self._rows[(entity_name, row_id)] = None
+        for entity_name, row_ids in by_entity.items():
+            table = ENTITIES[entity_name].table
+            for start in range(0, len(row_ids), 500):
+                for found in self.conn.execute(
+                    select(table).where(table.c.id.in_(row_ids[start : start + 500]))
+                ):
+                    self._rows[(entity_name, found.id)] = dict(found._mapping)
+        self.feed.prefetch(keys)
+
+    def row(self, entity_: Entity, row_id: str) -> dict[str, Any] | None:
+        key = (entity_.name, row_id)
+        if key not in self._rows:
+            self._write_inserts()
+            found = self.conn.execute(
+                select(entity_.table).where(entity_.table.c.id == row_id)
+            ).first()
+            self._rows[key] = dict(found._mapping) if found else None
+        return self._rows[key]
+
+    def finish(self) -> None:
+        self._write_inserts()
+        self.feed.flush()
+        if self._results:
+            self.conn.execute(insert(t.changes), self._results)
 
     def one(self, change: dict[str, Any]) -> dict[str, Any]:
         change_id = str(change.get("change_id", ""))
-        prior = self.conn.execute(
-            select(t.changes.c.result).where(t.changes.c.change_id == change_id)
-        ).scalar()
+        prior = self._prior.get(change_id)
         if prior is not None:
             return {**prior, "duplicate": True}
         try:
@@ -606,13 +825,14 @@ class _Push:
             result = self._park(change, refused.kind, refused.message)
         except (ValueError, TypeError, KeyError) as exc:
             result = self._park(change, "refused", f"ongeldige wijziging: {exc}")
-        self.conn.execute(
-            insert(t.changes).values(
-                change_id=change_id,
-                device_id=self.device.id,
-                received_at=self.now,
-                result=result,
-            )
+        self._prior[change_id] = result
+        self._results.append(
+            {
+                "change_id": change_id,
+                "device_id": self.device.id,
+                "received_at": self.now,
+                "result": result,
+            }
         )
         return result
 
@@ -625,18 +845,17 @@ class _Push:
             return self.now
         return made.astimezone(dt.UTC) if made.tzinfo else self.now
 
+    def _row_client(self, entity_: Entity, row_id: str) -> str | None:
+        known = self.feed.lookup(entity_.name, row_id)
+        return (known["scope_key"] or None) if known else None
+
     def _park(self, change: dict[str, Any], kind: str, message: str) -> dict[str, Any]:
         """Keep a change that cannot be applied as it is, visible to its sender."""
         entity_name = str(change.get("entity", ""))
         entity_ = ENTITIES.get(entity_name)
         client_id = change.get("client_id")
         if entity_ is not None and change.get("op") == "update":
-            found = self.conn.execute(
-                select(t.rows.c.scope_key).where(
-                    t.rows.c.entity == entity_name, t.rows.c.row_id == change.get("row_id")
-                )
-            ).scalar()
-            client_id = found or client_id
+            client_id = self._row_client(entity_, str(change.get("row_id"))) or client_id
         conflict_id = new_id()
         self.conn.execute(
             insert(t.conflicts).values(
@@ -665,6 +884,24 @@ class _Push:
         if entity_.name == "audit_events" and values.get("actor_id") != me:
             raise _Refused("refused", "een auditregel hoort bij de afzender")
 
+    def _own_unassigned(self, client_id: str) -> bool:
+        """A client this caseworker created whose assignment has not arrived yet (it may come
+        in the next push batch)."""
+        self._write_inserts()
+        created_by = self.conn.execute(
+            select(_CLIENTS.c.created_by).where(_CLIENTS.c.id == client_id)
+        ).scalar()
+        if created_by != self.device.caseworker_id:
+            return False
+        assigned = self.conn.execute(
+            select(_ASSIGNMENTS.c.id).where(
+                _ASSIGNMENTS.c.client_id == client_id,
+                _ASSIGNMENTS.c.ended_on.is_(None),
+                _ASSIGNMENTS.c.deleted_at.is_(None),
+            )
+        ).first()
+        return assigned is None
+
     def _in_scope(self, client_id: str | None, *, forced: bool = False) -> bool:
         if client_id is None or client_id in self.scope or client_id in self.created_clients:
             return True
@@ -684,6 +921,14 @@ class _Push:
             )
         return False
 
+    def _publish(
+        self, entity_: Entity, row: dict[str, Any], client_id: str | None,
+        fields: Iterable[str], change: dict[str, Any],
+    ) -> None:
+        wire = {c.name: encode_value(row[c.name]) for c in entity_.columns}
+        stamp = (self.device.caseworker_id, self._made_at(change).isoformat())
+        self.feed.publish(entity_, wire, client_id, fields, stamp)
+
     def _apply(self, change: dict[str, Any], *, forced: bool = False) -> dict[str, Any]:
         entity_ = ENTITIES.get(str(change.get("entity")))
         if entity_ is None or not entity_.pushable:
@@ -696,12 +941,13 @@ class _Push:
             raise _Refused("refused", "wijziging zonder velden")
         values = decode_fields(entity_, fields)
         self._check_stamps(entity_, values)
-        table = entity_.table
-        existing = self.conn.execute(select(table).where(table.c.id == row_id)).first()
+        existing = self.row(entity_, row_id)
         op = change.get("op")
         if op == "insert":
             if values.get("id") != row_id:
                 raise _Refused("refused", "id van de rij klopt niet")
+            if set(values) != {c.name for c in entity_.columns}:
+                raise _Refused("refused", "een nieuwe rij hoort alle velden te hebben")
             if existing is not None:
                 if not entity_.is_document:
                     return {"change_id": change["change_id"], "status": "applied"}
@@ -711,7 +957,7 @@ class _Push:
                 self.created_clients.add(row_id)
                 client_id: str | None = row_id
             else:
-                client_id = self.store._client_of(self.conn, entity_, values)
+                client_id = self.store._client_of(self.conn, entity_, values, self.feed)
                 if entity_.scope.kind == "parent" and client_id is None:
                     raise _Refused("refused", "de bovenliggende gegevens ontbreken")
             if entity_.name == "case_assignments":
@@ -719,16 +965,10 @@ class _Push:
             elif entity_.pulled and not self._in_scope(client_id, forced=forced):
                 # (audit events are the sender's own trail and are always kept)
                 raise _Refused("scope", "deze klant staat niet (meer) in uw caseload")
-            self.conn.execute(insert(table).values(**values))
+            self._inserts.setdefault(entity_.name, []).append(values)
+            self._rows[(entity_.name, row_id)] = dict(values)
             if entity_.pulled:
-                self.store._publish(
-                    self.conn,
-                    entity_,
-                    row_id,
-                    client_id,
-                    [c for c in values if c not in BOOKKEEPING],
-                    (self.device.caseworker_id, self._made_at(change).isoformat()),
-                )
+                self._publish(entity_, values, client_id, values, change)
             return {"change_id": change["change_id"], "status": "applied"}
         if op == "update":
             if existing is None:
@@ -741,42 +981,17 @@ class _Push:
             return self._update(change, entity_, existing, values, base=base, forced=forced)
         raise _Refused("refused", f"onbekende bewerking {op!r}")
 
-    def _own_unassigned(self, client_id: str) -> bool:
-        """A client this caseworker created whose assignment has not arrived yet (it may come
-        in the next push batch)."""
-        created_by = self.conn.execute(
-            select(_CLIENTS.c.created_by).where(_CLIENTS.c.id == client_id)
-        ).scalar()
-        if created_by != self.device.caseworker_id:
-            return False
-        assigned = self.conn.execute(
-            select(_ASSIGNMENTS.c.id).where(
-                _ASSIGNMENTS.c.client_id == client_id,
-                _ASSIGNMENTS.c.ended_on.is_(None),
-                _ASSIGNMENTS.c.deleted_at.is_(None),
-            )
-        ).first()
-        return assigned is None
-
     def _check_assignment(self, values: dict[str, Any], client_id: str | None) -> None:
         """A laptop assigns a client it creates, or hands over one in its caseload."""
         if client_id is not None and self._in_scope(client_id):
             return
         raise _Refused("scope", "deze klant staat niet (meer) in uw caseload")
 
-    def _row_client(self, entity_: Entity, row_id: str) -> str | None:
-        found = self.conn.execute(
-            select(t.rows.c.scope_key).where(
-                t.rows.c.entity == entity_.name, t.rows.c.row_id == row_id
-            )
-        ).scalar()
-        return found or None
-
     def _update(
         self,
         change: dict[str, Any],
         entity_: Entity,
-        existing: Any,
+        current: dict[str, Any],
         values: dict[str, Any],
         *,
         base: dict[str, Any],
@@ -788,13 +1003,9 @@ class _Push:
             self._check_assignment(values, client_id)
         elif not self._in_scope(client_id, forced=forced):
             raise _Refused("scope", "deze klant staat niet (meer) in uw caseload")
-        current = existing._mapping
         made_at = self._made_at(change)
-        stamps = self.conn.execute(
-            select(t.rows.c.stamps).where(
-                t.rows.c.entity == entity_.name, t.rows.c.row_id == row_id
-            )
-        ).scalar() or {}
+        known = self.feed.lookup(entity_.name, row_id)
+        stamps = known["stamps"] if known else {}
         deleting = "deleted_at" in values and values["deleted_at"] is not None
         if current["deleted_at"] is not None and "deleted_at" not in values:
             raise _Refused("deleted", "deze gegevens zijn intussen verwijderd")
@@ -822,25 +1033,21 @@ class _Push:
             self._field_conflict(
                 change, entity_, row_id, client_id, name, base.get(name), ours, theirs, stamps
             )
+        changed = [name for name in to_set]
         if to_set:
             to_set.update(
                 version=current["version"] + 1,
                 updated_at=made_at,
                 updated_by=self.device.caseworker_id,
             )
+            self._write_inserts()
             self.conn.execute(
                 update(entity_.table).where(entity_.table.c.id == row_id).values(**to_set)
             )
+            current.update(to_set)
         if to_set or conflicted:
             # a conflict also re-sends the row, so the sender's laptop shows the stored value
-            self.store._publish(
-                self.conn,
-                entity_,
-                row_id,
-                client_id,
-                [n for n in to_set if n not in BOOKKEEPING],
-                (self.device.caseworker_id, made_at.isoformat()),
-            )
+            self._publish(entity_, current, client_id, changed, change)
         status = "conflict" if conflicted else "applied"
         return {"change_id": change["change_id"], "status": status, "fields": conflicted}
 
@@ -900,6 +1107,7 @@ class _Push:
     # -------------------------------------------------------------- resolving
 
     def _resolve(self, change: dict[str, Any], entity_: Entity) -> dict[str, Any]:
+        self._write_inserts()
         conflict_id = str(change["resolves"])
         resolution = str(change.get("resolution") or "")
         found = self.conn.execute(

@@ -39,7 +39,7 @@ from app.sync.wire import (
 
 log = logging.getLogger(__name__)
 
-PUSH_BATCH = 500
+PUSH_BATCH = 1000
 PULL_PAGE = 1000
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 
