@@ -49,7 +49,7 @@ def _central_url(use_sqlite: bool) -> tuple[str, str, object | None]:
                 conn.execute(text(f"CREATE SCHEMA {schema}"))
             scoped = engine.url.set(query={"options": f"-csearch_path={schema}"})
             return "PostgreSQL", scoped.render_as_string(hide_password=False), (engine, schema)
-        except Exception as exc:  # noqa: BLE001 - fall back and say so
+        except Exception as exc:
             print(f"PostgreSQL not reachable ({type(exc).__name__}); using SQLite")
     return "SQLite", f"sqlite:///{Path(_FOLDER) / 'central.db'}", None
 

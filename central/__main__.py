@@ -41,8 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     team = commands.add_parser("team", help="create a team")
     team.add_argument("name")
     team.add_argument("--municipality")
-    user = commands.add_parser("user", help="create an account (password from a prompt or "
-                               "TREDE_CENTRAL_PASSWORD)")
+    user = commands.add_parser(
+        "user", help="create an account (password from a prompt or TREDE_CENTRAL_PASSWORD)"
+    )
     user.add_argument("username")
     user.add_argument("--name", required=True, help="display name")
     user.add_argument("--role", required=True, choices=[role.value for role in Role])
@@ -55,8 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("--to", required=True, help="username")
     assign.add_argument("--reason", default="Overdracht")
     demo = commands.add_parser(
-        "demo", help="fill an empty central store with generated clients (password from a "
-        "prompt or TREDE_CENTRAL_PASSWORD; log in as demo.teamleider)"
+        "demo",
+        help="fill an empty central store with generated clients (password from a "
+        "prompt or TREDE_CENTRAL_PASSWORD; log in as demo.teamleider)",
     )
     demo.add_argument("--clients", type=int, default=1000)
     revoke = commands.add_parser("revoke", help="revoke an account or one device (remote wipe)")

@@ -1,6 +1,5 @@
 """The HTTP sync protocol (FastAPI): login, push, pull and digests. OpenAPI at /docs."""
 
-
 import json
 import logging
 from typing import Annotated, Any, Literal

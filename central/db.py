@@ -51,8 +51,7 @@ def upgrade(engine: Engine) -> None:
     config.set_main_option("path_separator", "os")
     config.set_main_option(
         "version_locations",
-        f"{Path(MIGRATIONS_DIR) / 'versions'}{os.pathsep}"
-        f"{Path(CENTRAL_MIGRATIONS) / 'versions'}",
+        f"{Path(MIGRATIONS_DIR) / 'versions'}{os.pathsep}{Path(CENTRAL_MIGRATIONS) / 'versions'}",
     )
     with engine.begin() as connection:
         config.attributes["connection"] = connection

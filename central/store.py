@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -248,9 +248,7 @@ class CentralStore:
         wire = {c.name: encode_value(row._mapping[c]) for c in entity_.columns}
         own_feed = feed or _Feed(conn)
         client_id = self._client_of(conn, entity_, wire, own_feed)
-        own_feed.publish(
-            entity_, wire, client_id, values.keys(), (SERVER_ACTOR, now.isoformat())
-        )
+        own_feed.publish(entity_, wire, client_id, values.keys(), (SERVER_ACTOR, now.isoformat()))
         if feed is None:
             own_feed.flush()
 
@@ -285,9 +283,7 @@ class CentralStore:
         limit = max(1, min(limit, MAX_PAGE))
         with self.engine.connect() as conn:
             if self.is_postgres:
-                conn.execute(
-                    text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                )
+                conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
             high = int(conn.execute(select(t.counter.c.value)).scalar_one())
             scope = self.scope(conn, device)
             allowed = scope | {ORG_SCOPE}
@@ -328,7 +324,7 @@ class CentralStore:
             conn.rollback()
         return page
 
-    def _row_states(self, conn: Connection, feed: list[Any]) -> list[dict[str, Any]]:
+    def _row_states(self, conn: Connection, feed: Sequence[Any]) -> list[dict[str, Any]]:
         by_entity: dict[str, list[str]] = {}
         for item in feed:
             by_entity.setdefault(item.entity, []).append(item.row_id)
@@ -391,7 +387,9 @@ class CentralStore:
                 raise AdminError(f"team {name!r} already exists")
             team_id = new_id()
             self.write_as_server(
-                conn, "teams", {"id": team_id, "name": name, "municipality": municipality},
+                conn,
+                "teams",
+                {"id": team_id, "name": name, "municipality": municipality},
                 insert_row=True,
             )
             return team_id
@@ -453,7 +451,10 @@ class CentralStore:
         with self.engine.begin() as conn:
             self._lock_counter(conn)
             worker_id = self.caseworker_id(conn, username)
-            if conn.execute(select(_CLIENTS.c.id).where(_CLIENTS.c.id == client_id)).scalar() is None:
+            if (
+                conn.execute(select(_CLIENTS.c.id).where(_CLIENTS.c.id == client_id)).scalar()
+                is None
+            ):
                 raise AdminError("no such client")
             open_ones = conn.execute(
                 select(_ASSIGNMENTS.c.id, _ASSIGNMENTS.c.caseworker_id).where(
@@ -572,7 +573,7 @@ class CentralStore:
             session.commit()
         with self.engine.begin() as conn:
             # the generator writes through the laptop's change capture; not used here
-            conn.execute(delete(OutboxChange.__table__))
+            conn.execute(delete(OutboxChange))
             accounts = set(conn.execute(select(t.accounts.c.caseworker_id)).scalars())
             hashed = _hasher.hash(password)
             for worker_id in conn.execute(select(_CASEWORKERS.c.id)).scalars():
@@ -922,8 +923,12 @@ class _Push:
         return False
 
     def _publish(
-        self, entity_: Entity, row: dict[str, Any], client_id: str | None,
-        fields: Iterable[str], change: dict[str, Any],
+        self,
+        entity_: Entity,
+        row: dict[str, Any],
+        client_id: str | None,
+        fields: Iterable[str],
+        change: dict[str, Any],
     ) -> None:
         wire = {c.name: encode_value(row[c.name]) for c in entity_.columns}
         stamp = (self.device.caseworker_id, self._made_at(change).isoformat())

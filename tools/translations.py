@@ -35,6 +35,7 @@ def domain_texts() -> list[str]:
     from app.domain.ladder import TREDE_DEFINITIONS, TREDE_NAMES, PolicyGroup
     from app.services.caseload import DUE_ACTION_LABELS
     from app.services.placements import DUE_LABELS
+    from app.services.sync import ENTITY_LABELS, FIELD_LABELS, KIND_LABELS
 
     texts: list[str] = []
     for item in vars(vocab).values():
@@ -46,6 +47,8 @@ def domain_texts() -> list[str]:
     texts.extend(TREDE_NAMES.values())
     texts.extend(TREDE_DEFINITIONS.values())
     texts.extend(group.value for group in PolicyGroup)
+    for labels in (ENTITY_LABELS, FIELD_LABELS, KIND_LABELS):
+        texts.extend(labels.values())
     return list(dict.fromkeys(texts))
 
 

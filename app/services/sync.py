@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.formatting import format_date
 from app.domain.vocab import AuditAction
 from app.models import Caseworker, Client, SyncConflict
 from app.services.audit import audit
@@ -118,7 +119,10 @@ def link_store(
     caseworker_id = str(answer["caseworker_id"])
     with store.session() as session:
         linked = get_setting(session, LINKED_CASEWORKER_KEY)
-        if linked is not None and linked != caseworker_id:
+        owner = get_setting(session, OWNER_KEY)
+        if (linked is not None and linked != caseworker_id) or (
+            owner is not None and owner != caseworker_id
+        ):
             raise AccessDenied(
                 "Deze database hoort bij een andere medewerker. Maak voor dit account een "
                 "nieuwe database aan."
@@ -203,7 +207,7 @@ def wipe_local_store(store: Store) -> None:
 
 # ------------------------------------------------------------------ conflicts
 
-_ENTITY_LABELS = {
+ENTITY_LABELS = {
     "clients": "Klantgegevens",
     "case_assignments": "Toewijzing",
     "employers": "Werkgever",
@@ -218,12 +222,79 @@ _ENTITY_LABELS = {
     "job_coaching_hours": "Jobcoachuren",
     "plan_versions": "Uitgegeven plan",
 }
-_KIND_LABELS = {
+KIND_LABELS = {
     "field": "Op twee plaatsen gewijzigd",
     "deleted": "Gewijzigd terwijl het elders verwijderd is",
     "scope": "Klant is niet (meer) in uw caseload",
     "refused": "Niet verwerkt door de centrale server",
 }
+
+
+# Field names as the forms call them (conflicts show them; unknown ones show as stored).
+FIELD_LABELS = {
+    "voornamen": "Voornamen",
+    "tussenvoegsel": "Tussenvoegsel",
+    "achternaam": "Achternaam",
+    "birth_date": "Geboortedatum",
+    "street": "Straat",
+    "house_number": "Huisnummer",
+    "postcode": "Postcode",
+    "city": "Woonplaats",
+    "municipality": "Gemeente",
+    "phone": "Telefoon",
+    "email": "E-mail",
+    "benefit": "Uitkering",
+    "work_obligation": "Arbeidsverplichting",
+    "exemption_reason": "Reden ontheffing",
+    "exemption_end": "Ontheffing tot",
+    "priority_groups": "Doelgroepen",
+    "obstacles": "Belemmeringen",
+    "education_level": "Opleidingsniveau",
+    "work_experience": "Werkervaring",
+    "status": "Status",
+    "ended_on": "Einddatum",
+    "planned_end": "Geplande einddatum",
+    "hours_per_week": "Uren per week",
+    "wage_hour": "Uurloon",
+    "notes": "Notities",
+    "situation": "Situatie",
+    "deleted_at": "Verwijderd",
+}
+
+
+def display_value(value: Any) -> str:
+    """A wire value as the caseworker reads it: dates dd-mm-jjjj, lists, ja/nee, (leeg)."""
+    if value is None or value == "" or value == []:
+        return "(leeg)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(
+            f"{FIELD_LABELS.get(k, k)}: {display_value(v)}"
+            for k, v in value.items()
+            if k
+            not in {
+                "id",
+                "created_at",
+                "created_by",
+                "updated_at",
+                "updated_by",
+                "version",
+                "deleted_at",
+            }
+        )
+    text = str(value)
+    try:
+        if len(text) == 10:
+            return format_date(dt.date.fromisoformat(text))
+        if len(text) > 10 and text[10] == "T":
+            moment = dt.datetime.fromisoformat(text).astimezone()
+            return f"{format_date(moment.date())} {moment:%H:%M}"
+    except ValueError:
+        pass
+    return text
 
 
 @dataclass(frozen=True)
@@ -242,6 +313,15 @@ class ConflictRow:
     theirs_by: str
     theirs_at: dt.datetime | None
     message: str | None
+    editable: bool = False
+
+    @property
+    def is_field(self) -> bool:
+        return self.kind == "field"
+
+    @property
+    def field_label(self) -> str:
+        return FIELD_LABELS.get(self.field or "", self.field or "")
 
 
 def _name(session: Session, caseworker_id: str | None) -> str:
@@ -283,10 +363,10 @@ def conflicts(session: Session, actor: Actor) -> list[ConflictRow]:
             ConflictRow(
                 id=row.id,
                 kind=detail["kind"],
-                kind_label=_KIND_LABELS.get(detail["kind"], detail["kind"]),
+                kind_label=KIND_LABELS.get(detail["kind"], detail["kind"]),
                 client_id=row.client_id,
                 client_name=client_name,
-                what=_ENTITY_LABELS.get(detail["entity"], detail["entity"]),
+                what=ENTITY_LABELS.get(detail["entity"], detail["entity"]),
                 field=detail.get("field"),
                 mine=detail.get("mine"),
                 mine_by=_name(session, detail.get("mine_by")),
@@ -295,10 +375,19 @@ def conflicts(session: Session, actor: Actor) -> list[ConflictRow]:
                 theirs_by=_name(session, detail.get("theirs_by")),
                 theirs_at=_when(detail.get("theirs_at")),
                 message=detail.get("message"),
+                editable=_is_text_field(entity_, detail.get("field")),
             )
         )
     found.sort(key=lambda c: (c.client_name, c.what, c.field or ""))
     return found
+
+
+def _is_text_field(entity_: Any, name: str | None) -> bool:
+    from sqlalchemy import String
+
+    if entity_ is None or not name or name not in entity_.table.c:
+        return False
+    return isinstance(entity_.table.c[name].type, String)
 
 
 FIELD_RESOLUTIONS = ("mine", "theirs", "edit")

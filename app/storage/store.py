@@ -31,7 +31,6 @@ from app.storage.keys import (
     write_atomically,
 )
 from app.storage.migrate import upgrade_to_head
-from app.sync.capture import install_capture
 from app.storage.unlocking import (
     StorePaths,
     UnlockedKey,
@@ -40,6 +39,7 @@ from app.storage.unlocking import (
     passphrase_problem,
     unlock_key,
 )
+from app.sync.capture import install_capture
 
 __all__ = [
     "Store",

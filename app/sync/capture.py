@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from app.models import Document, OutboxChange, SyncedMixin, new_id, utc_now
@@ -14,7 +14,7 @@ from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, encode_value
 
 log = logging.getLogger(__name__)
 
-OUTBOX = OutboxChange.__table__
+OUTBOX: Table = OutboxChange.__table__  # type: ignore[assignment]
 _ENTITY_ORDER = {name: position for position, name in enumerate(ENTITIES)}
 
 
@@ -30,9 +30,11 @@ def client_of(session: Session, entity_: Entity, values: dict[str, Any]) -> str 
     if scope.kind == "parent":
         assert scope.column is not None and scope.parent_entity is not None
         parent = ENTITIES[scope.parent_entity].table
-        return session.connection().execute(
-            select(parent.c.client_id).where(parent.c.id == values[scope.column])
-        ).scalar()
+        return (
+            session.connection()
+            .execute(select(parent.c.client_id).where(parent.c.id == values[scope.column]))
+            .scalar()
+        )
     return None
 
 

@@ -113,9 +113,7 @@ def _setting(conn: Connection, key: str) -> str | None:
 
 def _put_setting(conn: Connection, key: str, value: str) -> None:
     statement = sqlite_insert(_SETTINGS).values(key=key, value=value)
-    conn.execute(
-        statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
-    )
+    conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
 def pending_changes(conn: Connection) -> int:
@@ -502,7 +500,7 @@ def purge_clients(
     """Remove every row of these clients from the laptop (they left the caseload)."""
     if not client_ids:
         return
-    ids = bindparam("ids", expanding=True)
+    ids: Any = bindparam("ids", expanding=True)
     for entity_ in reversed(list(ENTITIES.values())):
         table = entity_.table
         scope = entity_.scope
@@ -522,9 +520,7 @@ def purge_clients(
         statement = delete(table).where(condition)
         if keep_pending_rows:
             statement = statement.where(
-                table.c.id.not_in(
-                    select(_OUTBOX.c.row_id).where(_OUTBOX.c.entity == entity_.name)
-                )
+                table.c.id.not_in(select(_OUTBOX.c.row_id).where(_OUTBOX.c.entity == entity_.name))
             )
         conn.execute(statement, {"ids": client_ids})
     conn.execute(delete(_ROWS).where(_ROWS.c.scope_key.in_(client_ids)))

@@ -18,9 +18,7 @@ from app.models.base import DecimalText, UTCDateTime
 PROTOCOL_VERSION = 1
 
 # Row bookkeeping: set by whoever saves, never merged field by field.
-BOOKKEEPING = frozenset(
-    {"id", "created_at", "created_by", "updated_at", "updated_by", "version"}
-)
+BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version"})
 
 
 @dataclass(frozen=True)

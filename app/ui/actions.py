@@ -44,6 +44,9 @@ class Actions:
             tr("Klantdossier overdragen zonder verbinding"),
         )
         self.import_transfer = make(tr("Overdrachtsbestand inlezen…"), "Ctrl+Shift+I")
+        self.sync = make(tr("Synchroniseren"), "F9", tr("Nu synchroniseren met de centrale server"))
+        self.login = make(tr("Aanmelden bij centrale server…"), "Ctrl+Shift+A")
+        self.conflicts = make(tr("Conflicten oplossen…"), "Ctrl+Shift+C")
 
     def all(self) -> list[QAction]:
         return [value for value in vars(self).values() if isinstance(value, QAction)]

@@ -100,6 +100,15 @@ def obtain_store(data_dir: Path, *, demo: bool) -> tuple[Store | None, bool]:
         result = first_run.exec()
         if result == QDialog.DialogCode.Accepted:
             return first_run.store, False
+        if result == NewStoreDialog.SERVER_CHOSEN:
+            prefetch.start()
+            prefetch.wait()
+            from app.ui.sync_panel import FirstConnectDialog
+
+            connect = FirstConnectDialog(data_dir)
+            if connect.exec() == QDialog.DialogCode.Accepted:
+                return connect.store, False
+            return None, False
         if result != NewStoreDialog.DEMO_CHOSEN:
             return None, False
         demo, data_dir = True, default_data_dir(demo=True)

@@ -188,6 +188,7 @@ class NewStoreDialog(BaseDialog):
     """First run: the caseworker makes their own encrypted store, or looks at the demo."""
 
     DEMO_CHOSEN = 2
+    SERVER_CHOSEN = 3
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,6 +233,10 @@ class NewStoreDialog(BaseDialog):
         demo.setAccessibleName(tr("Demo openen"))
         demo.clicked.connect(lambda: self.done(self.DEMO_CHOSEN))
         layout.addWidget(demo)
+        server = QPushButton(tr("Aanmelden bij de centrale server van uw team"))
+        server.setAccessibleName(tr("Aanmelden bij de centrale server"))
+        server.clicked.connect(lambda: self.done(self.SERVER_CHOSEN))
+        layout.addWidget(server)
         self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel_buttons(tr("Database maken"), self.try_create, self.reject))

@@ -32,6 +32,7 @@ from app.ui.file_actions import FileActions
 from app.ui.i18n import tr
 from app.ui.lock import IdleWatcher, LockScreen
 from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
+from app.ui.sync_panel import ConflictsDialog, LoginDialog, SyncController
 
 if TYPE_CHECKING:
     from app.ui.client_file import ClientFilePanel
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
             current_client=lambda: self.client_file.client_id if self._in_file() else None,
             reload=self.reload,
         )
+        self.sync = SyncController(store, self)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -97,6 +99,9 @@ class MainWindow(QMainWindow):
         files.addAction(a.transfer)
         files.addAction(a.import_transfer)
         files.addSeparator()
+        for action in (a.sync, a.conflicts, a.login):
+            files.addAction(action)
+        files.addSeparator()
         for action in (a.change_passphrase, a.settings, a.lock, a.quit):
             files.addAction(action)
         client = self.menuBar().addMenu(tr("&Klant"))
@@ -120,6 +125,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(a.toggle_team)
             a.toggle_team.setChecked(self.scope is Scope.TEAM)
         toolbar.addAction(a.refresh)
+        toolbar.addAction(a.sync)
         toolbar.addAction(a.ladder_figures)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -138,8 +144,11 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName(tr("Bezig met laden"))
         self.progress.hide()
+        self.sync_label = QLabel()
+        self.sync_label.setAccessibleName(tr("Synchronisatie"))
         bar = self.statusBar()
         bar.addWidget(self.user_label)
+        bar.addWidget(self.sync_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.count_label)
 
@@ -166,6 +175,15 @@ class MainWindow(QMainWindow):
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
+        a.sync.triggered.connect(lambda: self.sync.sync_now(manual=True))
+        a.login.triggered.connect(self.open_login)
+        a.conflicts.triggered.connect(self.open_conflicts)
+        self.sync.status_changed.connect(self._show_sync_status)
+        self.sync.data_changed.connect(self._synced_data_changed)
+        self.sync.login_needed.connect(self.open_login)
+        self.sync.wiped.connect(self._wiped)
+        self.sync.running_changed.connect(lambda running: a.sync.setEnabled(not running))
+        self.caseload_ready.connect(self._start_sync_once)
         self.caseload.open_requested.connect(self.open_client)
         self.caseload.counts_changed.connect(self._show_counts)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -337,6 +355,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self)
         dialog.accepted.connect(lambda: self.idle.set_minutes(settings.idle_minutes()))
+        dialog.accepted.connect(self._apply_sync_interval)
         dialog.open()
 
     def change_passphrase(self) -> ChangePassphraseDialog:
@@ -344,6 +363,54 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: messages.info(tr("Het wachtwoord is gewijzigd.")))
         dialog.open()
         return dialog
+
+    def _apply_sync_interval(self) -> None:
+        self.sync.set_interval(settings.sync_minutes())
+
+    # ------------------------------------------------------------ sync
+    def _start_sync_once(self) -> None:
+        self.caseload_ready.disconnect(self._start_sync_once)
+        self.sync.start()
+
+    def _show_sync_status(self, text: str, attention: bool) -> None:
+        self.sync_label.setText(text)
+        self.sync_label.setProperty("role", "error" if attention else "muted")
+        self.sync_label.style().unpolish(self.sync_label)
+        self.sync_label.style().polish(self.sync_label)
+
+    def _synced_data_changed(self) -> None:
+        self.reload()
+        if self._in_file() and not self.locked:
+            try:
+                self.client_file.reload()
+            except Exception:  # the client left this caseload with the sync
+                self.show_caseload()
+                messages.info(tr("Dit dossier staat niet meer in uw caseload."))
+
+    def open_login(self) -> LoginDialog:
+        dialog = LoginDialog(self.store, self)
+        dialog.accepted.connect(lambda: self.sync.sync_now(manual=True))
+        dialog.open()
+        return dialog
+
+    def open_conflicts(self) -> ConflictsDialog:
+        dialog = ConflictsDialog(self.store, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resolved.connect(self._synced_data_changed)
+        dialog.resolved.connect(self.sync.refresh_status)
+        dialog.finished.connect(lambda _r: self.sync.sync_now(manual=False))
+        dialog.show()
+        return dialog
+
+    def _wiped(self, text: str) -> None:
+        """The central store revoked this laptop: its store is gone; say so and stop."""
+        self.idle.pause()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self:
+                widget.hide()
+        self.pages.setCurrentWidget(self.lock_screen)
+        QMessageBox.critical(self, "Trede", text)
+        self.close()
 
     def _show_error(self, text: str) -> None:
         QMessageBox.warning(self, "Trede", text)
@@ -371,6 +438,7 @@ class MainWindow(QMainWindow):
             self.actions_.back.setEnabled(in_file)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         QSettings().setValue("geometry/MainWindow", self.saveGeometry())
         QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""Settings (idle lock, language) and the change-passphrase dialog."""
+"""Settings (idle lock, sync interval, language) and the change-passphrase dialog."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ class SettingsDialog(BaseDialog):
         self.idle.setSuffix(tr(" minuten"))
         self.idle.setValue(settings.idle_minutes())
         self.idle.setAccessibleName(tr("Vergrendelen na"))
+        self.sync = QSpinBox()
+        self.sync.setRange(1, 240)
+        self.sync.setSuffix(tr(" minuten"))
+        self.sync.setValue(settings.sync_minutes())
+        self.sync.setAccessibleName(tr("Automatisch synchroniseren elke"))
         self.language = QComboBox()
         self.language.setAccessibleName(tr("Taal"))
         for code, name in settings.LANGUAGES.items():
@@ -30,6 +35,7 @@ class SettingsDialog(BaseDialog):
         self.language.setCurrentIndex(self.language.findData(settings.language()))
         form = QFormLayout()
         form.addRow(tr("Vergrendelen na"), self.idle)
+        form.addRow(tr("Automatisch synchroniseren elke"), self.sync)
         form.addRow(tr("Taal"), self.language)
         note = QLabel(tr("Een andere taal gaat in wanneer u Trede opnieuw start."))
         note.setProperty("role", "muted")
@@ -40,6 +46,7 @@ class SettingsDialog(BaseDialog):
 
     def accept(self) -> None:
         settings.set_idle_minutes(self.idle.value())
+        settings.set_sync_minutes(self.sync.value())
         settings.set_language(str(self.language.currentData()))
         super().accept()
 

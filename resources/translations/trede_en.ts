@@ -116,6 +116,22 @@
         <translation>Read transfer file…</translation>
     </message>
     <message>
+        <source>Synchroniseren</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Nu synchroniseren met de centrale server</source>
+        <translation>Sync with the central server now</translation>
+    </message>
+    <message>
+        <source>Aanmelden bij centrale server…</source>
+        <translation>Log in to the central server…</translation>
+    </message>
+    <message>
+        <source>Conflicten oplossen…</source>
+        <translation>Resolve conflicts…</translation>
+    </message>
+    <message>
         <source>Demodatabase maken met gegenereerde klanten…</source>
         <translation>Creating the demo database with generated clients…</translation>
     </message>
@@ -540,6 +556,14 @@
         <translation>Open the demo</translation>
     </message>
     <message>
+        <source>Aanmelden bij de centrale server van uw team</source>
+        <translation>Log in to your team&apos;s central server</translation>
+    </message>
+    <message>
+        <source>Aanmelden bij de centrale server</source>
+        <translation>Log in to the central server</translation>
+    </message>
+    <message>
         <source>Database maken</source>
         <translation>Create database</translation>
     </message>
@@ -824,6 +848,10 @@
         <translation>Loading</translation>
     </message>
     <message>
+        <source>Synchronisatie</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>Caseload laden…</source>
         <translation>Loading the caseload…</translation>
     </message>
@@ -852,6 +880,10 @@
         <translation>The passphrase has been changed.</translation>
     </message>
     <message>
+        <source>Dit dossier staat niet meer in uw caseload.</source>
+        <translation>This file is no longer in your caseload.</translation>
+    </message>
+    <message>
         <source>demo (gegenereerde klanten)</source>
         <translation>demo (generated clients)</translation>
     </message>
@@ -870,6 +902,10 @@
     <message>
         <source>Vergrendelen na</source>
         <translation>Lock after</translation>
+    </message>
+    <message>
+        <source>Automatisch synchroniseren elke</source>
+        <translation>Sync automatically every</translation>
     </message>
     <message>
         <source>Taal</source>
@@ -1090,6 +1126,74 @@
     <message>
         <source>Werkgeversbezoek</source>
         <translation>Employer visit</translation>
+    </message>
+    <message>
+        <source>Klantgegevens</source>
+        <translation>Client details</translation>
+    </message>
+    <message>
+        <source>Toewijzing</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Doel in het plan</source>
+        <translation>Goal in the plan</translation>
+    </message>
+    <message>
+        <source>Activiteit in het plan</source>
+        <translation>Activity in the plan</translation>
+    </message>
+    <message>
+        <source>Journaalregel</source>
+        <translation>Journal entry</translation>
+    </message>
+    <message>
+        <source>Loonwaardemeting</source>
+        <translation>Wage-value measurement</translation>
+    </message>
+    <message>
+        <source>Taak van een loonwaardemeting</source>
+        <translation>Task of a wage-value measurement</translation>
+    </message>
+    <message>
+        <source>Jobcoachuren</source>
+        <translation>Job-coaching hours</translation>
+    </message>
+    <message>
+        <source>Uitgegeven plan</source>
+        <translation>Issued plan</translation>
+    </message>
+    <message>
+        <source>Ontheffing tot</source>
+        <translation>Exempt until</translation>
+    </message>
+    <message>
+        <source>Einddatum</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Geplande einddatum</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>Verwijderd</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Op twee plaatsen gewijzigd</source>
+        <translation>Changed in two places</translation>
+    </message>
+    <message>
+        <source>Gewijzigd terwijl het elders verwijderd is</source>
+        <translation>Changed while deleted elsewhere</translation>
+    </message>
+    <message>
+        <source>Klant is niet (meer) in uw caseload</source>
+        <translation>Client is not (or no longer) in your caseload</translation>
+    </message>
+    <message>
+        <source>Niet verwerkt door de centrale server</source>
+        <translation>Not processed by the central server</translation>
     </message>
     <message>
         <source>Notitie</source>
@@ -2230,6 +2334,178 @@
     <message>
         <source>Plan opgeslagen: {0}</source>
         <translation>Plan saved: {0}</translation>
+    </message>
+    <message>
+        <source>Niet gekoppeld aan een centrale server</source>
+        <translation>Not linked to a central server</translation>
+    </message>
+    <message>
+        <source>Nog niet gesynchroniseerd</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Offline; laatst gesynchroniseerd {0}</source>
+        <translation>Offline; last synced {0}</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd {0}</source>
+        <translation>Synced {0}</translation>
+    </message>
+    <message>
+        <source>{0} niet verzonden</source>
+        <translation>{0} not sent</translation>
+    </message>
+    <message>
+        <source>{0} conflict(en)</source>
+        <translation>{0} conflict(s)</translation>
+    </message>
+    <message>
+        <source>Let op: de klok van deze laptop wijkt {0} minuten af</source>
+        <translation>Note: this laptop&apos;s clock is {0} minutes off</translation>
+    </message>
+    <message>
+        <source>Synchroniseren…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Synchroniseren… {0} van {1}</source>
+        <translation>Syncing… {0} of {1}</translation>
+    </message>
+    <message>
+        <source>De klok van deze laptop wijkt meer dan 5 minuten af van die van de centrale server. Zet de klok goed: tijden van wijzigingen en conflicten kloppen anders niet.</source>
+        <translation>This laptop&apos;s clock differs more than 5 minutes from the central server&apos;s. Set the clock right: otherwise the times of changes and conflicts are wrong.</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd: {0} verzonden, {1} ontvangen.</source>
+        <translation>Synced: {0} sent, {1} received.</translation>
+    </message>
+    <message>
+        <source>{0} nieuwe conflict(en) om op te lossen.</source>
+        <translation>{0} new conflict(s) to resolve.</translation>
+    </message>
+    <message>
+        <source>De synchronisatie is mislukt. Er is niets verloren; probeer het opnieuw.</source>
+        <translation>The sync failed. Nothing was lost; please try again.</translation>
+    </message>
+    <message>
+        <source>Adres van de server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Uw wijzigingen gaan naar de centrale server zodra er verbinding is; u ontvangt de klanten van uw caseload. Het wachtwoord wordt niet bewaard.</source>
+        <translation>Your changes go to the central server whenever there is a connection; you receive the clients of your caseload. The password is not stored.</translation>
+    </message>
+    <message>
+        <source>Aanmelden</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Vul het adres van de server in, beginnend met https://.</source>
+        <translation>Enter the server&apos;s address, starting with https://.</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Klant</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Uw waarde</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>Door u</source>
+        <translation>By you</translation>
+    </message>
+    <message>
+        <source>Opgeslagen waarde</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Conflicten oplossen</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>Open conflicten</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>Deze wijzigingen konden niet vanzelf worden samengevoegd. Kies per regel welke waarde blijft; er gaat niets verloren tot u kiest.</source>
+        <translation>These changes could not be merged by themselves. Choose per line which value stays; nothing is lost until you choose.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen open conflicten.</source>
+        <translation>There are no open conflicts.</translation>
+    </message>
+    <message>
+        <source>&amp;Mijn waarde houden</source>
+        <translation>Keep &amp;mine</translation>
+    </message>
+    <message>
+        <source>&amp;Opgeslagen waarde houden</source>
+        <translation>Keep the &amp;stored value</translation>
+    </message>
+    <message>
+        <source>&amp;Andere waarde…</source>
+        <translation>&amp;Other value…</translation>
+    </message>
+    <message>
+        <source>Alsnog &amp;verwerken</source>
+        <translation>&amp;Process after all</translation>
+    </message>
+    <message>
+        <source>&amp;Laten vervallen</source>
+        <translation>&amp;Let it go</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Andere waarde</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Nieuwe waarde voor {0}:</source>
+        <translation>New value for {0}:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van uw account</source>
+        <translation>Password of your account</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord voor deze laptop</source>
+        <translation>New password for this laptop</translation>
+    </message>
+    <message>
+        <source>Herhaal dat wachtwoord</source>
+        <translation>Repeat that password</translation>
+    </message>
+    <message>
+        <source>Trede maakt op deze laptop een versleutelde database en haalt de klanten van uw caseload op. Het laptopwachtwoord beschermt die database; het wordt nergens bewaard.</source>
+        <translation>Trede makes an encrypted database on this laptop and fetches the clients of your caseload. The laptop password protects that database; it is not stored anywhere.</translation>
+    </message>
+    <message>
+        <source>Aanmelden en ophalen</source>
+        <translation>Log in and fetch</translation>
+    </message>
+    <message>
+        <source>Klanten van uw caseload ophalen…</source>
+        <translation>Fetching the clients of your caseload…</translation>
+    </message>
+    <message>
+        <source>Afbreken</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

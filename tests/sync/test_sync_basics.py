@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from app.domain.vocab import JournalKind, Role
 from app.models import Client, JournalEntry
 from app.services import journal
-from app.services.clients import create_client, update_client, ClientForm
+from app.services.clients import ClientForm, create_client, update_client
 from app.services.sync import conflicts, resolve_conflict, sync_status
 from tests.factories import client_form
 from tests.sync.harness import CentralServer, add_user, new_laptop, snapshot

@@ -19,9 +19,9 @@ from app.domain.vocab import JournalKind, Role
 from app.models import JournalEntry
 from app.services import journal
 from app.services.clients import create_client
+from app.services.context import get_setting
 from app.services.sync import run_sync, token_name
 from app.storage import secrets as keyring_secrets
-from app.services.context import get_setting
 from app.sync.client import CURSOR_KEY, ServerUnreachable, pending_changes
 from app.sync.http import HttpTransport
 from central import tables as t
@@ -29,9 +29,7 @@ from tests.factories import client_form
 from tests.sync.harness import PASSPHRASE, CentralServer, Laptop, add_user, new_laptop, snapshot
 
 
-def _setup(
-    central: CentralServer, tmp_path: Path, names: tuple[str, ...] = ("a",)
-) -> list[Laptop]:
+def _setup(central: CentralServer, tmp_path: Path, names: tuple[str, ...] = ("a",)) -> list[Laptop]:
     central.store.create_team("Team", "hengelo")
     laptops = []
     for name in names:

@@ -89,31 +89,76 @@ def test_pushes_outside_scope_or_role_are_not_applied(
     a, b, client_id = two_coaches
     me = b.actor().caseworker_id
     now = utc_now().isoformat()
-    stamps = {"created_at": now, "created_by": me, "updated_at": now, "updated_by": me,
-              "version": 1, "deleted_at": None}
+    stamps = {
+        "created_at": now,
+        "created_by": me,
+        "updated_at": now,
+        "updated_by": me,
+        "version": 1,
+        "deleted_at": None,
+    }
     entry_id = str(uuid.uuid4())
     hostile = [
         # a journal entry on someone else's client
-        _change("journal_entries", entry_id, {
-            "id": entry_id, "client_id": client_id, "occurred_on": "2026-11-20",
-            "kind": "note", "subject": "x", "body": "x", "author_id": me,
-            "corrects_id": None, **stamps}),
+        _change(
+            "journal_entries",
+            entry_id,
+            {
+                "id": entry_id,
+                "client_id": client_id,
+                "occurred_on": "2026-11-20",
+                "kind": "note",
+                "subject": "x",
+                "body": "x",
+                "author_id": me,
+                "corrects_id": None,
+                **stamps,
+            },
+        ),
         # an edit of someone else's client
-        {**_change("clients", client_id, {"city": "Elders"}, op="update"),
-         "base": {"city": "Hengelo"}},
+        {
+            **_change("clients", client_id, {"city": "Elders"}, op="update"),
+            "base": {"city": "Hengelo"},
+        },
         # taking the client over by assignment
-        _change("case_assignments", (aid := str(uuid.uuid4())), {
-            "id": aid, "client_id": client_id, "caseworker_id": me,
-            "started_on": "2026-11-20", "ended_on": None, "reason": "x", **stamps}),
+        _change(
+            "case_assignments",
+            (aid := str(uuid.uuid4())),
+            {
+                "id": aid,
+                "client_id": client_id,
+                "caseworker_id": me,
+                "started_on": "2026-11-20",
+                "ended_on": None,
+                "reason": "x",
+                **stamps,
+            },
+        ),
         # making oneself team lead
-        {**_change("caseworkers", me, {"role": "team_lead"}, op="update"),
-         "base": {"role": "work_coach"}},
+        {
+            **_change("caseworkers", me, {"role": "team_lead"}, op="update"),
+            "base": {"role": "work_coach"},
+        },
         # writing in another caseworker's name
-        _change("employers", (eid := str(uuid.uuid4())), {
-            "id": eid, "name": "Bedrijf", "kvk_number": None, "street": None,
-            "house_number": None, "postcode": None, "city": None, "contact_person": None,
-            "contact_phone": None, "contact_email": None, "sector": None,
-            **stamps, "created_by": a.actor().caseworker_id}),
+        _change(
+            "employers",
+            (eid := str(uuid.uuid4())),
+            {
+                "id": eid,
+                "name": "Bedrijf",
+                "kvk_number": None,
+                "street": None,
+                "house_number": None,
+                "postcode": None,
+                "city": None,
+                "contact_person": None,
+                "contact_phone": None,
+                "contact_email": None,
+                "sector": None,
+                **stamps,
+                "created_by": a.actor().caseworker_id,
+            },
+        ),
         # a field that does not exist
         {**_change("clients", client_id, {"is_admin": True}, op="update")},
     ]

@@ -46,7 +46,9 @@ def machine_for(central: CentralServer) -> type[RuleBasedStateMachine]:
             coach = self.laptops[0]
             actor = coach.actor()
             with coach.store.session(actor.caseworker_id) as session:
-                self.clients = [create_client(session, actor, client_form()) for _ in range(CLIENTS)]
+                self.clients = [
+                    create_client(session, actor, client_form()) for _ in range(CLIENTS)
+                ]
             for laptop in self.laptops:
                 laptop.sync()
             self.superseded: set[str] = set()

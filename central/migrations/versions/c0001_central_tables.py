@@ -106,9 +106,7 @@ def upgrade() -> None:
         sa.Column("resolution", sa.String(20), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_central_conflicts")),
     )
-    op.create_index(
-        op.f("ix_central_conflicts_client_id"), "central_conflicts", ["client_id"]
-    )
+    op.create_index(op.f("ix_central_conflicts_client_id"), "central_conflicts", ["client_id"])
     op.create_index(
         "ix_central_conflicts_open", "central_conflicts", ["status", "entity", "row_id"]
     )

@@ -1,0 +1,568 @@
+"""Sync in the app: the controller that syncs in the background (on demand and on a timer)
+and reports through the status bar, the login dialog and the conflicts dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.formatting import format_date
+from app.services.context import Actor
+from app.services.sync import (
+    ConflictRow,
+    SyncStatus,
+    conflicts,
+    display_value,
+    link_store,
+    resolve_conflict,
+    run_sync,
+    sync_status,
+)
+from app.storage.store import Store
+from app.sync.client import LoginRequired, RemoteWipe, ServerUnreachable, SyncError, SyncReport
+from app.ui import messages, settings, worker
+from app.ui.dialogs import BaseDialog, FormDialog, save_cancel_buttons
+from app.ui.forms import Field
+from app.ui.i18n import QT_TR_NOOP, tr
+from app.ui.row_model import ColumnsModel
+from app.ui.tables import list_view
+
+log = logging.getLogger(__name__)
+
+
+def _transport(url: str, token: str | None) -> Any:
+    from app.sync.http import HttpTransport  # httpx is imported when the first sync runs
+
+    return HttpTransport(url, token)
+
+
+def _moment(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
+def status_text(status: SyncStatus, *, offline: bool = False) -> str:
+    if not status.linked:
+        return tr("Niet gekoppeld aan een centrale server")
+    parts = []
+    if status.last_sync_at is None:
+        parts.append(tr("Nog niet gesynchroniseerd"))
+    elif offline:
+        parts.append(
+            tr("Offline; laatst gesynchroniseerd {0}").format(_moment(status.last_sync_at))
+        )
+    else:
+        parts.append(tr("Gesynchroniseerd {0}").format(_moment(status.last_sync_at)))
+    if status.pending:
+        parts.append(tr("{0} niet verzonden").format(status.pending))
+    if status.conflicts:
+        parts.append(tr("{0} conflict(en)").format(status.conflicts))
+    if status.clock_off:
+        minutes = round(abs(status.clock_offset_s) / 60)
+        parts.append(tr("Let op: de klok van deze laptop wijkt {0} minuten af").format(minutes))
+    return " · ".join(parts)
+
+
+class SyncController(QObject):
+    """One sync at a time, off the GUI thread; automatic while a server is configured."""
+
+    status_changed = Signal(str, bool)  # text, needs attention
+    data_changed = Signal()  # rows arrived or clients left: views reload
+    wiped = Signal(str)  # the central store revoked this laptop; the store is gone
+    login_needed = Signal()
+    running_changed = Signal(bool)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._job: worker.Worker | None = None
+        self._manual = False
+        self._offline = False
+        self._warned_clock = False
+        self.last_report: SyncReport | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(lambda: self.sync_now(manual=False))
+
+    def start(self) -> None:
+        """Sync now and then every few minutes, if this store is linked to a server."""
+        self.set_interval(settings.sync_minutes())
+        if self.status().linked:
+            self.sync_now(manual=False)
+        else:
+            self.refresh_status()
+
+    def set_interval(self, minutes: int) -> None:
+        self.timer.start(max(1, minutes) * 60_000)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self._job is not None:
+            self._job.cancel()
+
+    def is_running(self) -> bool:
+        return self._job is not None
+
+    def status(self) -> SyncStatus:
+        with self.store.session() as session:
+            return sync_status(session)
+
+    def refresh_status(self) -> None:
+        status = self.status()
+        attention = status.conflicts > 0 or status.clock_off or self._offline
+        self.status_changed.emit(status_text(status, offline=self._offline), attention)
+
+    def sync_now(self, *, manual: bool = True) -> None:
+        if self._job is not None:
+            return
+        if not self.status().linked:
+            if manual:
+                self.login_needed.emit()
+            return
+        self._manual = manual
+        store = self.store
+
+        def job(progress: Any, cancelled: Any) -> SyncReport:
+            return run_sync(store, _transport, progress, cancelled)
+
+        self._job = worker.Worker(job)
+        self._job.signals.progress.connect(self._progress)
+        self._job.signals.finished.connect(self._finished)
+        self._job.signals.failed.connect(self._failed)
+        self.running_changed.emit(True)
+        self.status_changed.emit(tr("Synchroniseren…"), False)
+        worker.start(self._job)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.status_changed.emit(tr("Synchroniseren… {0} van {1}").format(done, total), False)
+
+    def _done(self) -> None:
+        self._job = None
+        self.running_changed.emit(False)
+
+    def _finished(self, report: SyncReport) -> None:
+        self._done()
+        self._offline = False
+        self.last_report = report
+        if report.received or report.purged_clients or report.new_conflicts:
+            self.data_changed.emit()
+        self.refresh_status()
+        if report.clock_off and not self._warned_clock:
+            self._warned_clock = True
+            messages.warning(
+                tr(
+                    "De klok van deze laptop wijkt meer dan 5 minuten af van die van de "
+                    "centrale server. Zet de klok goed: tijden van wijzigingen en "
+                    "conflicten kloppen anders niet."
+                )
+            )
+        if self._manual:
+            text = tr("Gesynchroniseerd: {0} verzonden, {1} ontvangen.").format(
+                report.pushed, report.received
+            )
+            if report.new_conflicts:
+                text += " " + tr("{0} nieuwe conflict(en) om op te lossen.").format(
+                    report.new_conflicts
+                )
+            messages.info(text)
+
+    def _failed(self, error: Exception) -> None:
+        self._done()
+        if isinstance(error, RemoteWipe):
+            self.timer.stop()
+            self.wiped.emit(str(error))
+            return
+        if isinstance(error, ServerUnreachable):
+            self._offline = True
+            self.refresh_status()
+            if self._manual:
+                messages.warning(str(error))
+            return
+        self.refresh_status()
+        if isinstance(error, LoginRequired):
+            if self._manual:
+                self.login_needed.emit()
+            return
+        if isinstance(error, SyncError):
+            if self._manual:
+                messages.error(str(error))
+            return
+        log.error("sync failed: %s", type(error).__name__)
+        if self._manual:
+            messages.error(
+                tr("De synchronisatie is mislukt. Er is niets verloren; probeer het opnieuw.")
+            )
+
+
+class LoginDialog(FormDialog):
+    """The central store's address and the caseworker's account; the token goes to the
+    keyring, never the password."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(self._link, parent, fallback_field="password")
+        self.store = store
+        self.setWindowTitle(tr("Aanmelden bij de centrale server"))
+        status = sync_status_of(store)
+        self.server = QLineEdit(status.server_url or "")
+        self.server.setPlaceholderText("https://trede.gemeente.example")
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        for name, label, editor in (
+            ("server", tr("Adres van de server"), self.server),
+            ("username", tr("Gebruikersnaam"), self.username),
+            ("password", tr("Wachtwoord"), self.password),
+        ):
+            self.fields[name] = Field(editor, label)
+            form.addRow(label, self.fields[name])
+        intro = QLabel(
+            tr(
+                "Uw wijzigingen gaan naar de centrale server zodra er verbinding is; u "
+                "ontvangt de klanten van uw caseload. Het wachtwoord wordt niet bewaard."
+            )
+        )
+        intro.setWordWrap(True)
+        buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        self.save_button.setText(tr("Aanmelden"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.start_watching(
+            self.server.textChanged, self.username.textChanged, self.password.textChanged
+        )
+
+    def values(self) -> tuple[str, str, str]:
+        return self.server.text().strip(), self.username.text().strip(), self.password.text()
+
+    def problems(self) -> dict[str, str]:
+        server, username, password = self.values()
+        found = {}
+        if not server.startswith(("https://", "http://")):
+            found["server"] = tr("Vul het adres van de server in, beginnend met https://.")
+        if not username:
+            found["username"] = tr("Vul uw gebruikersnaam in.")
+        if not password:
+            found["password"] = tr("Vul uw wachtwoord in.")
+        return found
+
+    def is_changed(self) -> bool:
+        return False  # nothing typed here is worth a "discard?" question
+
+    def _link(self, values: tuple[str, str, str]) -> None:
+        import platform
+
+        server, username, password = values
+        try:
+            link_store(
+                self.store,
+                server_url=server,
+                username=username,
+                password=password,
+                device_name=platform.node() or "laptop",
+                transport_factory=_transport,
+            )
+        except SyncError as exc:
+            from app.services.errors import ValidationFailed
+
+            raise ValidationFailed({"password": str(exc)}) from exc
+
+
+def sync_status_of(store: Store) -> SyncStatus:
+    with store.session() as session:
+        return sync_status(session)
+
+
+def _part(conflict: ConflictRow) -> str:
+    what = tr(conflict.what)
+    return f"{what}: {tr(conflict.field_label)}" if conflict.field else what
+
+
+class ConflictsModel(ColumnsModel[ConflictRow]):
+    columns = (
+        (QT_TR_NOOP("Klant"), lambda c: c.client_name),
+        (QT_TR_NOOP("Onderdeel"), _part),
+        (QT_TR_NOOP("Soort"), lambda c: tr(c.kind_label)),
+        (QT_TR_NOOP("Uw waarde"), lambda c: display_value(c.mine)),
+        (QT_TR_NOOP("Door u"), lambda c: f"{c.mine_by}, {_moment(c.mine_at)}"),
+        (
+            QT_TR_NOOP("Opgeslagen waarde"),
+            lambda c: display_value(c.theirs) if c.is_field else (c.message or ""),
+        ),
+        (
+            QT_TR_NOOP("Door"),
+            lambda c: f"{c.theirs_by}, {_moment(c.theirs_at)}" if c.is_field else "",
+        ),
+    )
+
+
+class ConflictsDialog(BaseDialog):
+    """Open conflicts; per conflict: keep mine, keep the stored value, or type another one
+    (a field), or hand the change in after all or let it go (a change that was not applied)."""
+
+    resolved = Signal()
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.setWindowTitle(tr("Conflicten oplossen"))
+        self.resize(1000, 420)
+        self.model = ConflictsModel(self)
+        self.table = list_view(self.model, tr("Open conflicten"), fit_columns=False)
+        self.table.horizontalHeader().setDefaultSectionSize(150)
+        intro = QLabel(
+            tr(
+                "Deze wijzigingen konden niet vanzelf worden samengevoegd. Kies per regel "
+                "welke waarde blijft; er gaat niets verloren tot u kiest."
+            )
+        )
+        intro.setWordWrap(True)
+        self.empty = QLabel(tr("Er zijn geen open conflicten."))
+        self.keep_mine = QPushButton(tr("&Mijn waarde houden"))
+        self.keep_theirs = QPushButton(tr("&Opgeslagen waarde houden"))
+        self.edit_value = QPushButton(tr("&Andere waarde…"))
+        self.apply_change = QPushButton(tr("Alsnog &verwerken"))
+        self.discard_change = QPushButton(tr("&Laten vervallen"))
+        row = QHBoxLayout()
+        for button in (
+            self.keep_mine,
+            self.keep_theirs,
+            self.edit_value,
+            self.apply_change,
+            self.discard_change,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Sluiten"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
+        self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.edit_value.clicked.connect(self._edit)
+        self.apply_change.clicked.connect(lambda: self._resolve("apply"))
+        self.discard_change.clicked.connect(lambda: self._resolve("discard"))
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.reload()
+
+    def reload(self) -> None:
+        with self.store.session(self.actor.caseworker_id) as session:
+            rows = conflicts(session, self.actor)
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        if rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> ConflictRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def _update_buttons(self) -> None:
+        current = self.selected()
+        field = current is not None and current.is_field
+        parked = current is not None and not current.is_field
+        self.keep_mine.setEnabled(field)
+        self.keep_theirs.setEnabled(field)
+        self.edit_value.setEnabled(field and current is not None and current.editable)
+        self.apply_change.setEnabled(parked)
+        self.discard_change.setEnabled(parked)
+
+    def _edit(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            tr("Andere waarde"),
+            tr("Nieuwe waarde voor {0}:").format(current.field_label),
+            text=str(current.mine or ""),
+        )
+        if ok:
+            self._resolve("edit", text.strip() or None)
+
+    def _resolve(self, resolution: str, value: Any = None) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        try:
+            with self.store.session(self.actor.caseworker_id) as session:
+                resolve_conflict(session, self.actor, current.id, resolution, value)
+        except Exception as exc:  # services raise Dutch messages
+            messages.error(str(exc))
+            return
+        self.reload()
+        self.resolved.emit()
+
+
+class FirstConnectDialog(FormDialog):
+    """First run on a laptop of a team with a central server: make the encrypted store, log
+    in, and receive the caseload (with progress) before the main window opens."""
+
+    def __init__(self, data_dir: Any, parent: QWidget | None = None) -> None:
+        super().__init__(self._connect, parent, fallback_field="password")
+        self.data_dir = data_dir
+        self.store: Store | None = None
+        self.setWindowTitle(tr("Aanmelden bij de centrale server"))
+        self.server = QLineEdit()
+        self.server.setPlaceholderText("https://trede.gemeente.example")
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.passphrase = QLineEdit()
+        self.repeat = QLineEdit()
+        for secret in (self.password, self.passphrase, self.repeat):
+            secret.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        for name, label, editor in (
+            ("server", tr("Adres van de server"), self.server),
+            ("username", tr("Gebruikersnaam"), self.username),
+            ("password", tr("Wachtwoord van uw account"), self.password),
+            ("passphrase", tr("Nieuw wachtwoord voor deze laptop"), self.passphrase),
+            ("repeat", tr("Herhaal dat wachtwoord"), self.repeat),
+        ):
+            self.fields[name] = Field(editor, label)
+            form.addRow(label, self.fields[name])
+        intro = QLabel(
+            tr(
+                "Trede maakt op deze laptop een versleutelde database en haalt de klanten van "
+                "uw caseload op. Het laptopwachtwoord beschermt die database; het wordt "
+                "nergens bewaard."
+            )
+        )
+        intro.setWordWrap(True)
+        buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        self.save_button.setText(tr("Aanmelden en ophalen"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.start_watching(
+            *(
+                editor.textChanged
+                for editor in (
+                    self.server,
+                    self.username,
+                    self.password,
+                    self.passphrase,
+                    self.repeat,
+                )
+            )
+        )
+
+    def values(self) -> tuple[str, ...]:
+        return (
+            self.server.text().strip(),
+            self.username.text().strip(),
+            self.password.text(),
+            self.passphrase.text(),
+            self.repeat.text(),
+        )
+
+    def problems(self) -> dict[str, str]:
+        from app.storage.unlocking import passphrase_problem
+
+        server, username, password, passphrase, repeat = self.values()
+        found = {}
+        if not server.startswith(("https://", "http://")):
+            found["server"] = tr("Vul het adres van de server in, beginnend met https://.")
+        if not username:
+            found["username"] = tr("Vul uw gebruikersnaam in.")
+        if not password:
+            found["password"] = tr("Vul uw wachtwoord in.")
+        problem = passphrase_problem(passphrase)
+        if problem:
+            found["passphrase"] = problem
+        elif passphrase != repeat:
+            found["repeat"] = tr("De twee wachtwoorden zijn niet gelijk.")
+        return found
+
+    def _connect(self, values: tuple[str, ...]) -> None:
+        import platform
+
+        from app.services.errors import ValidationFailed
+        from app.services.sync import wipe_local_store
+        from app.storage.store import create_store
+
+        server, username, password, passphrase, _repeat = values
+        store = create_store(self.data_dir, passphrase)
+        try:
+            link_store(
+                store,
+                server_url=server,
+                username=username,
+                password=password,
+                device_name=platform.node() or "laptop",
+                transport_factory=_transport,
+            )
+            first_sync_with_progress(store, self)
+        except (SyncError, ValidationFailed) as exc:
+            wipe_local_store(store)  # new and empty: nothing is lost
+            problems = exc.problems if isinstance(exc, ValidationFailed) else {}
+            raise ValidationFailed(problems or {"password": str(exc)}) from exc
+        except BaseException:
+            wipe_local_store(store)
+            raise
+        self.store = store
+
+
+def first_sync_with_progress(store: Store, parent: QWidget | None) -> SyncReport:
+    """The first sync of a new store, in the background behind a progress dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(tr("Klanten van uw caseload ophalen…"), tr("Afbreken"), 0, 0, parent)
+    dialog.setWindowTitle("Trede")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    job = worker.Worker(
+        lambda progress, cancelled: run_sync(store, _transport, progress, cancelled)
+    )
+    outcome: list[Any] = []
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def done(result: Any) -> None:
+        outcome.append(result)
+        dialog.accept()
+
+    job.signals.progress.connect(progress)
+    job.signals.finished.connect(done)
+    job.signals.failed.connect(done)
+    dialog.canceled.connect(job.cancel)
+    worker.start(job)
+    dialog.exec()
+    while not outcome:  # cancelled: the job stops at its next request
+        import time
+
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    report: SyncReport = outcome[0]
+    return report

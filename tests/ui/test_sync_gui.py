@@ -1,0 +1,143 @@
+"""Sync as a caseworker uses it: connect on first run and receive the caseload, see the
+sync in the status bar, resolve a conflict in the dialog, and be wiped when revoked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.domain.vocab import Role
+from app.models import Client
+from app.services.clients import ClientForm, create_client, update_client
+from app.ui.main_window import MainWindow
+from app.ui.sync_panel import ConflictsDialog, FirstConnectDialog
+from tests.factories import client_form
+from tests.sync.harness import (
+    PASSPHRASE,
+    USER_PASSWORD,
+    CentralServer,
+    Laptop,
+    add_user,
+    new_laptop,
+    running_central,
+)
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[CentralServer]:
+    with running_central(f"sqlite:///{tmp_path / 'central.db'}") as server:
+        server.store.create_team("Team Hengelo", "hengelo")
+        add_user(server.store, "wc.anna", Role.WORK_COACH, "Team Hengelo")
+        yield server
+
+
+def _client_on(laptop: Laptop) -> str:
+    actor = laptop.actor()
+    with laptop.store.session(actor.caseworker_id) as session:
+        client_id = create_client(session, actor, client_form())
+    laptop.sync()
+    return client_id
+
+
+def _open(qtbot, store) -> MainWindow:  # type: ignore[no-untyped-def]
+    main = MainWindow(store)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: not main.is_loading())
+    return main
+
+
+def test_first_run_connects_receives_the_caseload_and_shows_the_sync(
+    qtbot,
+    central: CentralServer,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    office = new_laptop(tmp_path, "office", central, "wc.anna")
+    _client_on(office)
+    dialog = FirstConnectDialog(tmp_path / "laptop")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.server, central.url)
+    qtbot.keyClicks(dialog.username, "wc.anna")
+    qtbot.keyClicks(dialog.password, "fout-wachtwoord")
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.store is None
+    assert "wachtwoord" in dialog.fields["password"].message.text().lower()
+    assert not (tmp_path / "laptop" / "trede.db").exists()  # nothing half-made is left
+
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, USER_PASSWORD)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.store is not None
+    main = _open(qtbot, dialog.store)
+    qtbot.waitUntil(lambda: main.caseload.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: "Gesynchroniseerd" in main.sync_label.text(), timeout=10000)
+    office.close()
+    main.close()
+    dialog.store.close()
+
+
+def test_a_conflict_is_resolved_in_the_dialog_and_reaches_the_office(
+    qtbot,
+    central: CentralServer,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    office = new_laptop(tmp_path, "office", central, "wc.anna")
+    field = new_laptop(tmp_path, "field", central, "wc.anna")
+    client_id = _client_on(office)
+    field.sync()
+    for laptop, city in ((office, "Borne"), (field, "Delden")):
+        actor = laptop.actor()
+        with laptop.store.session(actor.caseworker_id) as session:
+            form = ClientForm.from_client(session.get(Client, client_id))
+            form.city = city
+            update_client(session, actor, client_id, form)
+    office.sync()
+    main = _open(qtbot, field.store)
+    qtbot.waitUntil(lambda: "conflict" in main.sync_label.text(), timeout=10000)
+    main.actions_.conflicts.trigger()
+    dialog = next(w for w in main.findChildren(ConflictsDialog) if w.isVisible())
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 3).data() == "Delden"
+    assert dialog.model.index(0, 5).data() == "Borne"
+    qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0
+    dialog.close()
+    qtbot.waitUntil(lambda: not main.sync.is_running(), timeout=10000)
+    main.actions_.sync.trigger()
+    qtbot.waitUntil(lambda: not main.sync.is_running(), timeout=10000)
+    office.sync()
+    with office.store.session() as session:
+        assert session.get(Client, client_id).city == "Delden"
+    main.close()
+    office.close()
+    field.close()
+
+
+def test_a_revoked_laptop_is_wiped_and_says_so(
+    qtbot,
+    central: CentralServer,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    laptop = new_laptop(tmp_path, "laptop", central, "wc.anna")
+    _client_on(laptop)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    main = _open(qtbot, laptop.store)
+    qtbot.waitUntil(lambda: not main.sync.is_running(), timeout=10000)
+    central.store.revoke("wc.anna")
+    main.actions_.sync.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "ingetrokken" in shown[0]
+    assert not laptop.store.paths.database.exists()
+    assert not main.isVisible()
