@@ -93,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     importer = sub.add_parser("import", help="lees een overdrachtsbestand in (warme overdracht)")
     importer.add_argument("file", type=Path, help="het overdrachtsbestand")
 
+    connect = sub.add_parser(
+        "connect",
+        help="maak een nieuwe database gekoppeld aan de centrale server en haal de caseload op "
+        "(wachtwoord van het account uit TREDE_ACCOUNT_PASSWORD of een vraag)",
+    )
+    connect.add_argument("--server", required=True, help="adres, bijv. https://trede.gemeente.nl")
+    connect.add_argument("--username", required=True, help="uw gebruikersnaam op de server")
+
+    sub.add_parser("sync", help="synchroniseer nu met de centrale server")
+
     shots = sub.add_parser("screenshots", help="maak schermafbeeldingen van elk hoofdscherm")
     shots.add_argument("--out", type=Path, required=True, help="map voor de PNG-bestanden")
     shots.add_argument("--clients", type=int, default=400, help="aantal demoklanten")
@@ -174,6 +184,72 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
     store.close()
     print(f"Nieuwe database gemaakt in {_data_dir(args)}.", file=sys.stderr)
+    return 0
+
+
+def _print_sync(report: object) -> None:
+    from app.sync.client import SyncReport
+
+    assert isinstance(report, SyncReport)
+    print(
+        f"Gesynchroniseerd in {report.seconds:.1f} s: {report.pushed} verzonden, "
+        f"{report.received} ontvangen, {report.purged_clients} klant(en) van deze laptop "
+        f"verwijderd, {report.open_conflicts} open conflict(en)."
+    )
+    if report.clock_off:
+        minutes = round(abs(report.clock_offset.total_seconds()) / 60)
+        print(f"Let op: de klok van deze laptop wijkt {minutes} minuten af.", file=sys.stderr)
+
+
+def cmd_connect(args: argparse.Namespace) -> int:
+    import platform
+
+    from app.services.sync import link_store, run_sync, wipe_local_store
+    from app.storage.store import create_store
+    from app.sync.client import SyncError
+    from app.sync.http import HttpTransport
+
+    passphrase = _read_passphrase("Nieuw wachtwoord voor de database op deze laptop: ")
+    account = os.environ.get("TREDE_ACCOUNT_PASSWORD") or getpass.getpass(
+        "Wachtwoord van uw account op de server: "
+    )
+    store = create_store(_data_dir(args), passphrase)
+    try:
+        link_store(
+            store,
+            server_url=args.server,
+            username=args.username,
+            password=account,
+            device_name=platform.node() or "laptop",
+            transport_factory=HttpTransport,
+        )
+        report = run_sync(store, HttpTransport)
+    except (SyncError, ServiceError) as exc:
+        wipe_local_store(store)  # new and empty: nothing is lost
+        print(str(exc), file=sys.stderr)
+        return 2
+    store.close()
+    _print_sync(report)
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from app.services.sync import run_sync
+    from app.sync.client import RemoteWipe, SyncError
+    from app.sync.http import HttpTransport
+
+    store = _open_store(args)
+    try:
+        report = run_sync(store, HttpTransport)
+    except RemoteWipe as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    except SyncError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    _print_sync(report)
     return 0
 
 
@@ -379,6 +455,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "plan": cmd_plan,
     "export": cmd_export,
     "import": cmd_import,
+    "connect": cmd_connect,
+    "sync": cmd_sync,
 }
 
 

@@ -140,6 +140,34 @@ def _qt() -> str:
     return f"Qt {QGuiApplication.platformName()}: venster getekend, pictogram en vertaling geladen"
 
 
+def _sync() -> str:
+    """The sync client is bundled: its wire format round-trips and an unreachable server is
+    reported as such (a closed port on this machine, no network needed)."""
+    import socket
+
+    from app.models import JournalEntry
+    from app.sync.client import ServerUnreachable
+    from app.sync.http import HttpTransport
+    from app.sync.wire import ENTITIES, decode_fields, encode_value
+
+    entity_ = ENTITIES["journal_entries"]
+    sample = {"occurred_on": dt.date(2026, 11, 20), "subject": "Zelftest"}
+    wire = {name: encode_value(value) for name, value in sample.items()}
+    if decode_fields(entity_, wire) != sample or entity_.model is not JournalEntry:
+        raise RuntimeError("wire format does not round-trip")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    transport = HttpTransport(f"http://127.0.0.1:{port}", timeout=3)
+    try:
+        transport.post("/v1/pull", {"cursor": 0})
+    except ServerUnreachable:
+        return "berichtformaat en httpx; onbereikbare server netjes gemeld"
+    finally:
+        transport.close()
+    raise RuntimeError("a closed port answered")
+
+
 def run_self_test(report: Report = print) -> int:
     """Run every check; 0 when all pass, 1 otherwise. Uses a throw-away folder and keyring."""
     started = time.perf_counter()
@@ -157,6 +185,7 @@ def run_self_test(report: Report = print) -> int:
             ("regeltabel en loonkostensubsidie", _subsidy),
             ("plan-PDF (reportlab, lettertype)", lambda: _pdf(folder)),
             ("Qt (plugins, pictogram, vertaling)", _qt),
+            ("synchronisatie (berichtformaat, HTTP)", _sync),
         ]
         failures = 0
         for title, check in checks:

@@ -26,7 +26,7 @@ def test_self_test_passes_and_touches_nothing_of_the_user(tmp_path) -> None:  # 
     )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    assert [line.split()[0] for line in lines[:-1]] == ["ok"] * 5
+    assert [line.split()[0] for line in lines[:-1]] == ["ok"] * 6
     assert "zelftest geslaagd" in lines[-1]
     assert "Şükrü Yılmaz-Gąsiorowska" in done.stdout
     assert not (tmp_path / "data").exists()  # no store, no keyring file left behind

@@ -259,7 +259,27 @@ FIELD_LABELS = {
     "notes": "Notities",
     "situation": "Situatie",
     "deleted_at": "Verwijderd",
+    "subject": "Onderwerp",
+    "body": "Tekst",
+    "occurred_on": "Datum",
+    "worked_on": "Datum",
+    "assessed_on": "Datum",
+    "minutes": "Minuten",
+    "final_trede": "Trede",
+    "description": "Omschrijving",
 }
+# What a parked new record shows of itself (its other fields stay in the conflict).
+_SUMMARY_FIELDS = (
+    "subject",
+    "description",
+    "occurred_on",
+    "worked_on",
+    "assessed_on",
+    "minutes",
+    "final_trede",
+    "city",
+    "achternaam",
+)
 
 
 def display_value(value: Any) -> str:

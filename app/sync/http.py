@@ -29,7 +29,7 @@ class HttpTransport:
         try:
             return self.client.post(path, json=body)
         except httpx.HTTPError as exc:
-            log.warning("central store unreachable: %s", type(exc).__name__)
+            log.info("central store unreachable: %s", type(exc).__name__)
             raise ServerUnreachable(UNREACHABLE) from exc
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:

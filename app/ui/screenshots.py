@@ -88,6 +88,58 @@ def _client_with_measured_placement(store: object, actor: object, rows: list[Any
     return None
 
 
+def _conflict_examples(store: Any, actor: Any, client_id: str) -> None:
+    """Two open conflicts as a central store would report them, for the conflicts screen."""
+    from sqlalchemy import select
+
+    from app.models import Caseworker, Client, SyncConflict, new_id
+
+    now = dt.datetime.now(dt.UTC)
+    with store.session() as session:
+        colleague = session.scalars(
+            select(Caseworker.id).where(Caseworker.id != actor.caseworker_id)
+        ).first()
+        city = session.get(Client, client_id).city
+        examples = [
+            {
+                "kind": "field",
+                "entity": "clients",
+                "field": "city",
+                "mine": "Delden",
+                "theirs": city,
+                "message": None,
+                "change": None,
+            },
+            {
+                "kind": "scope",
+                "entity": "journal_entries",
+                "field": None,
+                "mine": {"subject": "Huisbezoek", "occurred_on": dt.date.today().isoformat()},
+                "theirs": None,
+                "message": "deze klant staat niet (meer) in uw caseload",
+                "change": None,
+            },
+        ]
+        for number, example in enumerate(examples):
+            conflict_id = new_id()
+            detail = {
+                "id": conflict_id,
+                "row_id": client_id if example["entity"] == "clients" else new_id(),
+                "client_id": client_id,
+                "base": None,
+                "mine_by": actor.caseworker_id,
+                "mine_at": (now - dt.timedelta(hours=2 + number)).isoformat(),
+                "theirs_by": colleague,
+                "theirs_at": (now - dt.timedelta(hours=5)).isoformat(),
+                **example,
+            }
+            session.add(
+                SyncConflict(
+                    id=conflict_id, client_id=client_id, kind=example["kind"], detail=detail
+                )
+            )
+
+
 def _render_all(app: QApplication, store: object, shoot: Callable[..., None], folder: Path) -> None:
     from app.paths import DEMO_PASSPHRASE
     from app.services.caseload import Scope, caseload_rows
@@ -221,6 +273,16 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     settings_dialog = SettingsDialog(window)
     shoot(settings_dialog, "09-instellingen", 420, 200)
     settings_dialog.close()
+
+    _conflict_examples(store, actor, chosen.client_id)
+    conflicts_dialog = window.open_conflicts()
+    shoot(conflicts_dialog, "11-conflicten", 1180, 420)
+    conflicts_dialog.close()
+    login = window.open_login()
+    login.server.setText("https://trede.hengelo.example")
+    login.username.setText("wc.demo")
+    shoot(login, "12-aanmelden", 520, 300)
+    login.close()
 
     window.lock()
     shoot(window, "10-vergrendeld")

@@ -300,16 +300,24 @@ class ConflictsModel(ColumnsModel[ConflictRow]):
         (QT_TR_NOOP("Onderdeel"), _part),
         (QT_TR_NOOP("Soort"), lambda c: tr(c.kind_label)),
         (QT_TR_NOOP("Uw waarde"), lambda c: display_value(c.mine)),
-        (QT_TR_NOOP("Door u"), lambda c: f"{c.mine_by}, {_moment(c.mine_at)}"),
         (
             QT_TR_NOOP("Opgeslagen waarde"),
             lambda c: display_value(c.theirs) if c.is_field else (c.message or ""),
         ),
-        (
-            QT_TR_NOOP("Door"),
-            lambda c: f"{c.theirs_by}, {_moment(c.theirs_at)}" if c.is_field else "",
-        ),
     )
+
+
+def conflict_detail(conflict: ConflictRow) -> str:
+    """Who changed what and when, on both sides."""
+    mine = tr("«{0}», gewijzigd door {1} op {2}.").format(
+        display_value(conflict.mine), conflict.mine_by, _moment(conflict.mine_at)
+    )
+    if not conflict.is_field:
+        return tr("Niet verwerkt: {0}. {1}").format(conflict.message or "", mine)
+    theirs = tr("Opgeslagen: «{0}», gewijzigd door {1} op {2}.").format(
+        display_value(conflict.theirs), conflict.theirs_by, _moment(conflict.theirs_at)
+    )
+    return tr("Deze laptop: {0} {1}").format(mine, theirs)
 
 
 class ConflictsDialog(BaseDialog):
@@ -323,10 +331,9 @@ class ConflictsDialog(BaseDialog):
         self.store = store
         self.actor = actor
         self.setWindowTitle(tr("Conflicten oplossen"))
-        self.resize(1000, 420)
+        self.resize(1180, 420)
         self.model = ConflictsModel(self)
-        self.table = list_view(self.model, tr("Open conflicten"), fit_columns=False)
-        self.table.horizontalHeader().setDefaultSectionSize(150)
+        self.table = list_view(self.model, tr("Open conflicten"))  # a short list
         intro = QLabel(
             tr(
                 "Deze wijzigingen konden niet vanzelf worden samengevoegd. Kies per regel "
@@ -335,6 +342,9 @@ class ConflictsDialog(BaseDialog):
         )
         intro.setWordWrap(True)
         self.empty = QLabel(tr("Er zijn geen open conflicten."))
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName(tr("Details van het conflict"))
         self.keep_mine = QPushButton(tr("&Mijn waarde houden"))
         self.keep_theirs = QPushButton(tr("&Opgeslagen waarde houden"))
         self.edit_value = QPushButton(tr("&Andere waarde…"))
@@ -357,6 +367,7 @@ class ConflictsDialog(BaseDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.detail)
         layout.addLayout(row)
         layout.addWidget(close)
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
@@ -389,6 +400,7 @@ class ConflictsDialog(BaseDialog):
         self.edit_value.setEnabled(field and current is not None and current.editable)
         self.apply_change.setEnabled(parked)
         self.discard_change.setEnabled(parked)
+        self.detail.setText(conflict_detail(current) if current is not None else "")
 
     def _edit(self) -> None:
         current = self.selected()

@@ -1180,6 +1180,18 @@
         <translation>Deleted</translation>
     </message>
     <message>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
         <source>Op twee plaatsen gewijzigd</source>
         <translation>Changed in two places</translation>
     </message>
@@ -2420,16 +2432,24 @@
         <translation>Your value</translation>
     </message>
     <message>
-        <source>Door u</source>
-        <translation>By you</translation>
+        <source>«{0}», gewijzigd door {1} op {2}.</source>
+        <translation>“{0}”, changed by {1} on {2}.</translation>
+    </message>
+    <message>
+        <source>Niet verwerkt: {0}. {1}</source>
+        <translation>Not processed: {0}. {1}</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: «{0}», gewijzigd door {1} op {2}.</source>
+        <translation>Stored: “{0}”, changed by {1} on {2}.</translation>
+    </message>
+    <message>
+        <source>Deze laptop: {0} {1}</source>
+        <translation>This laptop: {0} {1}</translation>
     </message>
     <message>
         <source>Opgeslagen waarde</source>
         <translation>Stored value</translation>
-    </message>
-    <message>
-        <source>Door</source>
-        <translation>By</translation>
     </message>
     <message>
         <source>Conflicten oplossen</source>
@@ -2446,6 +2466,10 @@
     <message>
         <source>Er zijn geen open conflicten.</source>
         <translation>There are no open conflicts.</translation>
+    </message>
+    <message>
+        <source>Details van het conflict</source>
+        <translation>Details of the conflict</translation>
     </message>
     <message>
         <source>&amp;Mijn waarde houden</source>
