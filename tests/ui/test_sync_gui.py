@@ -108,7 +108,9 @@ def test_a_conflict_is_resolved_in_the_dialog_and_reaches_the_office(
     dialog = next(w for w in main.findChildren(ConflictsDialog) if w.isVisible())
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 3).data() == "Delden"
-    assert dialog.model.index(0, 5).data() == "Borne"
+    assert dialog.model.index(0, 4).data() == "Borne"
+    qtmodeltester.check(dialog.model)
+    assert "gewijzigd door" in dialog.detail.text()
     qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
     assert dialog.model.rowCount() == 0
     dialog.close()
