@@ -86,10 +86,8 @@ def test_first_run_connects_receives_the_caseload_and_shows_the_sync(
     dialog.store.close()
 
 
-def test_a_conflict_is_resolved_in_the_dialog_and_reaches_the_office(
-    qtbot,
-    central: CentralServer,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_a_conflict_is_resolved_in_the_dialog_and_reaches_the_office(  # type: ignore[no-untyped-def]
+    qtbot, qtmodeltester, central: CentralServer, tmp_path: Path
 ) -> None:
     office = new_laptop(tmp_path, "office", central, "wc.anna")
     field = new_laptop(tmp_path, "field", central, "wc.anna")
