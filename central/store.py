@@ -24,6 +24,7 @@ from app.sync.wire import (
     ENTITIES,
     ORG_SCOPE,
     Entity,
+    client_of_row,
     decode_fields,
     digest_add,
     digest_sub,
@@ -187,26 +188,18 @@ class CentralStore:
         values: dict[str, Any],
         feed: _Feed | None = None,
     ) -> str | None:
-        scope = entity_.scope
-        if scope.kind == "self":
-            return str(values["id"])
-        if scope.kind == "column":
-            assert scope.column is not None
-            value = values.get(scope.column)
-            return None if value is None else str(value)
-        if scope.kind == "parent":
-            assert scope.column is not None and scope.parent_entity is not None
-            parent_id = str(values.get(scope.column))
+        def parent_client(parent_entity: str, parent_id: str) -> str | None:
             if feed is not None:
-                known = feed.lookup(scope.parent_entity, parent_id)
+                known = feed.lookup(parent_entity, parent_id)
                 return (known["scope_key"] or None) if known else None
-            parent = conn.execute(
+            found = conn.execute(
                 select(t.rows.c.scope_key).where(
-                    t.rows.c.entity == scope.parent_entity, t.rows.c.row_id == parent_id
+                    t.rows.c.entity == parent_entity, t.rows.c.row_id == parent_id
                 )
             ).scalar()
-            return parent or None
-        return None
+            return found or None
+
+        return client_of_row(entity_, values, parent_client)
 
     def write_as_server(
         self,

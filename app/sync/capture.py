@@ -10,7 +10,7 @@ from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from app.models import Document, OutboxChange, SyncedMixin, new_id, utc_now
-from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, encode_value
+from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, client_of_row, encode_value
 
 log = logging.getLogger(__name__)
 
@@ -19,23 +19,17 @@ _ENTITY_ORDER = {name: position for position, name in enumerate(ENTITIES)}
 
 
 def client_of(session: Session, entity_: Entity, values: dict[str, Any]) -> str | None:
-    """The client a row belongs to (None for rows of the organisation, like employers)."""
-    scope = entity_.scope
-    if scope.kind == "self":
-        return str(values["id"])
-    if scope.kind == "column":
-        assert scope.column is not None
-        found = values.get(scope.column)
-        return None if found is None else str(found)
-    if scope.kind == "parent":
-        assert scope.column is not None and scope.parent_entity is not None
-        parent = ENTITIES[scope.parent_entity].table
+    """The client a row belongs to; a parent row may be new in this same flush."""
+
+    def parent_client(parent_entity: str, parent_id: str) -> str | None:
+        parent = ENTITIES[parent_entity].table
         return (
             session.connection()
-            .execute(select(parent.c.client_id).where(parent.c.id == values[scope.column]))
+            .execute(select(parent.c.client_id).where(parent.c.id == parent_id))
             .scalar()
         )
-    return None
+
+    return client_of_row(entity_, values, parent_client)
 
 
 def outbox_row(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -83,6 +84,26 @@ def entity(name: str) -> Entity:
     if found is None:
         raise KeyError(name)
     return found
+
+
+def client_of_row(
+    entity_: Entity,
+    values: dict[str, Any],
+    parent_client: Callable[[str, str], str | None],
+) -> str | None:
+    """The client a row belongs to (None for rows of the organisation, like employers);
+    `parent_client(entity, id)` answers for rows that belong to a parent row."""
+    scope = entity_.scope
+    if scope.kind == "self":
+        return str(values["id"])
+    if scope.kind == "column":
+        assert scope.column is not None
+        found = values.get(scope.column)
+        return None if found is None else str(found)
+    if scope.kind == "parent":
+        assert scope.column is not None and scope.parent_entity is not None
+        return parent_client(scope.parent_entity, str(values.get(scope.column)))
+    return None
 
 
 # ------------------------------------------------------------------ values

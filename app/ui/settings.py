@@ -10,13 +10,18 @@ SYNC_MINUTES_DEFAULT = 5
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 
 
-def idle_minutes() -> int:
-    value = QSettings().value("security/idle_minutes", IDLE_MINUTES_DEFAULT)
+def _minutes(key: str, default: int) -> int:
+    """A stored number of minutes between 1 and 240; the default when it is anything else."""
+    value = QSettings().value(key, default)
     try:
         minutes = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
-        return IDLE_MINUTES_DEFAULT
-    return minutes if 1 <= minutes <= 240 else IDLE_MINUTES_DEFAULT
+        return default
+    return minutes if 1 <= minutes <= 240 else default
+
+
+def idle_minutes() -> int:
+    return _minutes("security/idle_minutes", IDLE_MINUTES_DEFAULT)
 
 
 def set_idle_minutes(minutes: int) -> None:
@@ -25,12 +30,7 @@ def set_idle_minutes(minutes: int) -> None:
 
 def sync_minutes() -> int:
     """How often the app syncs by itself while a central server is configured."""
-    value = QSettings().value("sync/minutes", SYNC_MINUTES_DEFAULT)
-    try:
-        minutes = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return SYNC_MINUTES_DEFAULT
-    return minutes if 1 <= minutes <= 240 else SYNC_MINUTES_DEFAULT
+    return _minutes("sync/minutes", SYNC_MINUTES_DEFAULT)
 
 
 def set_sync_minutes(minutes: int) -> None:

@@ -209,75 +209,102 @@ class SyncController(QObject):
             )
 
 
-class LoginDialog(FormDialog):
-    """The central store's address and the caseworker's account; the token goes to the
-    keyring, never the password."""
+class _AccountDialog(FormDialog):
+    """The server address and account fields with their checks, shared by the login and the
+    first-run connect dialog. Subclasses add fields and call `start_watching(*self.watched)`."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(self._link, parent, fallback_field="password")
-        self.store = store
+    def __init__(
+        self,
+        on_save: Any,
+        parent: QWidget | None,
+        *,
+        intro: str,
+        button: str,
+        password_label: str,
+        server_url: str = "",
+        extra: tuple[tuple[str, str, QLineEdit], ...] = (),
+    ) -> None:
+        super().__init__(on_save, parent, fallback_field="password")
         self.setWindowTitle(tr("Aanmelden bij de centrale server"))
-        status = sync_status_of(store)
-        self.server = QLineEdit(status.server_url or "")
+        self.server = QLineEdit(server_url)
         self.server.setPlaceholderText("https://trede.gemeente.example")
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        for name, label, editor in (
+        editors = (
             ("server", tr("Adres van de server"), self.server),
             ("username", tr("Gebruikersnaam"), self.username),
-            ("password", tr("Wachtwoord"), self.password),
-        ):
+            ("password", password_label, self.password),
+            *extra,
+        )
+        form = QFormLayout()
+        for name, label, editor in editors:
             self.fields[name] = Field(editor, label)
             form.addRow(label, self.fields[name])
-        intro = QLabel(
-            tr(
-                "Uw wijzigingen gaan naar de centrale server zodra er verbinding is; u "
-                "ontvangt de klanten van uw caseload. Het wachtwoord wordt niet bewaard."
-            )
-        )
-        intro.setWordWrap(True)
+        self.watched = tuple(editor.textChanged for _name, _label, editor in editors)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
         buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
-        self.save_button.setText(tr("Aanmelden"))
+        self.save_button.setText(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(intro_label)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.start_watching(
-            self.server.textChanged, self.username.textChanged, self.password.textChanged
-        )
 
-    def values(self) -> tuple[str, str, str]:
-        return self.server.text().strip(), self.username.text().strip(), self.password.text()
-
-    def problems(self) -> dict[str, str]:
-        server, username, password = self.values()
+    def account_problems(self) -> dict[str, str]:
         found = {}
-        if not server.startswith(("https://", "http://")):
+        if not self.server.text().strip().startswith(("https://", "http://")):
             found["server"] = tr("Vul het adres van de server in, beginnend met https://.")
-        if not username:
+        if not self.username.text().strip():
             found["username"] = tr("Vul uw gebruikersnaam in.")
-        if not password:
+        if not self.password.text():
             found["password"] = tr("Vul uw wachtwoord in.")
         return found
 
     def is_changed(self) -> bool:
         return False  # nothing typed here is worth a "discard?" question
 
-    def _link(self, values: tuple[str, str, str]) -> None:
+    def link(self, store: Store) -> None:
         import platform
 
-        server, username, password = values
+        link_store(
+            store,
+            server_url=self.server.text().strip(),
+            username=self.username.text().strip(),
+            password=self.password.text(),
+            device_name=platform.node() or "laptop",
+            transport_factory=_transport,
+        )
+
+
+class LoginDialog(_AccountDialog):
+    """Log in again (or for the first time) on this store; the token goes to the keyring,
+    never the password."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self._link,
+            parent,
+            intro=tr(
+                "Uw wijzigingen gaan naar de centrale server zodra er verbinding is; u "
+                "ontvangt de klanten van uw caseload. Het wachtwoord wordt niet bewaard."
+            ),
+            button=tr("Aanmelden"),
+            password_label=tr("Wachtwoord"),
+            server_url=sync_status_of(store).server_url or "",
+        )
+        self.store = store
+        self.start_watching(*self.watched)
+
+    def values(self) -> tuple[str, str, str]:
+        return self.server.text().strip(), self.username.text().strip(), self.password.text()
+
+    def problems(self) -> dict[str, str]:
+        return self.account_problems()
+
+    def _link(self, _values: object) -> None:
         try:
-            link_store(
-                self.store,
-                server_url=server,
-                username=username,
-                password=password,
-                device_name=platform.node() or "laptop",
-                transport_factory=_transport,
-            )
+            self.link(self.store)
         except SyncError as exc:
             from app.services.errors import ValidationFailed
 
@@ -429,59 +456,33 @@ class ConflictsDialog(BaseDialog):
         self.resolved.emit()
 
 
-class FirstConnectDialog(FormDialog):
+class FirstConnectDialog(_AccountDialog):
     """First run on a laptop of a team with a central server: make the encrypted store, log
     in, and receive the caseload (with progress) before the main window opens."""
 
     def __init__(self, data_dir: Any, parent: QWidget | None = None) -> None:
-        super().__init__(self._connect, parent, fallback_field="password")
-        self.data_dir = data_dir
-        self.store: Store | None = None
-        self.setWindowTitle(tr("Aanmelden bij de centrale server"))
-        self.server = QLineEdit()
-        self.server.setPlaceholderText("https://trede.gemeente.example")
-        self.username = QLineEdit()
-        self.password = QLineEdit()
-        self.passphrase = QLineEdit()
-        self.repeat = QLineEdit()
-        for secret in (self.password, self.passphrase, self.repeat):
+        passphrase, repeat = QLineEdit(), QLineEdit()
+        for secret in (passphrase, repeat):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        for name, label, editor in (
-            ("server", tr("Adres van de server"), self.server),
-            ("username", tr("Gebruikersnaam"), self.username),
-            ("password", tr("Wachtwoord van uw account"), self.password),
-            ("passphrase", tr("Nieuw wachtwoord voor deze laptop"), self.passphrase),
-            ("repeat", tr("Herhaal dat wachtwoord"), self.repeat),
-        ):
-            self.fields[name] = Field(editor, label)
-            form.addRow(label, self.fields[name])
-        intro = QLabel(
-            tr(
+        super().__init__(
+            self._connect,
+            parent,
+            intro=tr(
                 "Trede maakt op deze laptop een versleutelde database en haalt de klanten van "
                 "uw caseload op. Het laptopwachtwoord beschermt die database; het wordt "
                 "nergens bewaard."
-            )
+            ),
+            button=tr("Aanmelden en ophalen"),
+            password_label=tr("Wachtwoord van uw account"),
+            extra=(
+                ("passphrase", tr("Nieuw wachtwoord voor deze laptop"), passphrase),
+                ("repeat", tr("Herhaal dat wachtwoord"), repeat),
+            ),
         )
-        intro.setWordWrap(True)
-        buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
-        self.save_button.setText(tr("Aanmelden en ophalen"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.start_watching(
-            *(
-                editor.textChanged
-                for editor in (
-                    self.server,
-                    self.username,
-                    self.password,
-                    self.passphrase,
-                    self.repeat,
-                )
-            )
-        )
+        self.passphrase, self.repeat = passphrase, repeat
+        self.data_dir = data_dir
+        self.store: Store | None = None
+        self.start_watching(*self.watched)
 
     def values(self) -> tuple[str, ...]:
         return (
@@ -495,39 +496,22 @@ class FirstConnectDialog(FormDialog):
     def problems(self) -> dict[str, str]:
         from app.storage.unlocking import passphrase_problem
 
-        server, username, password, passphrase, repeat = self.values()
-        found = {}
-        if not server.startswith(("https://", "http://")):
-            found["server"] = tr("Vul het adres van de server in, beginnend met https://.")
-        if not username:
-            found["username"] = tr("Vul uw gebruikersnaam in.")
-        if not password:
-            found["password"] = tr("Vul uw wachtwoord in.")
-        problem = passphrase_problem(passphrase)
+        found = self.account_problems()
+        problem = passphrase_problem(self.passphrase.text())
         if problem:
             found["passphrase"] = problem
-        elif passphrase != repeat:
+        elif self.passphrase.text() != self.repeat.text():
             found["repeat"] = tr("De twee wachtwoorden zijn niet gelijk.")
         return found
 
-    def _connect(self, values: tuple[str, ...]) -> None:
-        import platform
-
+    def _connect(self, _values: object) -> None:
         from app.services.errors import ValidationFailed
         from app.services.sync import wipe_local_store
         from app.storage.store import create_store
 
-        server, username, password, passphrase, _repeat = values
-        store = create_store(self.data_dir, passphrase)
+        store = create_store(self.data_dir, self.passphrase.text())
         try:
-            link_store(
-                store,
-                server_url=server,
-                username=username,
-                password=password,
-                device_name=platform.node() or "laptop",
-                transport_factory=_transport,
-            )
+            self.link(store)
             first_sync_with_progress(store, self)
         except (SyncError, ValidationFailed) as exc:
             wipe_local_store(store)  # new and empty: nothing is lost

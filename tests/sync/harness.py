@@ -90,6 +90,29 @@ class Laptop:
         with self.store.session() as session:
             return owner_actor(session)
 
+    def new_client(self) -> str:
+        from app.services.clients import create_client
+        from tests.factories import client_form
+
+        actor = self.actor()
+        with self.store.session(actor.caseworker_id) as session:
+            return create_client(session, actor, client_form())
+
+    def write_journal(self, client_id: str, subject: str, kind: str = "note") -> None:
+        from app.services import journal
+
+        actor = self.actor()
+        with self.store.session(actor.caseworker_id) as session:
+            journal.add_entry(
+                session,
+                actor,
+                client_id,
+                occurred_on="20-11-2026",
+                kind=kind,
+                subject=subject,
+                body="Afspraken gemaakt.",
+            )
+
     def close(self) -> None:
         self.store.close()
 

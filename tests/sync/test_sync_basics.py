@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 
 from app.domain.vocab import JournalKind, Role
 from app.models import Client, JournalEntry
-from app.services import journal
 from app.services.clients import ClientForm, create_client, update_client
 from app.services.sync import conflicts, resolve_conflict, sync_status
 from tests.factories import client_form
@@ -95,16 +94,7 @@ def test_a_transfer_purges_the_old_laptop_and_unsent_work_is_parked_not_lost(
         assert session.get(Client, client_id) is None  # not in Cas's caseload
 
     # offline, Anna writes a journal entry; meanwhile the client goes to Cas
-    with anna.store.session(actor.caseworker_id) as session:
-        journal.add_entry(
-            session,
-            actor,
-            client_id,
-            occurred_on="20-11-2026",
-            kind=JournalKind.HOME_VISIT.value,
-            subject="Huisbezoek",
-            body="Besproken: vrijwilligerswerk.",
-        )
+    anna.write_journal(client_id, "Huisbezoek", JournalKind.HOME_VISIT.value)
     central.store.assign_client(client_id, "wc.cas", reason="Warme overdracht")
     report = anna.sync()
     assert report.purged_clients == 1

@@ -15,9 +15,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from app.domain.vocab import JournalKind, Role
+from app.domain.vocab import Role
 from app.models import JournalEntry
-from app.services import journal
 from app.services.clients import create_client
 from app.services.context import get_setting
 from app.services.sync import run_sync, token_name
@@ -37,20 +36,6 @@ def _setup(central: CentralServer, tmp_path: Path, names: tuple[str, ...] = ("a"
         add_user(central.store, f"wc.{name}", role, "Team")
         laptops.append(new_laptop(tmp_path, name, central, f"wc.{name}"))
     return laptops
-
-
-def _journal(laptop: Laptop, client_id: str, subject: str) -> None:
-    actor = laptop.actor()
-    with laptop.store.session(actor.caseworker_id) as session:
-        journal.add_entry(
-            session,
-            actor,
-            client_id,
-            occurred_on="20-11-2026",
-            kind=JournalKind.NOTE.value,
-            subject=subject,
-            body="Notitie.",
-        )
 
 
 def _central_count(central: CentralServer, table: Any) -> int:
@@ -76,7 +61,7 @@ def test_a_reply_lost_after_the_central_commit_is_resent_and_applied_once(
     actor = laptop.actor()
     with laptop.store.session(actor.caseworker_id) as session:
         client_id = create_client(session, actor, client_form())
-    _journal(laptop, client_id, "Eerste gesprek")
+    laptop.write_journal(client_id, "Eerste gesprek")
     LosesFirstPushReply.lost = 0
     with pytest.raises(ServerUnreachable):
         run_sync(laptop.store, LosesFirstPushReply)
@@ -96,7 +81,7 @@ def test_the_same_push_twice_changes_nothing_the_second_time(
     actor = laptop.actor()
     with laptop.store.session(actor.caseworker_id) as session:
         client_id = create_client(session, actor, client_form())
-    _journal(laptop, client_id, "Gesprek")
+    laptop.write_journal(client_id, "Gesprek")
     from app.sync.client import _OUTBOX, _change_wire
 
     with laptop.store.engine.connect() as conn:
@@ -151,7 +136,7 @@ def test_a_laptop_killed_while_applying_a_page_resumes_without_loss_or_duplicate
     with writer.store.session(actor.caseworker_id) as session:
         client_ids = [create_client(session, actor, client_form()) for _ in range(30)]
     for number, client_id in enumerate(client_ids):
-        _journal(writer, client_id, f"Gesprek {number}")
+        writer.write_journal(client_id, f"Gesprek {number}")
     writer.sync()
     for client_id in client_ids:
         central.store.assign_client(client_id, "wc.r", reason="Overdracht")

@@ -14,9 +14,8 @@ from typing import Any
 import httpx
 from sqlalchemy import delete, func, select, update
 
-from app.domain.vocab import JournalKind, Role
+from app.domain.vocab import Role
 from app.models import AuditEvent, Client, JournalEntry, Plan, PlanGoal, ReceivedRow, ScopeDigest
-from app.services import journal
 from app.services.clients import create_client
 from app.services.sync import conflicts, resolve_conflict, run_sync, sync_status
 from app.sync.http import HttpTransport
@@ -42,18 +41,8 @@ def test_a_row_the_laptop_never_received_is_found_by_the_checksum_and_fetched(
     central: CentralServer, tmp_path: Path
 ) -> None:
     writer, reader = _coach(central, tmp_path, "w", "r")
-    actor = writer.actor()
-    with writer.store.session(actor.caseworker_id) as session:
-        client_id = create_client(session, actor, client_form())
-        journal.add_entry(
-            session,
-            actor,
-            client_id,
-            occurred_on="20-11-2026",
-            kind=JournalKind.NOTE.value,
-            subject="Gemist",
-            body="Deze regel raakt zoek.",
-        )
+    client_id = writer.new_client()
+    writer.write_journal(client_id, "Gemist")
     writer.sync()
     reader.sync()
     # as if a page had skipped the entry: the laptop has neither the row nor its hash
