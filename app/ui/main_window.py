@@ -352,11 +352,14 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def open_settings(self) -> None:
-        dialog = SettingsDialog(self)
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(
+            self, server_url=self.sync.status().server_url, on_server=self.open_login
+        )
         dialog.accepted.connect(lambda: self.idle.set_minutes(settings.idle_minutes()))
         dialog.accepted.connect(self._apply_sync_interval)
         dialog.open()
+        return dialog
 
     def change_passphrase(self) -> ChangePassphraseDialog:
         dialog = ChangePassphraseDialog(self.store.paths.data_dir, self)

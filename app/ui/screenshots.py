@@ -271,7 +271,7 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     entry_dialog.close()
 
     settings_dialog = SettingsDialog(window)
-    shoot(settings_dialog, "09-instellingen", 420, 200)
+    shoot(settings_dialog, "09-instellingen", 560, 240)
     settings_dialog.close()
 
     _conflict_examples(store, actor, chosen.client_id)

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from app.storage.errors import StoreError
 from app.storage.store import change_passphrase, passphrase_problem
@@ -15,9 +25,26 @@ from app.ui.i18n import tr
 
 
 class SettingsDialog(BaseDialog):
-    def __init__(self, parent: object = None) -> None:
+    def __init__(
+        self,
+        parent: object = None,
+        *,
+        server_url: str | None = None,
+        on_server: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.setWindowTitle(tr("Instellingen"))
+        self.server = QLabel(server_url or tr("(geen; deze laptop werkt alleen lokaal)"))
+        self.server.setAccessibleName(tr("Centrale server"))
+        self.server_button = QPushButton(tr("Server en account…"))
+        self.server_button.setEnabled(on_server is not None)
+        if on_server is not None:
+
+            def open_server() -> None:
+                self.reject()
+                on_server()
+
+            self.server_button.clicked.connect(open_server)
         self.idle = QSpinBox()
         self.idle.setRange(1, 240)
         self.idle.setSuffix(tr(" minuten"))
@@ -35,6 +62,10 @@ class SettingsDialog(BaseDialog):
         self.language.setCurrentIndex(self.language.findData(settings.language()))
         form = QFormLayout()
         form.addRow(tr("Vergrendelen na"), self.idle)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server, 1)
+        server_row.addWidget(self.server_button)
+        form.addRow(tr("Centrale server"), server_row)
         form.addRow(tr("Automatisch synchroniseren elke"), self.sync)
         form.addRow(tr("Taal"), self.language)
         note = QLabel(tr("Een andere taal gaat in wanneer u Trede opnieuw start."))

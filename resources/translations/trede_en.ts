@@ -896,6 +896,18 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>(geen; deze laptop werkt alleen lokaal)</source>
+        <translation>(none; this laptop works locally only)</translation>
+    </message>
+    <message>
+        <source>Centrale server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <source>Server en account…</source>
+        <translation>Server and account…</translation>
+    </message>
+    <message>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>

@@ -16,6 +16,7 @@ from app.services.clients import ClientForm, create_client, update_client
 from app.ui.main_window import MainWindow
 from app.ui.sync_panel import ConflictsDialog, FirstConnectDialog
 from tests.factories import client_form
+from tests.ui.conftest import visible_dialog
 from tests.sync.harness import (
     PASSPHRASE,
     USER_PASSWORD,
@@ -81,6 +82,12 @@ def test_first_run_connects_receives_the_caseload_and_shows_the_sync(
     main = _open(qtbot, dialog.store)
     qtbot.waitUntil(lambda: main.caseload.model.rowCount() == 1)
     qtbot.waitUntil(lambda: "Gesynchroniseerd" in main.sync_label.text(), timeout=10000)
+    settings_dialog = main.open_settings()
+    assert settings_dialog.server.text() == central.url
+    qtbot.mouseClick(settings_dialog.server_button, Qt.MouseButton.LeftButton)
+    login = visible_dialog("LoginDialog")
+    assert login.server.text() == central.url
+    login.reject()
     office.close()
     main.close()
     dialog.store.close()
