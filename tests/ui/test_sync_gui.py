@@ -16,7 +16,6 @@ from app.services.clients import ClientForm, create_client, update_client
 from app.ui.main_window import MainWindow
 from app.ui.sync_panel import ConflictsDialog, FirstConnectDialog
 from tests.factories import client_form
-from tests.ui.conftest import visible_dialog
 from tests.sync.harness import (
     PASSPHRASE,
     USER_PASSWORD,
@@ -26,6 +25,7 @@ from tests.sync.harness import (
     new_laptop,
     running_central,
 )
+from tests.ui.conftest import visible_dialog
 
 pytestmark = pytest.mark.gui
 
