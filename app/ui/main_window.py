@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
     def _start_sync_once(self) -> None:
         self.caseload_ready.disconnect(self._start_sync_once)
         # after the first paint of the caseload: its status queries must not delay it
-        QTimer.singleShot(300, self.sync.start)
+        self.sync.start(after_ms=300)
 
     def _show_sync_status(self, text: str, attention: bool) -> None:
         self.sync_label.setText(text)

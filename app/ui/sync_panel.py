@@ -98,9 +98,15 @@ class SyncController(QObject):
         self.last_report: SyncReport | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(manual=False))
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.timeout.connect(self.start)
 
-    def start(self) -> None:
+    def start(self, *, after_ms: int = 0) -> None:
         """Sync now and then every few minutes, if this store is linked to a server."""
+        if after_ms:
+            self._first.start(after_ms)
+            return
         self.set_interval(settings.sync_minutes())
         if self.status().linked:
             self.sync_now(manual=False)
@@ -111,6 +117,7 @@ class SyncController(QObject):
         self.timer.start(max(1, minutes) * 60_000)
 
     def stop(self) -> None:
+        self._first.stop()
         self.timer.stop()
         if self._job is not None:
             self._job.cancel()
