@@ -15,6 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from sqlalchemy import func, insert, literal, select, text, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from app.domain.vocab import Role
 from app.models import CaseAssignment, Caseworker, Client, Team, new_id, utc_now
@@ -250,12 +251,37 @@ class CentralStore:
     def push(self, device: Device, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(changes) > MAX_PUSH:
             raise ValueError(f"at most {MAX_PUSH} changes per push")
+        try:
+            with self.engine.begin() as conn:
+                self._lock_counter(conn)
+                push = _Push(self, conn, device)
+                push.prefetch(changes)
+                results = [push.one(change) for change in changes]
+                push.finish()
+                if self.before_push_commit is not None:
+                    self.before_push_commit()
+            return results
+        except DBAPIError:
+            # One change the database refuses (a missing parent row, say) must not block the
+            # laptop's whole outbox: redo the batch one change at a time, each in a savepoint.
+            log.warning("push batch refused by the database; applying it change by change")
         with self.engine.begin() as conn:
             self._lock_counter(conn)
             push = _Push(self, conn, device)
-            push.prefetch(changes)
-            results = [push.one(change) for change in changes]
-            push.finish()
+            results = []
+            for change in changes:
+                try:
+                    with conn.begin_nested():
+                        push.prefetch([change])
+                        result = push.one(change)
+                        push.finish()
+                except DBAPIError as exc:
+                    push.reset()
+                    log.warning("a change was refused by the database: %s", type(exc.orig))
+                    with conn.begin_nested():
+                        result = push.refuse(change, "de database weigerde deze wijziging")
+                        push.finish()
+                results.append(result)
             if self.before_push_commit is not None:
                 self.before_push_commit()
         return results
@@ -807,6 +833,33 @@ class _Push:
         self.feed.flush()
         if self._results:
             self.conn.execute(insert(t.changes), self._results)
+            self._results.clear()
+
+    def reset(self) -> None:
+        """Forget what was read and buffered (after a savepoint was rolled back)."""
+        self._rows.clear()
+        self._inserts.clear()
+        self._results.clear()
+        self._prior.clear()
+        self.created_clients.clear()
+        self.feed = _Feed(self.conn)
+
+    def refuse(self, change: dict[str, Any], message: str) -> dict[str, Any]:
+        result = self._park(change, "refused", message)
+        self._remember(change, result)
+        return result
+
+    def _remember(self, change: dict[str, Any], result: dict[str, Any]) -> None:
+        change_id = str(change.get("change_id", ""))
+        self._prior[change_id] = result
+        self._results.append(
+            {
+                "change_id": change_id,
+                "device_id": self.device.id,
+                "received_at": self.now,
+                "result": result,
+            }
+        )
 
     def one(self, change: dict[str, Any]) -> dict[str, Any]:
         change_id = str(change.get("change_id", ""))
@@ -819,15 +872,7 @@ class _Push:
             result = self._park(change, refused.kind, refused.message)
         except (ValueError, TypeError, KeyError) as exc:
             result = self._park(change, "refused", f"ongeldige wijziging: {exc}")
-        self._prior[change_id] = result
-        self._results.append(
-            {
-                "change_id": change_id,
-                "device_id": self.device.id,
-                "received_at": self.now,
-                "result": result,
-            }
-        )
+        self._remember(change, result)
         return result
 
     # -------------------------------------------------------------- helpers

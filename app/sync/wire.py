@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Integer, Table
+from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Table
 
 from app.models import SYNCED_MODELS, AuditEvent, SyncedMixin
 from app.models.base import DecimalText, UTCDateTime
@@ -143,9 +143,18 @@ def decode_value(column: Column[Any], value: Any) -> Any:
             raise ValueError(f"{column.name}: expected true or false")
         return value
     if isinstance(column_type, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**31:
             raise ValueError(f"{column.name}: expected a whole number")
         return value
+    if isinstance(column_type, JSON):
+        if not isinstance(value, list | dict):
+            raise ValueError(f"{column.name}: expected a list or an object")
+        return value
+    if isinstance(column_type, String):
+        if not isinstance(value, str):
+            raise ValueError(f"{column.name}: expected text")
+        if column_type.length is not None and len(value) > column_type.length:
+            raise ValueError(f"{column.name}: longer than {column_type.length} characters")
     return value
 
 

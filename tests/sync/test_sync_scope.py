@@ -209,3 +209,51 @@ def test_a_revoked_device_wipes_only_that_laptop(
     a.sync()  # the other laptop of the same caseworker goes on
     with a.store.session() as session:
         assert session.get(Client, client_id) is not None
+
+
+def test_a_change_the_database_refuses_is_parked_and_the_rest_of_the_batch_applies(
+    central: CentralServer, two_coaches: tuple[Laptop, Laptop, str]
+) -> None:
+    a, _b, client_id = two_coaches
+    me = a.actor().caseworker_id
+    now = utc_now().isoformat()
+    stamps = {
+        "created_at": now,
+        "created_by": me,
+        "updated_at": now,
+        "updated_by": me,
+        "version": 1,
+        "deleted_at": None,
+    }
+
+    def entry(author: str, subject: str) -> dict[str, Any]:
+        entry_id = str(uuid.uuid4())
+        fields = {
+            "id": entry_id,
+            "client_id": client_id,
+            "occurred_on": "2026-11-20",
+            "kind": "note",
+            "subject": subject,
+            "body": "x",
+            "author_id": author,
+            "corrects_id": None,
+            **stamps,
+        }
+        return _change("journal_entries", entry_id, fields)
+
+    batch = [
+        entry(me, "Goed"),
+        entry(str(uuid.uuid4()), "Auteur bestaat niet"),  # a foreign key the database refuses
+        entry(me, "x" * 201),  # longer than the subject column
+        entry(me, "Ook goed"),
+    ]
+    results = _post(central, a, "/v1/push", {"changes": batch})["results"]
+    assert [r["status"] for r in results] == ["applied", "parked", "parked", "applied"]
+    again = _post(central, a, "/v1/push", {"changes": batch})["results"]
+    assert all(r["duplicate"] for r in again)
+    a.sync()
+    from app.models import JournalEntry
+
+    with a.store.session() as session:
+        subjects = set(session.scalars(select(JournalEntry.subject)))
+    assert subjects == {"Goed", "Ook goed"}
