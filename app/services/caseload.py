@@ -6,16 +6,14 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.clients import priority_groups_for_age
 from app.domain.dates import age_on
-from app.domain.names import person_forms, search_text, search_words
+from app.domain.names import person_forms, search_text
 from app.domain.vocab import ClientStatus, PriorityGroup
 from app.models import (
     CaseAssignment,
@@ -24,59 +22,30 @@ from app.models import (
     Plan,
     WageValueMeasurement,
 )
+
+# The row type, the filter and the start-up snapshot live where no SQLAlchemy is needed.
+from app.services.caseload_rows import (
+    DUE_ACTION_LABELS,
+    CaseloadFilter,
+    CaseloadRow,
+    DueAction,
+    Scope,
+    filter_rows,
+)
 from app.services.context import Actor
 from app.services.errors import AccessDenied
 from app.services.ladder import effective_assessments
 from app.services.records import latest_per_client
 
-
-class Scope(StrEnum):
-    OWN = "own"
-    TEAM = "team"
-
-
-@dataclass(frozen=True, slots=True)
-class DueAction:
-    label: str
-    due_on: dt.date
-
-
-# What falls due for an active client, in Dutch (the GUI translates them).
-DUE_ACTION_LABELS = ("Herbeoordeling ladder", "Nieuwe loonwaardemeting", "Einde plan")
-
-
-class CaseloadRow(NamedTuple):
-    """One client in a caseload list (a tuple: 100k of them build fast)."""
-
-    client_id: str
-    bsn: str
-    display_name: str
-    listing_name: str
-    sort_key: tuple[str, str, str]
-    search_text: str
-    birth_date: dt.date
-    age: int
-    postcode: str | None
-    municipality: str
-    status: ClientStatus
-    work_obligation: str
-    priority_groups: tuple[PriorityGroup, ...]
-    trede: int | None
-    review_on: dt.date | None
-    next_action: DueAction | None
-    caseworker_id: str
-    caseworker_name: str
-
-    def is_overdue(self, today: dt.date) -> bool:
-        return self.next_action is not None and self.next_action.due_on < today
-
-    def is_review_overdue(self, today: dt.date) -> bool:
-        """The ladder review date has passed (for an active client)."""
-        return (
-            self.status is ClientStatus.ACTIVE
-            and self.review_on is not None
-            and self.review_on < today
-        )
+__all__ = [
+    "DUE_ACTION_LABELS",
+    "CaseloadFilter",
+    "CaseloadRow",
+    "DueAction",
+    "Scope",
+    "caseload_rows",
+    "filter_rows",
+]
 
 
 def _groups(recorded: tuple[str, ...], age: int) -> tuple[PriorityGroup, ...]:
@@ -247,58 +216,3 @@ def caseload_rows(
         )
     rows.sort(key=lambda row: row.sort_key)
     return rows
-
-
-@dataclass(frozen=True)
-class CaseloadFilter:
-    """What the caseworker narrowed the list to; every part is optional."""
-
-    text: str = ""
-    trede: int | None = None  # 0: not yet assessed
-    group: PriorityGroup | None = None
-    municipality: str | None = None
-    status: ClientStatus | None = ClientStatus.ACTIVE
-    overdue_only: bool = False
-    review_overdue_only: bool = False
-
-    def _choices(self) -> tuple[object, ...]:
-        return (
-            self.trede,
-            self.group,
-            self.municipality,
-            self.status,
-            self.overdue_only,
-            self.review_overdue_only,
-        )
-
-    def narrows(self, other: CaseloadFilter) -> bool:
-        """True when every row this filter keeps is also kept by `other` with more text."""
-        return (
-            self.text.strip() != ""
-            and other.text.startswith(self.text)
-            and self._choices() == other._choices()
-        )
-
-
-def filter_rows(
-    rows: list[CaseloadRow], criteria: CaseloadFilter, today: dt.date
-) -> list[CaseloadRow]:
-    """The rows that match: text on name (any diacritics), BSN or postcode; then the filters."""
-    words = search_words(criteria.text)
-    kept = rows
-    if words:
-        kept = [r for r in kept if all(w in r.search_text for w in words)]
-    if criteria.trede is not None:
-        wanted = criteria.trede or None
-        kept = [r for r in kept if r.trede == wanted]
-    if criteria.group is not None:
-        kept = [r for r in kept if criteria.group in r.priority_groups]
-    if criteria.municipality:
-        kept = [r for r in kept if r.municipality == criteria.municipality]
-    if criteria.status is not None:
-        kept = [r for r in kept if r.status is criteria.status]
-    if criteria.overdue_only:
-        kept = [r for r in kept if r.is_overdue(today)]
-    if criteria.review_overdue_only:
-        kept = [r for r in kept if r.is_review_overdue(today)]
-    return kept

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.vocab import Role
 from app.models import Caseworker, LocalSetting, Team, new_id
 from app.models.guards import ACTOR_KEY
+from app.services.actor import Actor
 from app.services.errors import NotFound
 
+__all__ = ["OWNER_KEY", "Actor", "actor_for", "get_setting", "initialise_owner", "owner_actor"]
+
 OWNER_KEY = "owner_caseworker_id"
-
-
-@dataclass(frozen=True)
-class Actor:
-    caseworker_id: str
-    role: Role
-    team_id: str | None
-    display_name: str
-
-    @property
-    def is_team_lead(self) -> bool:
-        return self.role is Role.TEAM_LEAD
 
 
 def actor_for(session: Session, caseworker_id: str) -> Actor:

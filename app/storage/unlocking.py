@@ -17,6 +17,8 @@ from app.storage.keys import (
 
 DB_FILE = "trede.db"
 KEY_FILE = "trede.key"
+# The local setting that holds the last caseload, shown at once at the next start.
+CASELOAD_SNAPSHOT_SETTING = "caseload_snapshot"
 
 MISSING_DEVICE_SECRET_MESSAGE = (
     "Het apparaatgeheim van deze database staat niet in de sleutelbos van deze computer. "
@@ -83,3 +85,25 @@ def unlock_key(data_dir: Path, passphrase: str) -> UnlockedKey:
     return UnlockedKey(
         paths, header, unwrap_key(header, passphrase=passphrase, device_secret=secret)
     )
+
+
+def read_local_setting(key: UnlockedKey, name: str) -> str | None:
+    """One local setting, read with the raw driver (no SQLAlchemy, no migration check): for
+    what the window shows at start-up while the database layer is still being imported.
+    None when it cannot be read; the regular open that follows reports real problems."""
+    import sqlcipher3
+
+    try:
+        connection = sqlcipher3.connect(str(key.paths.database), check_same_thread=False)
+    except sqlcipher3.Error:
+        return None
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key.db_key.hex()}'\"")
+        found = connection.execute(
+            "SELECT value FROM local_settings WHERE key = ?", (name,)
+        ).fetchone()
+    except sqlcipher3.Error:
+        return None
+    finally:
+        connection.close()
+    return None if found is None else str(found[0])

@@ -26,6 +26,7 @@ from app.models import (
     new_id,
     utc_now,
 )
+from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING
 from app.sync.wire import (
     EMPTY_DIGEST,
     ENTITIES,
@@ -526,6 +527,8 @@ def purge_clients(
     conn.execute(delete(_ROWS).where(_ROWS.c.scope_key.in_(client_ids)))
     conn.execute(delete(_DIGESTS).where(_DIGESTS.c.scope_key.in_(client_ids)))
     conn.execute(delete(_CONFLICTS).where(_CONFLICTS.c.client_id.in_(client_ids)))
+    # the start-up snapshot of the caseload may name them: it goes too (made again later)
+    conn.execute(delete(_SETTINGS).where(_SETTINGS.c.key == CASELOAD_SNAPSHOT_SETTING))
 
 
 def record_resolution(

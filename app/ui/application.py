@@ -6,10 +6,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
@@ -18,15 +19,23 @@ from app.paths import DEMO_PASSPHRASE, default_data_dir
 from app.resources import resource_path
 from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 from app.storage.unlocking import StorePaths
-from app.ui import prefetch, settings, worker
+from app.ui import messages, prefetch, settings, worker
 from app.ui.dialogs import NewStoreDialog, UnlockDialog
 from app.ui.i18n import install_translators, tr
 from app.ui.style import apply_style
 
 if TYPE_CHECKING:
+    from app.services.actor import Actor
+    from app.services.caseload_rows import CaseloadRow, Scope
     from app.storage.store import Store
+    from app.storage.unlocking import UnlockedKey
+    from app.ui.main_window import MainWindow
 
 DEMO_CLIENTS = 1000
+FIRST_PAINT_MS = 60
+# The database layer is imported this long after the unlock screen shows: typing a passphrase
+# takes longer than the import, and an instant Enter then finds the processor free.
+PREFETCH_DELAY_S = 0.7
 
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints",)
@@ -93,13 +102,23 @@ def make_demo_store(data_dir: Path) -> None:
         raise failures[0]
 
 
-def obtain_store(data_dir: Path, *, demo: bool) -> tuple[Store | None, bool]:
-    """Unlock the store, or on first run make one (or the demo). (None, _) when cancelled."""
+@dataclass
+class Start:
+    """What unlocking gave: an open store, or the key and the last caseload to show first."""
+
+    demo: bool
+    store: Store | None = None
+    key: UnlockedKey | None = None
+    snapshot: tuple[Actor, Scope, list[CaseloadRow]] | None = None
+
+
+def obtain_start(data_dir: Path, *, demo: bool) -> Start | None:
+    """Unlock the store, or on first run make one (or the demo). None when cancelled."""
     if not demo and not StorePaths(data_dir).exists():
         first_run = NewStoreDialog(data_dir)
         result = first_run.exec()
         if result == QDialog.DialogCode.Accepted:
-            return first_run.store, False
+            return Start(False, store=first_run.store)
         if result == NewStoreDialog.SERVER_CHOSEN:
             prefetch.start()
             prefetch.wait()
@@ -107,33 +126,64 @@ def obtain_store(data_dir: Path, *, demo: bool) -> tuple[Store | None, bool]:
 
             connect = FirstConnectDialog(data_dir)
             if connect.exec() == QDialog.DialogCode.Accepted:
-                return connect.store, False
-            return None, False
+                return Start(False, store=connect.store)
+            return None
         if result != NewStoreDialog.DEMO_CHOSEN:
-            return None, False
+            return None
         demo, data_dir = True, default_data_dir(demo=True)
         use_demo_fallback_if_no_secure_backend()
     if demo and not StorePaths(data_dir).exists():
         make_demo_store(data_dir)
     hint = tr("Demo: het wachtwoord is {0}").format(DEMO_PASSPHRASE) if demo else ""
-    dialog = UnlockDialog(data_dir, hint=hint)
-    prefetch.start()
+    dialog = UnlockDialog(data_dir, hint=hint, quick_start=True)
+    prefetch.start(delay=PREFETCH_DELAY_S)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None, demo
-    return dialog.store, demo
+        return None
+    return Start(demo, store=dialog.store, key=dialog.key, snapshot=dialog.snapshot)
+
+
+def open_main_window(start: Start) -> MainWindow:
+    """The main window, shown. With a snapshot it shows the last caseload at once, while the
+    database layer is imported and the store opened behind it on a worker."""
+    from app.ui.main_window import MainWindow
+
+    if start.store is not None:
+        prefetch.wait()
+        window = MainWindow(start.store, demo=start.demo)
+        window.show()
+        return window
+    key = start.key
+    assert key is not None and start.snapshot is not None
+    window = MainWindow(None, demo=start.demo, data_dir=key.paths.data_dir, snapshot=start.snapshot)
+    window.show()
+
+    def job(_progress: object, _cancelled: object) -> Store:
+        prefetch.wait()
+        from app.storage.store import open_store
+
+        return open_store(key)
+
+    def failed(error: Exception) -> None:
+        messages.error(str(error))  # a store error is a Dutch message fit for the caseworker
+        window.close()
+
+    opener = worker.Worker(job)
+    opener.signals.finished.connect(window.attach)
+    opener.signals.failed.connect(failed)
+    window.opener = opener  # kept alive with the window
+    # after the first paint: until then the window has the processor to itself
+    QTimer.singleShot(FIRST_PAINT_MS, lambda: worker.start(opener))
+    return window
 
 
 def run_gui(data_dir: Path, *, demo: bool) -> int:
     app = make_application()
-    store, demo = obtain_store(data_dir, demo=demo)
-    if store is None:
+    start = obtain_start(data_dir, demo=demo)
+    if start is None:
         return 0
-    prefetch.wait()
-    from app.ui.main_window import MainWindow
-
-    window = MainWindow(store, demo=demo)
-    window.show()
+    window = open_main_window(start)
     try:
         return app.exec()
     finally:
-        store.close()
+        if window.store is not None:
+            window.store.close()

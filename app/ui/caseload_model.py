@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.formatting import format_date
 from app.domain.vocab import ClientStatus, Municipality, WorkObligation
-from app.services.caseload import CaseloadRow
+from app.services.caseload_rows import CaseloadRow
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.row_model import (
     Index,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.ladder import TREDE_NAMES
 from app.domain.vocab import ClientStatus, Municipality, PriorityGroup
-from app.services.caseload import CaseloadFilter, CaseloadRow, filter_rows
+from app.services.caseload_rows import CaseloadFilter, CaseloadRow, filter_rows
 from app.ui.caseload_model import COLUMNS, CaseloadModel
 from app.ui.i18n import tr, vocab_label
 

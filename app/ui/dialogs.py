@@ -24,12 +24,19 @@ from PySide6.QtWidgets import (
 from app.domain.vocab import Role
 from app.services.errors import ServiceError, ValidationFailed
 from app.storage.errors import StoreError
-from app.storage.unlocking import passphrase_problem, unlock_key
+from app.storage.unlocking import (
+    UnlockedKey,
+    passphrase_problem,
+    read_local_setting,
+    unlock_key,
+)
 from app.ui import prefetch
 from app.ui.forms import Field, confirm_discard, error_label
 from app.ui.i18n import tr, vocab_label
 
 if TYPE_CHECKING:
+    from app.services.actor import Actor
+    from app.services.caseload_rows import CaseloadRow, Scope
     from app.storage.store import Store
 
 
@@ -141,12 +148,25 @@ class FormDialog(BaseDialog):
 
 
 class UnlockDialog(BaseDialog):
-    """Asks the passphrase; a wrong one gets a clear message and another try."""
+    """Asks the passphrase; a wrong one gets a clear message and another try.
 
-    def __init__(self, data_dir: Path, *, hint: str = "", parent: QWidget | None = None) -> None:
+    With `quick_start`, a store that holds a caseload snapshot is not opened here: the dialog
+    hands over the key and the snapshot, and the window opens the store behind the caseload."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        hint: str = "",
+        parent: QWidget | None = None,
+        quick_start: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.quick_start = quick_start
         self.store: Store | None = None
+        self.key: UnlockedKey | None = None
+        self.snapshot: tuple[Actor, Scope, list[CaseloadRow]] | None = None
         self.setWindowTitle(tr("Trede ontgrendelen"))
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Typ uw wachtwoord om uw dossiers te openen."))
@@ -167,21 +187,35 @@ class UnlockDialog(BaseDialog):
         layout.addWidget(ok_cancel_buttons(tr("Ontgrendelen"), self.try_unlock, self.reject))
 
     def try_unlock(self) -> None:
+        if self.quick_start:
+            prefetch.pause()  # the key derivation and the first window get the processor
         try:
-            # The key derivation runs while the prefetch thread still imports the database
-            # layer; both are needed before the store can be opened.
             key = unlock_key(self.data_dir, self.passphrase.text())
+            if self.quick_start and self._take_snapshot(key):
+                # The window shows the last caseload; the store opens behind it and resumes
+                # the imports once the window has been painted.
+                self.accept()
+                return
             prefetch.wait()
             from app.storage.store import open_store
 
             self.store = open_store(key)
         except StoreError as exc:
+            prefetch.resume()
             self.error.setText(str(exc))
             self.error.show()
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
         self.accept()
+
+    def _take_snapshot(self, key: UnlockedKey) -> bool:
+        from app.services.caseload_rows import SNAPSHOT_KEY, snapshot_rows
+
+        text = read_local_setting(key, SNAPSHOT_KEY)
+        self.snapshot = snapshot_rows(text) if text else None
+        self.key = key
+        return self.snapshot is not None
 
 
 class NewStoreDialog(BaseDialog):

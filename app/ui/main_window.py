@@ -1,5 +1,8 @@
 """The main window: a thin frame around the caseload panel, the client file and the lock
-screen. Actions come from the registry; all wiring is in `_connect_signals`."""
+screen. Actions come from the registry; all wiring is in `_connect_signals`.
+
+At start-up it can show the last caseload (the snapshot) before the database layer is even
+imported; `attach(store)` then makes it whole. So this module imports no SQLAlchemy."""
 
 from __future__ import annotations
 
@@ -21,65 +24,88 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.caseload import CaseloadRow, Scope, caseload_rows
-from app.services.clients import ClientForm, create_client
-from app.services.context import Actor, owner_actor
-from app.storage.store import Store
+from app.services.actor import Actor
+from app.services.caseload_rows import CaseloadRow, Scope
 from app.ui import messages, prefetch, settings, worker
 from app.ui.actions import Actions
 from app.ui.caseload_panel import CaseloadPanel
-from app.ui.file_actions import FileActions
 from app.ui.i18n import tr
 from app.ui.lock import IdleWatcher, LockScreen
-from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
-from app.ui.sync_panel import ConflictsDialog, LoginDialog, SyncController
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.storage.store import Store
     from app.ui.client_file import ClientFilePanel
     from app.ui.client_form import ClientFormDialog
+    from app.ui.file_actions import FileActions
     from app.ui.ladder_figures import LadderFiguresDialog
+    from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
+    from app.ui.sync_panel import ConflictsDialog, LoginDialog, SyncController
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
     caseload_ready = Signal()  # a (re)load of the caseload is shown
+    attached = Signal()  # the store is open: everything works
 
-    def __init__(self, store: Store, *, demo: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store | None,
+        *,
+        demo: bool = False,
+        data_dir: Path | None = None,
+        snapshot: tuple[Actor, Scope, list[CaseloadRow]] | None = None,
+    ) -> None:
+        """With a store: the whole window. Without one: the snapshot's caseload, until
+        `attach(store)` (the caseworker can already look and search)."""
         super().__init__()
-        self.store = store
+        self.store: Store | None = None
         self.demo = demo
-        with store.session() as session:
-            self.actor: Actor = owner_actor(session)
+        if store is not None:
+            data_dir = store.paths.data_dir
+            self.actor: Actor = self._owner(store)
+        else:
+            assert snapshot is not None and data_dir is not None
+            self.actor = snapshot[0]
         self.scope = Scope.TEAM if self.actor.is_team_lead else Scope.OWN
         self._loader: worker.Worker | None = None
         self._hidden_while_locked: list[QWidget] = []
         self.locked = False
         self._page_before_lock: QWidget | None = None
-        self._start_loading()  # the query runs while the window is built, shown and painted
+        self._snapshot_saved = False
+        self._snapshot_stale = False
+        self._latest_rows: list[CaseloadRow] = []
+        self._saver: worker.Worker | None = None
+        if store is not None:
+            self.store = store
+            self._start_loading()  # the query runs while the window is built and painted
 
         self.actions_ = Actions(self)
         self.caseload = CaseloadPanel()
         self._client_file: ClientFilePanel | None = None  # made when first opened
-        self.lock_screen = LockScreen(store.paths.data_dir)
+        self.lock_screen = LockScreen(data_dir)
         self.pages = QStackedWidget()
         for page in (self.caseload, self.lock_screen):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
-        self.files = FileActions(
-            store,
-            self.actor,
-            self,
-            current_client=lambda: self.client_file.client_id if self._in_file() else None,
-            reload=self.reload,
-        )
-        self.sync = SyncController(store, self)
+        self.opener: worker.Worker | None = None  # the worker that opens the store, if any
+        self._files: FileActions | None = None
+        self._sync: SyncController | None = None
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self.idle = IdleWatcher(settings.idle_minutes(), self)
         QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self._connect_signals()
+        if store is not None:
+            self._attach_parts(store)
+        elif snapshot is not None:
+            self.caseload.today = dt.date.today()
+            self.caseload.set_rows(snapshot[2])
+            self.progress.show()
+            self.statusBar().showMessage(tr("Caseload bijwerken…"))
         self._update_title()
         self._update_actions()
         saved = QSettings().value("geometry/MainWindow")
@@ -88,6 +114,62 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1360, 800)
         self._show_loading()
+
+    @staticmethod
+    def _owner(store: Store) -> Actor:
+        from app.services.context import owner_actor
+
+        with store.session() as session:
+            return owner_actor(session)
+
+    def attach(self, store: Store) -> None:
+        """The store is open: load the fresh caseload and enable everything."""
+        self.store = store
+        actor = self._owner(store)
+        if actor != self.actor:  # the snapshot was of another owner: start from the store
+            self.actor = actor
+            self.scope = Scope.TEAM if actor.is_team_lead else Scope.OWN
+            self.user_label.setText(actor.display_name)
+        self._attach_parts(store)
+        self._start_loading()
+        self._show_loading()
+        self._update_title()
+        self._update_actions()
+        self.attached.emit()
+
+    def _attach_parts(self, store: Store) -> None:
+        from app.ui.file_actions import FileActions
+        from app.ui.sync_panel import SyncController
+
+        self._files = FileActions(
+            store,
+            self.actor,
+            self,
+            current_client=lambda: self.client_file.client_id if self._in_file() else None,
+            reload=self.reload,
+        )
+        self._sync = SyncController(store, self)
+        a = self.actions_
+        self.sync.status_changed.connect(self._show_sync_status)
+        self.sync.data_changed.connect(self._synced_data_changed)
+        self.sync.login_needed.connect(self.open_login)
+        self.sync.wiped.connect(self._wiped)
+        self.sync.running_changed.connect(lambda running: a.sync.setEnabled(not running))
+        self.caseload_ready.connect(self._start_sync_once)
+
+    @property
+    def files(self) -> FileActions:
+        assert self._files is not None, "the store is not open yet"
+        return self._files
+
+    @property
+    def sync(self) -> SyncController:
+        assert self._sync is not None, "the store is not open yet"
+        return self._sync
+
+    def _open_store(self) -> Store:
+        assert self.store is not None, "the store is not open yet"
+        return self.store
 
     # ------------------------------------------------------------ building
     def _build_menus(self) -> None:
@@ -160,12 +242,12 @@ class MainWindow(QMainWindow):
         a.add_journal.triggered.connect(lambda: self.client_file.add_journal_entry())
         a.assess.triggered.connect(lambda: self.client_file.assess())
         a.ladder_figures.triggered.connect(self.open_ladder_figures)
-        a.export.triggered.connect(self.files.ask_export)
+        a.export.triggered.connect(lambda: self.files.ask_export())
         a.caseload_overview.triggered.connect(lambda: self.files.ask_caseload_overview(self.scope))
         a.quarter_report.triggered.connect(lambda: self.files.ask_quarter_report(self.scope))
         a.plans.triggered.connect(lambda: self.files.ask_plans(self.scope))
-        a.transfer.triggered.connect(self.files.ask_transfer)
-        a.import_transfer.triggered.connect(self.files.ask_import)
+        a.transfer.triggered.connect(lambda: self.files.ask_transfer())
+        a.import_transfer.triggered.connect(lambda: self.files.ask_import())
         a.back.triggered.connect(self.show_caseload)
         a.find.triggered.connect(self._find)
         a.refresh.triggered.connect(self.reload)
@@ -178,12 +260,6 @@ class MainWindow(QMainWindow):
         a.sync.triggered.connect(lambda: self.sync.sync_now(manual=True))
         a.login.triggered.connect(self.open_login)
         a.conflicts.triggered.connect(self.open_conflicts)
-        self.sync.status_changed.connect(self._show_sync_status)
-        self.sync.data_changed.connect(self._synced_data_changed)
-        self.sync.login_needed.connect(self.open_login)
-        self.sync.wiped.connect(self._wiped)
-        self.sync.running_changed.connect(lambda running: a.sync.setEnabled(not running))
-        self.caseload_ready.connect(self._start_sync_once)
         self.caseload.open_requested.connect(self.open_client)
         self.caseload.counts_changed.connect(self._show_counts)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -196,14 +272,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ caseload
     def reload(self) -> None:
         """Load the caseload off the GUI thread, with its own database session."""
-        if self._loader is None:
+        if self._loader is None and self.store is not None:
             self._start_loading()
             self._show_loading()
 
     def _start_loading(self) -> None:
-        store, actor, scope = self.store, self.actor, self.scope
+        store, actor, scope = self._open_store(), self.actor, self.scope
 
         def job(progress: Any, cancelled: Any) -> list[CaseloadRow]:
+            from app.services.caseload import caseload_rows
+
             with store.session(actor.caseworker_id) as session:
                 return caseload_rows(session, actor, scope=scope)
 
@@ -225,6 +303,46 @@ class MainWindow(QMainWindow):
         self.caseload.set_rows(rows)
         self.caseload_ready.emit()
         prefetch.start("app.ui.client_file")  # ready before the first file is opened
+        if self.scope is self._start_scope():
+            self._latest_rows = rows
+            if not self._snapshot_saved:
+                self._snapshot_saved = True
+                self._save_snapshot(rows, in_background=True)
+            else:
+                self._snapshot_stale = True
+
+    def _start_scope(self) -> Scope:
+        return Scope.TEAM if self.actor.is_team_lead else Scope.OWN
+
+    def _save_snapshot(self, rows: list[CaseloadRow], *, in_background: bool) -> None:
+        """The caseload the next start shows at once (kept in the encrypted store)."""
+        from app.services.caseload_rows import SNAPSHOT_KEY, SNAPSHOT_MAX_ROWS, snapshot_text
+
+        store, actor, scope = self._open_store(), self.actor, self.scope
+
+        def job(_progress: Any = None, _cancelled: Any = None) -> None:
+            from sqlalchemy import delete
+
+            from app.models import LocalSetting
+            from app.services.context import set_setting
+
+            with store.session() as session:
+                if len(rows) > SNAPSHOT_MAX_ROWS:
+                    session.execute(delete(LocalSetting).where(LocalSetting.key == SNAPSHOT_KEY))
+                else:
+                    set_setting(session, SNAPSHOT_KEY, snapshot_text(actor, scope, rows))
+
+        if in_background:
+            saver = worker.Worker(job)
+            saver.signals.failed.connect(lambda _e: None)  # a missing snapshot only costs time
+            self._saver = worker.start(saver)
+        else:
+            job()
+
+    def _wait_for_saver(self) -> None:
+        if self._saver is not None:
+            self._saver.wait()
+            self._saver = None
 
     def _caseload_failed(self, error: Exception) -> None:
         self._loader = None
@@ -261,7 +379,7 @@ class MainWindow(QMainWindow):
         if self._client_file is None:
             from app.ui.client_file import ClientFilePanel
 
-            panel = ClientFilePanel(self.store, self.actor)
+            panel = ClientFilePanel(self._open_store(), self.actor)
             panel.back_requested.connect(self.show_caseload)
             panel.changed.connect(lambda _id: self.reload())
             self.pages.addWidget(panel)
@@ -272,6 +390,8 @@ class MainWindow(QMainWindow):
         return self._client_file is not None and self.pages.currentWidget() is self._client_file
 
     def open_client(self, client_id: str) -> None:
+        if self.store is None:
+            return
         try:
             self.client_file.open_client(client_id)
         except Exception as exc:  # services raise Dutch messages; show them, keep working
@@ -295,12 +415,15 @@ class MainWindow(QMainWindow):
         self.caseload.table.setFocus()
 
     def new_client(self) -> ClientFormDialog:
+        from app.services.clients import ClientForm, create_client
         from app.ui.client_form import ClientFormDialog
+
+        store = self._open_store()
 
         created: list[str] = []
 
         def save(form: ClientForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
+            with store.session(self.actor.caseworker_id) as session:
                 created.append(create_client(session, self.actor, form))
 
         dialog = ClientFormDialog(save, title=tr("Nieuwe klant"), parent=self)
@@ -347,12 +470,14 @@ class MainWindow(QMainWindow):
     def open_ladder_figures(self) -> LadderFiguresDialog:
         from app.ui.ladder_figures import LadderFiguresDialog
 
-        dialog = LadderFiguresDialog(self.store, self.actor, parent=self)
+        dialog = LadderFiguresDialog(self._open_store(), self.actor, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     def open_settings(self) -> SettingsDialog:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self, server_url=self.sync.status().server_url, on_server=self.open_login
         )
@@ -362,7 +487,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def change_passphrase(self) -> ChangePassphraseDialog:
-        dialog = ChangePassphraseDialog(self.store.paths.data_dir, self)
+        from app.ui.settings_dialog import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self._open_store().paths.data_dir, self)
         dialog.accepted.connect(lambda: messages.info(tr("Het wachtwoord is gewijzigd.")))
         dialog.open()
         return dialog
@@ -392,13 +519,17 @@ class MainWindow(QMainWindow):
                 messages.info(tr("Dit dossier staat niet meer in uw caseload."))
 
     def open_login(self) -> LoginDialog:
-        dialog = LoginDialog(self.store, self)
+        from app.ui.sync_panel import LoginDialog
+
+        dialog = LoginDialog(self._open_store(), self)
         dialog.accepted.connect(lambda: self.sync.sync_now(manual=True))
         dialog.open()
         return dialog
 
     def open_conflicts(self) -> ConflictsDialog:
-        dialog = ConflictsDialog(self.store, self.actor, self)
+        from app.ui.sync_panel import ConflictsDialog
+
+        dialog = ConflictsDialog(self._open_store(), self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resolved.connect(self._synced_data_changed)
         dialog.resolved.connect(self.sync.refresh_status)
@@ -408,6 +539,7 @@ class MainWindow(QMainWindow):
 
     def _wiped(self, text: str) -> None:
         """The central store revoked this laptop: its store is gone; say so and stop."""
+        self._snapshot_stale = False  # nothing may be written: the files are gone
         self.idle.pause()
         for widget in QApplication.topLevelWidgets():
             if widget is not self:
@@ -434,15 +566,28 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         in_file = self._in_file()
-        for action in self.actions_.all():
-            action.setEnabled(not self.locked or action is self.actions_.quit)
-        if not self.locked:
+        a = self.actions_
+        # before the store is open: look and search in the snapshot, lock, quit
+        usable_early = (a.quit, a.lock, a.find, a.clear_filters)
+        for action in a.all():
+            if self.locked:
+                action.setEnabled(action is a.quit)
+            else:
+                action.setEnabled(self.store is not None or action in usable_early)
+        if not self.locked and self.store is not None:
             for action in self.actions_.client_actions():
                 action.setEnabled(in_file)
             self.actions_.back.setEnabled(in_file)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync.stop()
+        if self._sync is not None:
+            self._sync.stop()
+        self._wait_for_saver()
+        if self._snapshot_stale and self.store is not None:
+            try:
+                self._save_snapshot(self._latest_rows, in_background=False)
+            except Exception:  # the store may be gone (a remote wipe); the snapshot is optional
+                log.info("caseload snapshot not saved at close")
         QSettings().setValue("geometry/MainWindow", self.saveGeometry())
         QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
         super().closeEvent(event)

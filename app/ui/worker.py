@@ -4,6 +4,7 @@ GUI thread. The job gets a progress callback and a cancel check (plain Python)."
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,7 @@ class Worker(QRunnable):
         self.job = job
         self.signals = _Signals()
         self._cancelled = False
+        self._done = threading.Event()
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
@@ -35,6 +37,10 @@ class Worker(QRunnable):
 
     def is_cancelled(self) -> bool:
         return self._cancelled
+
+    def wait(self, timeout: float = 10.0) -> bool:
+        """Block until the job has run (for closing while it writes); False on timeout."""
+        return self._done.wait(timeout)
 
     def run(self) -> None:
         try:
@@ -44,6 +50,8 @@ class Worker(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+        finally:
+            self._done.set()
 
 
 def start(worker: Worker) -> Worker:

@@ -828,6 +828,10 @@
         <translation>Your files are hidden. Type your passphrase to continue.</translation>
     </message>
     <message>
+        <source>Caseload bijwerken…</source>
+        <translation>Updating the caseload…</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>

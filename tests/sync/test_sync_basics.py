@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 from app.domain.vocab import JournalKind, Role
 from app.models import Client, JournalEntry
 from app.services.clients import ClientForm, create_client, update_client
+from app.services.context import get_setting, set_setting
 from app.services.sync import conflicts, resolve_conflict, sync_status
+from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING
 from tests.factories import client_form
 from tests.sync.harness import CentralServer, add_user, new_laptop, snapshot
 
@@ -95,11 +97,14 @@ def test_a_transfer_purges_the_old_laptop_and_unsent_work_is_parked_not_lost(
 
     # offline, Anna writes a journal entry; meanwhile the client goes to Cas
     anna.write_journal(client_id, "Huisbezoek", JournalKind.HOME_VISIT.value)
+    with anna.store.session() as session:
+        set_setting(session, CASELOAD_SNAPSHOT_SETTING, "[the caseload as last shown]")
     central.store.assign_client(client_id, "wc.cas", reason="Warme overdracht")
     report = anna.sync()
     assert report.purged_clients == 1
     with anna.store.session() as session:
         assert session.get(Client, client_id) is None
+        assert get_setting(session, CASELOAD_SNAPSHOT_SETTING) is None  # it named the client
         assert session.scalar(select(func.count()).select_from(JournalEntry)) == 0
     with anna.store.session(actor.caseworker_id) as session:
         parked = conflicts(session, actor)
