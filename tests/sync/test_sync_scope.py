@@ -83,20 +83,25 @@ def _change(entity: str, row_id: str, fields: dict[str, Any], op: str = "insert"
     }
 
 
+def _stamps(caseworker_id: str) -> dict[str, Any]:
+    """The bookkeeping fields of a new row written by this caseworker now."""
+    now = utc_now().isoformat()
+    return {
+        "created_at": now,
+        "created_by": caseworker_id,
+        "updated_at": now,
+        "updated_by": caseworker_id,
+        "version": 1,
+        "deleted_at": None,
+    }
+
+
 def test_pushes_outside_scope_or_role_are_not_applied(
     central: CentralServer, two_coaches: tuple[Laptop, Laptop, str]
 ) -> None:
     a, b, client_id = two_coaches
     me = b.actor().caseworker_id
-    now = utc_now().isoformat()
-    stamps = {
-        "created_at": now,
-        "created_by": me,
-        "updated_at": now,
-        "updated_by": me,
-        "version": 1,
-        "deleted_at": None,
-    }
+    stamps = _stamps(me)
     entry_id = str(uuid.uuid4())
     hostile = [
         # a journal entry on someone else's client
@@ -216,15 +221,7 @@ def test_a_change_the_database_refuses_is_parked_and_the_rest_of_the_batch_appli
 ) -> None:
     a, _b, client_id = two_coaches
     me = a.actor().caseworker_id
-    now = utc_now().isoformat()
-    stamps = {
-        "created_at": now,
-        "created_by": me,
-        "updated_at": now,
-        "updated_by": me,
-        "version": 1,
-        "deleted_at": None,
-    }
+    stamps = _stamps(me)
 
     def entry(author: str, subject: str) -> dict[str, Any]:
         entry_id = str(uuid.uuid4())
