@@ -111,7 +111,7 @@ def main() -> None:
             with store.engine.connect() as conn:
                 from app.sync.client import pending_changes
 
-                pending = pending_changes(conn)
+                pending = pending_changes(conn, with_audit=True)
             incremental = run_sync(store, HttpTransport)
             _line(f"incremental sync ({pending} changes incl. audit)", incremental, "< 1 s")
             idle = [run_sync(store, HttpTransport) for _ in range(5)]

@@ -381,10 +381,15 @@ class MainWindow(QMainWindow):
 
             panel = ClientFilePanel(self._open_store(), self.actor)
             panel.back_requested.connect(self.show_caseload)
-            panel.changed.connect(lambda _id: self.reload())
+            panel.changed.connect(lambda _id: self._edited())
             self.pages.addWidget(panel)
             self._client_file = panel
         return self._client_file
+
+    def _edited(self) -> None:
+        """Something was saved here: the caseload shows it, and the sync sends it soon."""
+        self.reload()
+        self.sync.soon()
 
     def _in_file(self) -> bool:
         return self._client_file is not None and self.pages.currentWidget() is self._client_file
@@ -429,7 +434,7 @@ class MainWindow(QMainWindow):
         dialog = ClientFormDialog(save, title=tr("Nieuwe klant"), parent=self)
 
         def done() -> None:
-            self.reload()
+            self._edited()
             if created:
                 self.open_client(created[0])
 

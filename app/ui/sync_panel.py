@@ -80,7 +80,11 @@ def status_text(status: SyncStatus, *, offline: bool = False) -> str:
 
 
 class SyncController(QObject):
-    """One sync at a time, off the GUI thread; automatic while a server is configured."""
+    """One sync at a time, off the GUI thread; automatic while a server is configured: at
+    start, every few minutes, and shortly after a local edit."""
+
+    # after an edit, wait this long for more edits before syncing them together
+    soon_ms = 15_000
 
     status_changed = Signal(str, bool)  # text, needs attention
     data_changed = Signal()  # rows arrived or clients left: views reload
@@ -101,6 +105,9 @@ class SyncController(QObject):
         self._first = QTimer(self)
         self._first.setSingleShot(True)
         self._first.timeout.connect(self.start)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(lambda: self.sync_now(manual=False))
 
     def start(self, *, after_ms: int = 0) -> None:
         """Sync now and then every few minutes, if this store is linked to a server."""
@@ -116,7 +123,15 @@ class SyncController(QObject):
     def set_interval(self, minutes: int) -> None:
         self.timer.start(max(1, minutes) * 60_000)
 
+    def soon(self) -> None:
+        """A local edit was saved: show it as unsent, and sync it shortly (when linked)."""
+        status = self.status()
+        self.status_changed.emit(status_text(status, offline=self._offline), status.conflicts > 0)
+        if status.linked and not self._soon.isActive():
+            self._soon.start(self.soon_ms)
+
     def stop(self) -> None:
+        self._soon.stop()
         self._first.stop()
         self.timer.stop()
         if self._job is not None:

@@ -148,3 +148,33 @@ def test_a_revoked_laptop_is_wiped_and_says_so(
     assert "ingetrokken" in shown[0]
     assert not laptop.store.paths.database.exists()
     assert not main.isVisible()
+
+
+def test_a_local_edit_is_sent_shortly_after_it_is_saved(  # type: ignore[no-untyped-def]
+    qtbot, central: CentralServer, tmp_path: Path, monkeypatch
+) -> None:
+    from app.models import JournalEntry
+    from app.ui.sync_panel import SyncController
+
+    monkeypatch.setattr(SyncController, "soon_ms", 200)
+    laptop = new_laptop(tmp_path, "laptop", central, "wc.anna")
+    client_id = _client_on(laptop)
+    main = _open(qtbot, laptop.store)
+    qtbot.waitUntil(lambda: "Gesynchroniseerd" in main.sync_label.text(), timeout=10000)
+    main.open_client(client_id)
+    laptop.write_journal(client_id, "Telefonisch contact")
+    main.client_file.changed.emit(client_id)  # what the file says after a save
+    assert "niet verzonden" in main.sync_label.text()
+
+    def arrived() -> bool:
+        with central.store.engine.connect() as conn:
+            from sqlalchemy import select
+
+            return conn.execute(select(JournalEntry.subject)).first() is not None
+
+    qtbot.waitUntil(arrived, timeout=10000)
+    qtbot.waitUntil(lambda: not main.sync.is_running(), timeout=10000)
+    assert "Gesynchroniseerd" in main.sync_label.text()
+    assert "niet verzonden" not in main.sync_label.text()
+    main.close()
+    laptop.close()
