@@ -161,6 +161,7 @@ def run_sync(
     try:
         report = SyncEngine(store.engine, transport).sync(progress, cancelled)
     except RemoteWipe:
+        log.warning("the central store revoked this device: wiping the local store")
         wipe_local_store(store)
         raise
     finally:
@@ -189,7 +190,8 @@ def run_sync(
 
 
 def wipe_local_store(store: Store) -> None:
-    """The remote wipe: the database, its key and the secrets leave this laptop."""
+    """The database, its key and the secrets leave this laptop (the remote wipe, or a new
+    store whose first connection failed)."""
     store.close()
     for suffix in ("", "-wal", "-shm", "-journal"):
         store.paths.database.with_name(store.paths.database.name + suffix).unlink(missing_ok=True)
@@ -202,7 +204,7 @@ def wipe_local_store(store: Store) -> None:
     exports = store.paths.data_dir / "exports"
     if exports.is_dir():
         shutil.rmtree(exports, ignore_errors=True)
-    log.warning("local store wiped on the central store's request")
+    log.info("local store and its secrets removed")
 
 
 # ------------------------------------------------------------------ conflicts

@@ -357,16 +357,18 @@ class FileActions(QObject):
         if ok:
             self.import_from(Path(path), password)
 
-    def import_from(self, path: Path, password: str) -> bool:
-        from app.services.errors import ServiceError
+    def import_from(self, path: Path, password: str) -> worker.Worker:
+        """Read the transfer file off the GUI thread (all or nothing); a refusal is shown."""
         from app.services.transfer import import_transfer
 
-        try:
-            with self.store.session(self.actor.caseworker_id) as session:
-                result = import_transfer(session, self.actor, path, password)
-        except ServiceError as exc:
-            messages.error(str(exc))
-            return False
-        messages.info(tr("{0} klant(en) ingelezen en aan u toegewezen").format(result.clients))
-        self.reload()
-        return True
+        store, actor = self.store, self.actor
+
+        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
+            with store.session(actor.caseworker_id) as session:
+                return import_transfer(session, actor, path, password).clients
+
+        def done(clients: int) -> None:
+            messages.info(tr("{0} klant(en) ingelezen en aan u toegewezen").format(clients))
+            self.reload()
+
+        return self.run(tr("Overdrachtsbestand inlezen…"), job, done)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services.caseload import Scope
+from app.ui import worker
 from app.ui.file_actions import ExportDialog
 from tests.ui.conftest import open_main_window, visible_dialog
 
@@ -91,6 +92,7 @@ def test_export_reports_and_transfer(qtbot, window, tmp_path, monkeypatch) -> No
     assert [p.name[:5] for p in plans.iterdir()] == ["plan-"]
     cancelled = tmp_path / "geannuleerd"
     cancelled.mkdir()
+    real_start = worker.start
     monkeypatch.setattr("app.ui.file_actions.worker.start", lambda job: job)  # run it here
     job = files.plans_to(cancelled, Scope.OWN)
     job.cancel()  # the caseworker pressed Annuleren before the first plan
@@ -101,7 +103,9 @@ def test_export_reports_and_transfer(qtbot, window, tmp_path, monkeypatch) -> No
     )
     qtbot.addWidget(password_dialog)
     assert re.fullmatch(r"([A-Z2-9]{5}-){4}[A-Z2-9]{5}", password_dialog.password.text())
-    assert files.import_from(tmp_path / "overdracht.trede", "fout") is False
+    monkeypatch.setattr("app.ui.file_actions.worker.start", real_start)  # on the worker again
+    files.import_from(tmp_path / "overdracht.trede", "fout")
+    qtbot.waitUntil(lambda: files.job is None, timeout=20000)
     assert "wachtwoord klopt niet" in shown[-1]
 
 
