@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         self.caseload.today = dt.date.today()
         self.caseload.set_rows(rows)
         self.caseload_ready.emit()
-        prefetch.start("app.ui.client_file")  # ready before the first file is opened
+        prefetch.start(prefetch.CLIENT_FILE)  # ready before the first file is opened
         if self.scope is self._start_scope():
             self._latest_rows = rows
             if not self._snapshot_saved:

@@ -1,10 +1,12 @@
 """Imports modules on a background thread before the GUI thread needs them: the database
-layer and the panels that use it while the unlock screen waits for the passphrase, the client
-file while the caseworker looks at the caseload.
+layer while the unlock screen waits for the passphrase, the client file's services while the
+caseworker looks at the caseload.
 
-At start-up the import waits a moment (a passphrase takes longer to type than the import
-takes), and it can be paused between steps: the window that shows the last caseload after an
-instant Enter paints without sharing the interpreter with it."""
+Only modules without Qt classes: PySide6 does not allow defining Qt classes on one thread
+while another builds widgets (that crashed a test run). At start-up the import waits a
+moment (a passphrase takes longer to type than the import takes), and it can be paused
+between steps, so the window shown after an instant Enter paints without sharing the
+interpreter with it."""
 
 from __future__ import annotations
 
@@ -14,23 +16,27 @@ import threading
 
 log = logging.getLogger(__name__)
 
-MAIN_WINDOW = "app.ui.window_parts"
-# Each step takes at most about a tenth of a second; a pause waits for the current one.
-_STEPS = {
-    MAIN_WINDOW: (
-        "sqlalchemy.util",
-        "sqlalchemy.sql",
-        "sqlalchemy.engine",
+DATABASE_LAYER = "database layer"
+CLIENT_FILE = "client file"
+# In steps of at most a few tenths of a second; a pause waits for the current one.
+_GROUPS = {
+    DATABASE_LAYER: (
         "sqlalchemy.orm",
-        "app.models.base",
         "app.models",
         "app.storage.store",
         "app.services.context",
         "app.services.caseload",
         "app.services.sync",
-        "app.ui.file_actions",
-        "app.ui.sync_panel",
-        "app.ui.settings_dialog",
+        "app.sync.client",
+    ),
+    CLIENT_FILE: (
+        "app.services.clients",
+        "app.services.journal",
+        "app.services.ladder",
+        "app.services.placements",
+        "app.services.wage_value",
+        "app.services.job_coaching",
+        "app.services.plans",
     ),
 }
 _threads: dict[str, threading.Thread] = {}
@@ -39,23 +45,24 @@ _running.set()
 _needed = threading.Event()  # cuts a start delay short
 
 
-def _import(module: str, delay: float) -> None:
+def _import(group: str, delay: float) -> None:
     _needed.wait(delay)
     try:
-        for step in (*_STEPS.get(module, ()), module):
+        for module in _GROUPS[group]:
             _running.wait()
-            importlib.import_module(step)
+            importlib.import_module(module)
     except Exception:  # the GUI thread imports again and reports the error itself
-        log.exception("prefetching %s failed", module)
+        log.exception("prefetching the %s failed", group)
 
 
-def start(module: str = MAIN_WINDOW, *, delay: float = 0.0) -> None:
-    """Import `module` in the background, after `delay` seconds unless it is needed sooner."""
-    if module not in _threads:
+def start(group: str = DATABASE_LAYER, *, delay: float = 0.0) -> None:
+    """Import the group's modules in the background, after `delay` seconds unless they are
+    needed sooner."""
+    if group not in _threads:
         thread = threading.Thread(
-            target=_import, args=(module, delay), name="trede-prefetch", daemon=True
+            target=_import, args=(group, delay), name="trede-prefetch", daemon=True
         )
-        _threads[module] = thread
+        _threads[group] = thread
         thread.start()
 
 
@@ -68,10 +75,10 @@ def resume() -> None:
     _running.set()
 
 
-def wait(module: str = MAIN_WINDOW) -> None:
-    """Called before the GUI thread needs the module; a no-op when nothing was started."""
+def wait(group: str = DATABASE_LAYER) -> None:
+    """Called before the GUI thread needs the modules; a no-op when nothing was started."""
     resume()
     _needed.set()
-    thread = _threads.get(module)
+    thread = _threads.get(group)
     if thread is not None:
         thread.join()
