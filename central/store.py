@@ -167,38 +167,13 @@ class CentralStore:
         """Serialises writers: sequence numbers are visible in the order they are given."""
         conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=t.counter.c.value))
 
-    def _add_digest(self, conn: Connection, scope_key: str, old: str | None, new: str) -> None:
-        current = conn.execute(
-            select(t.digests.c.digest).where(t.digests.c.scope_key == scope_key)
-        ).scalar()
-        value = current or EMPTY_DIGEST
-        if old is not None:
-            value = digest_sub(value, old)
-        value = digest_add(value, new)
-        if current is None:
-            conn.execute(insert(t.digests).values(scope_key=scope_key, digest=value))
-        else:
-            conn.execute(
-                update(t.digests).where(t.digests.c.scope_key == scope_key).values(digest=value)
-            )
+    @staticmethod
+    def _client_of(entity_: Entity, values: dict[str, Any], feed: _Feed) -> str | None:
+        """The row's client; a parent row's client comes from the feed (as written so far)."""
 
-    def _client_of(
-        self,
-        conn: Connection,
-        entity_: Entity,
-        values: dict[str, Any],
-        feed: _Feed | None = None,
-    ) -> str | None:
         def parent_client(parent_entity: str, parent_id: str) -> str | None:
-            if feed is not None:
-                known = feed.lookup(parent_entity, parent_id)
-                return (known["scope_key"] or None) if known else None
-            found = conn.execute(
-                select(t.rows.c.scope_key).where(
-                    t.rows.c.entity == parent_entity, t.rows.c.row_id == parent_id
-                )
-            ).scalar()
-            return found or None
+            known = feed.lookup(parent_entity, parent_id)
+            return (known["scope_key"] or None) if known else None
 
         return client_of_row(entity_, values, parent_client)
 
@@ -241,7 +216,7 @@ class CentralStore:
         row = conn.execute(select(entity_.table).where(entity_.table.c.id == values["id"])).one()
         wire = {c.name: encode_value(row._mapping[c]) for c in entity_.columns}
         own_feed = feed or _Feed(conn)
-        client_id = self._client_of(conn, entity_, wire, own_feed)
+        client_id = self._client_of(entity_, wire, own_feed)
         own_feed.publish(entity_, wire, client_id, values.keys(), (SERVER_ACTOR, now.isoformat()))
         if feed is None:
             own_feed.flush()
@@ -529,53 +504,23 @@ class CentralStore:
 
     def publish_unpublished(self) -> int:
         """Feed every shared row that has no feed entry yet (after a bulk load), in bulk."""
-        published = 0
         with self.engine.begin() as conn:
             self._lock_counter(conn)
-            seq = int(conn.execute(select(t.counter.c.value)).scalar_one())
-            scopes: dict[str, dict[str, str]] = {}
-            sums: dict[str, str] = {}
-            for entity_ in ENTITIES.values():
+            feed = _Feed(conn)
+            published = 0
+            for entity_ in ENTITIES.values():  # parents first: children find their client
                 if not entity_.pulled:
                     continue
-                known = set(
-                    conn.execute(
-                        select(t.rows.c.row_id).where(t.rows.c.entity == entity_.name)
-                    ).scalars()
-                )
-                feed = []
-                own_scopes = scopes.setdefault(entity_.name, {})
-                for found in conn.execute(select(entity_.table)):
-                    mapping = found._mapping
-                    wire = {c.name: encode_value(mapping[c]) for c in entity_.columns}
-                    if entity_.scope.kind == "parent":
-                        assert entity_.scope.column and entity_.scope.parent_entity
-                        parent_id = wire[entity_.scope.column]
-                        scope_key = scopes[entity_.scope.parent_entity].get(parent_id, ORG_SCOPE)
-                    else:
-                        scope_key = self._client_of(conn, entity_, wire) or ORG_SCOPE
-                    own_scopes[wire["id"]] = scope_key
-                    if wire["id"] in known:
-                        continue
-                    seq += 1
-                    row_digest = row_hash(entity_.name, wire)
-                    sums[scope_key] = digest_add(sums.get(scope_key, EMPTY_DIGEST), row_digest)
-                    feed.append(
-                        {
-                            "entity": entity_.name,
-                            "row_id": wire["id"],
-                            "seq": seq,
-                            "scope_key": scope_key,
-                            "hash": row_digest,
-                            "stamps": {},
-                        }
-                    )
-                if feed:
-                    conn.execute(insert(t.rows), feed)
-                    published += len(feed)
-            for scope_key, added in sums.items():
-                self._add_digest(conn, scope_key, None, added)
-            conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=seq))
+                found = [
+                    {c.name: encode_value(row._mapping[c]) for c in entity_.columns}
+                    for row in conn.execute(select(entity_.table))
+                ]
+                feed.prefetch((entity_.name, wire["id"]) for wire in found)
+                for wire in found:
+                    if feed.lookup(entity_.name, wire["id"]) is None:
+                        feed.publish(entity_, wire, self._client_of(entity_, wire, feed))
+                        published += 1
+            feed.flush()
         return published
 
     def seed_demo(self, clients: int, password: str) -> int:
@@ -1000,7 +945,7 @@ class _Push:
                 self.created_clients.add(row_id)
                 client_id: str | None = row_id
             else:
-                client_id = self.store._client_of(self.conn, entity_, values, self.feed)
+                client_id = self.store._client_of(entity_, values, self.feed)
                 if entity_.scope.kind == "parent" and client_id is None:
                     raise _Refused("refused", "de bovenliggende gegevens ontbreken")
             if entity_.name == "case_assignments":

@@ -184,3 +184,28 @@ def test_connect_and_sync_from_the_command_line(central: CentralServer, tmp_path
             assert session.scalar(select(func.count()).select_from(Client)) == 1
     finally:
         store.close()
+
+
+def test_a_bulk_loaded_central_store_syncs_whole_and_checked(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    """`central demo` loads rows in bulk and feeds them afterwards (publish_unpublished)."""
+    assert central.store.seed_demo(30, USER_PASSWORD) > 30
+    assert central.store.publish_unpublished() == 0  # each row is fed once
+    from app.services.sync import link_store
+    from app.storage.store import create_store
+
+    store = create_store(tmp_path / "lead", PASSPHRASE)
+    link_store(
+        store,
+        server_url=central.url,
+        username="demo.teamleider",
+        password=USER_PASSWORD,
+        device_name="lead",
+        transport_factory=HttpTransport,
+    )
+    report = run_sync(store, HttpTransport)  # the first sync: every row, digests compared
+    assert report.checksum_ok and report.resynced_clients == 0
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Client)) == 30
+    store.close()
