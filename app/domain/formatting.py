@@ -10,6 +10,14 @@ def format_date(value: dt.date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
+def format_moment(value: dt.datetime | None) -> str:
+    """A point in time in the laptop's own time zone: dd-mm-jjjj uu:mm."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
 def format_money(amount: Decimal) -> str:
     cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     sign = "-" if cents < 0 else ""

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.formatting import format_date
+from app.domain.formatting import format_date, format_moment
 from app.domain.vocab import AuditAction
 from app.models import Caseworker, Client, SyncConflict
 from app.services.audit import audit
@@ -78,13 +78,16 @@ def sync_status(session: Session) -> SyncStatus:
     )
 
 
-def _normalised_url(url: str) -> str:
-    url = url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise ValidationFailed(
-            {"server": "Vul het adres van de centrale server in, beginnend met https://."}
-        )
-    return url
+def account_problems(server_url: str, username: str, password: str) -> dict[str, str]:
+    """What to fix before logging in; the login dialogs show the same messages."""
+    problems = {}
+    if not server_url.strip().startswith(("http://", "https://")):
+        problems["server"] = "Vul het adres van de centrale server in, beginnend met https://."
+    if not username.strip():
+        problems["username"] = "Vul uw gebruikersnaam in."
+    if not password:
+        problems["password"] = "Vul uw wachtwoord in."
+    return problems
 
 
 def link_store(
@@ -101,14 +104,10 @@ def link_store(
     Returns the caseworker id. A store that already holds work of another caseworker, or
     clients that never came from this central store, is refused: nothing would reach it.
     """
-    url = _normalised_url(server_url)
-    problems = {}
-    if not username.strip():
-        problems["username"] = "Vul uw gebruikersnaam in."
-    if not password:
-        problems["password"] = "Vul uw wachtwoord in."
+    problems = account_problems(server_url, username, password)
     if problems:
         raise ValidationFailed(problems)
+    url = server_url.strip().rstrip("/")
     transport = transport_factory(url, None)
     try:
         answer = transport.login(username.strip(), password, device_name)
@@ -312,8 +311,7 @@ def display_value(value: Any) -> str:
         if len(text) == 10:
             return format_date(dt.date.fromisoformat(text))
         if len(text) > 10 and text[10] == "T":
-            moment = dt.datetime.fromisoformat(text).astimezone()
-            return f"{format_date(moment.date())} {moment:%H:%M}"
+            return format_moment(dt.datetime.fromisoformat(text))
     except ValueError:
         pass
     return text

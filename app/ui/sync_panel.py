@@ -3,7 +3,6 @@ and reports through the status bar, the login dialog and the conflicts dialog.""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any
 
@@ -20,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.formatting import format_date
+from app.domain.formatting import format_moment
 from app.services.context import Actor
 from app.services.sync import (
     ConflictRow,
     SyncStatus,
+    account_problems,
     conflicts,
     display_value,
     link_store,
@@ -50,13 +50,6 @@ def _transport(url: str, token: str | None) -> Any:
     return HttpTransport(url, token)
 
 
-def _moment(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    local = value.astimezone()
-    return f"{format_date(local.date())} {local:%H:%M}"
-
-
 def status_text(status: SyncStatus, *, offline: bool = False) -> str:
     if not status.linked:
         return tr("Niet gekoppeld aan een centrale server")
@@ -65,10 +58,10 @@ def status_text(status: SyncStatus, *, offline: bool = False) -> str:
         parts.append(tr("Nog niet gesynchroniseerd"))
     elif offline:
         parts.append(
-            tr("Offline; laatst gesynchroniseerd {0}").format(_moment(status.last_sync_at))
+            tr("Offline; laatst gesynchroniseerd {0}").format(format_moment(status.last_sync_at))
         )
     else:
-        parts.append(tr("Gesynchroniseerd {0}").format(_moment(status.last_sync_at)))
+        parts.append(tr("Gesynchroniseerd {0}").format(format_moment(status.last_sync_at)))
     if status.pending:
         parts.append(tr("{0} niet verzonden").format(status.pending))
     if status.conflicts:
@@ -274,14 +267,7 @@ class _AccountDialog(FormDialog):
         layout.addWidget(buttons)
 
     def account_problems(self) -> dict[str, str]:
-        found = {}
-        if not self.server.text().strip().startswith(("https://", "http://")):
-            found["server"] = tr("Vul het adres van de server in, beginnend met https://.")
-        if not self.username.text().strip():
-            found["username"] = tr("Vul uw gebruikersnaam in.")
-        if not self.password.text():
-            found["password"] = tr("Vul uw wachtwoord in.")
-        return found
+        return account_problems(self.server.text(), self.username.text(), self.password.text())
 
     def is_changed(self) -> bool:
         return False  # nothing typed here is worth a "discard?" question
@@ -359,12 +345,12 @@ class ConflictsModel(ColumnsModel[ConflictRow]):
 def conflict_detail(conflict: ConflictRow) -> str:
     """Who changed what and when, on both sides."""
     mine = tr("«{0}», gewijzigd door {1} op {2}.").format(
-        display_value(conflict.mine), conflict.mine_by, _moment(conflict.mine_at)
+        display_value(conflict.mine), conflict.mine_by, format_moment(conflict.mine_at)
     )
     if not conflict.is_field:
         return tr("Niet verwerkt: {0}. {1}").format(conflict.message or "", mine)
     theirs = tr("Opgeslagen: «{0}», gewijzigd door {1} op {2}.").format(
-        display_value(conflict.theirs), conflict.theirs_by, _moment(conflict.theirs_at)
+        display_value(conflict.theirs), conflict.theirs_by, format_moment(conflict.theirs_at)
     )
     return tr("Deze laptop: {0} {1}").format(mine, theirs)
 

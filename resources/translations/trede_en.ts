@@ -2428,14 +2428,6 @@
         <translation>Log in</translation>
     </message>
     <message>
-        <source>Vul het adres van de server in, beginnend met https://.</source>
-        <translation>Enter the server&apos;s address, starting with https://.</translation>
-    </message>
-    <message>
-        <source>Vul uw wachtwoord in.</source>
-        <translation>Enter your password.</translation>
-    </message>
-    <message>
         <source>Klant</source>
         <translation>Client</translation>
     </message>

@@ -209,3 +209,14 @@ def test_a_bulk_loaded_central_store_syncs_whole_and_checked(
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(Client)) == 30
     store.close()
+
+
+def test_the_login_form_says_what_to_fix() -> None:
+    from app.services.sync import account_problems
+
+    assert set(account_problems("trede.gemeente.example", " ", "")) == {
+        "server",
+        "username",
+        "password",
+    }
+    assert account_problems("https://trede.gemeente.example", "wc.anna", "geheim") == {}
