@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         else:
             assert snapshot is not None and data_dir is not None
             self.actor = snapshot[0]
-        self.scope = Scope.TEAM if self.actor.is_team_lead else Scope.OWN
+        self.scope = self._start_scope()
         self._loader: worker.Worker | None = None
         self._hidden_while_locked: list[QWidget] = []
         self.locked = False
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         actor = self._owner(store)
         if actor != self.actor:  # the snapshot was of another owner: start from the store
             self.actor = actor
-            self.scope = Scope.TEAM if actor.is_team_lead else Scope.OWN
+            self.scope = self._start_scope()
             self.user_label.setText(actor.display_name)
         self._attach_parts(store)
         self._start_loading()

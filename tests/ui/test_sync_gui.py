@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.domain.vocab import Role
 from app.models import Client
-from app.services.clients import ClientForm, create_client, update_client
+from app.services.clients import ClientForm, update_client
 from app.ui.main_window import MainWindow
 from app.ui.sync_panel import ConflictsDialog, FirstConnectDialog
-from tests.factories import client_form
 from tests.sync.harness import (
     PASSPHRASE,
     USER_PASSWORD,
@@ -39,9 +38,7 @@ def central(tmp_path: Path) -> Iterator[CentralServer]:
 
 
 def _client_on(laptop: Laptop) -> str:
-    actor = laptop.actor()
-    with laptop.store.session(actor.caseworker_id) as session:
-        client_id = create_client(session, actor, client_form())
+    client_id = laptop.new_client()
     laptop.sync()
     return client_id
 
