@@ -206,3 +206,18 @@ def test_search_finds_name_bsn_and_postcode_typed_any_way(session, owner) -> Non
     rows = caseload_rows(session, owner, today=TODAY)
     for typed in ("sukru yilmaz", "YILMAZ", "123456782", "7551ab", "7551 AB", "7551AB"):
         assert len(filter_rows(rows, CaseloadFilter(text=typed, status=None), TODAY)) == 1, typed
+
+
+def test_plan_lines_need_their_name_once_a_date_is_given_and_real_dates() -> None:
+    from app.services.plans import PlanForm, validate_plan
+
+    form = PlanForm(
+        goals=(("", "01-03-2027", ""), ("Werkritme", "31-02-2027", "")),
+        instruments=(("", "", "", "01-06-2027"), ("Taalles", "", "morgen", "")),
+    )
+    problems = validate_plan(form)
+    assert problems["goal1.description"] == "Beschrijf doel 1."
+    assert "goal2.target" in problems and "goal2.description" not in problems
+    assert problems["instrument1.instrument"] == "Noem activiteit 1."
+    assert "instrument2.from" in problems and "instrument2.instrument" not in problems
+    assert validate_plan(PlanForm(goals=(("", "", ""),))) == {}

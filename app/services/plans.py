@@ -317,6 +317,24 @@ def plan_form(session: Session, client_id: str) -> tuple[PlanForm, int | None]:
     )
 
 
+def _line_problems(
+    prefix: str, named: tuple[str, str, str], dates: tuple[tuple[str, str, str], ...]
+) -> dict[str, str]:
+    """One goal or activity line: it needs its name once a date is filled in, and each date
+    must be a date. Keys are `prefix.field`, as the plan form names its inputs."""
+    from app.domain import validation as v
+
+    problems = {}
+    name_key, name, missing = named
+    if not name.strip() and any(value.strip() for _key, value, _what in dates):
+        problems[f"{prefix}.{name_key}"] = missing
+    for key, value, what in dates:
+        problem = v.date_problem(value, required=False, what=what)
+        if problem:
+            problems[f"{prefix}.{key}"] = problem
+    return problems
+
+
 def validate_plan(form: PlanForm) -> dict[str, str]:
     from app.domain import validation as v
 
@@ -329,25 +347,21 @@ def validate_plan(form: PlanForm) -> dict[str, str]:
     if start and end and end <= start:
         problems["valid_until"] = "De einddatum van het plan ligt na de begindatum."
     for index, (description, target, achieved) in enumerate(form.goals, start=1):
-        if not description.strip() and (target.strip() or achieved.strip()):
-            problems[f"goal{index}.description"] = f"Beschrijf doel {index}."
-        for key, value, what in (
-            ("target", target, "de streefdatum"),
-            ("achieved", achieved, "de datum"),
-        ):
-            problem = v.date_problem(value, required=False, what=what)
-            if problem:
-                problems[f"goal{index}.{key}"] = problem
+        problems.update(
+            _line_problems(
+                f"goal{index}",
+                ("description", description, f"Beschrijf doel {index}."),
+                (("target", target, "de streefdatum"), ("achieved", achieved, "de datum")),
+            )
+        )
     for index, (instrument, _description, starts, ends) in enumerate(form.instruments, start=1):
-        if not instrument.strip() and (starts.strip() or ends.strip()):
-            problems[f"instrument{index}.instrument"] = f"Noem activiteit {index}."
-        for key, value, what in (
-            ("from", starts, "de begindatum"),
-            ("until", ends, "de einddatum"),
-        ):
-            problem = v.date_problem(value, required=False, what=what)
-            if problem:
-                problems[f"instrument{index}.{key}"] = problem
+        problems.update(
+            _line_problems(
+                f"instrument{index}",
+                ("instrument", instrument, f"Noem activiteit {index}."),
+                (("from", starts, "de begindatum"), ("until", ends, "de einddatum")),
+            )
+        )
     return problems
 
 
