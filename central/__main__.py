@@ -10,6 +10,7 @@ import sys
 
 from app.domain.vocab import Role
 from app.logging_setup import configure_logging
+from central.accounts import DEFAULT_TOKEN_DAYS
 from central.db import central_engine, upgrade
 from central.store import AdminError, CentralStore
 
@@ -37,6 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the sync API (TLS is terminated in front)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument(
+        "--token-days",
+        type=int,
+        default=int(os.environ.get("TREDE_TOKEN_DAYS", DEFAULT_TOKEN_DAYS)),
+        help="a device token expires after this many days without a sync (default 30)",
+    )
+    serve.add_argument(
+        "--require-https",
+        action="store_true",
+        help="refuse requests that did not come through HTTPS (X-Forwarded-Proto)",
+    )
     commands.add_parser("migrate", help="bring the schema up to date")
     team = commands.add_parser("team", help="create a team")
     team.add_argument("name")
@@ -72,14 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(None)
     engine = central_engine(args.db)
     upgrade(engine)
-    store = CentralStore(engine)
+    store = CentralStore(engine, token_days=getattr(args, "token_days", DEFAULT_TOKEN_DAYS))
     try:
         if args.command == "serve":
             import uvicorn
 
             from central.api import create_app
 
-            uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
+            app = create_app(store, require_https=args.require_https)
+            uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         elif args.command == "migrate":
             print("schema is up to date")
         elif args.command == "team":

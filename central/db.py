@@ -4,11 +4,13 @@ or a demo) and its Alembic migrations (the shared app tables plus the central on
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 
 import app.models  # noqa: F401  (registers the shared tables)
 from app.storage.migrate import MIGRATIONS_DIR
@@ -36,10 +38,22 @@ def central_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # A writer takes the write lock at once: a read that later writes would meet
+            # another writer with "database is locked" instead of waiting for it.
+            immediate = connection.get_execution_options().get("writing")
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(parsed, pool_size=8, max_overflow=8, pool_pre_ping=True)
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that will write (SQLite: BEGIN IMMEDIATE; PostgreSQL: as usual)."""
+    with engine.connect() as connection:
+        connection.execution_options(writing=True)
+        with connection.begin():
+            yield connection
 
 
 def upgrade(engine: Engine) -> None:

@@ -146,3 +146,22 @@ def test_transfer_commands(exported, receiver) -> None:  # type: ignore[no-untyp
     done = subprocess.run(base, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert "5 klant(en) ingelezen" in done.stdout
+
+
+def test_a_laptop_linked_to_the_central_server_reads_no_transfer_file(  # type: ignore[no-untyped-def]
+    exported, receiver
+) -> None:
+    from app.services.context import set_setting
+    from app.sync.state import DEVICE_KEY
+
+    _chosen, _before, password, path = exported
+    other, actor = receiver
+    with other.session() as session:
+        set_setting(session, DEVICE_KEY, "device-1")
+    with (
+        pytest.raises(TransferError, match="centrale server"),
+        other.session(actor.caseworker_id) as session,
+    ):
+        import_transfer(session, actor, path, password, today=TODAY)
+    with other.session() as session:
+        assert session.scalar(select(func.count()).select_from(Client)) == 0

@@ -34,8 +34,8 @@ def domain_texts() -> list[str]:
     from app.domain.formatting import MONTH_NAMES
     from app.domain.ladder import TREDE_DEFINITIONS, TREDE_NAMES, PolicyGroup
     from app.services.caseload import DUE_ACTION_LABELS
+    from app.services.conflicts import ENTITY_LABELS, FIELD_LABELS, KIND_LABELS
     from app.services.placements import DUE_LABELS
-    from app.services.sync import ENTITY_LABELS, FIELD_LABELS, KIND_LABELS
 
     texts: list[str] = []
     for item in vars(vocab).values():

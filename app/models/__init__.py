@@ -21,7 +21,7 @@ from app.models.entities import (
     WageValueTask,
 )
 from app.models.guards import install_guards
-from app.models.sync_local import OutboxChange, ReceivedRow, ScopeDigest, SyncConflict
+from app.models.sync_local import DirtyRow, OutboxChange, ReceivedRow, ScopeDigest, SyncConflict
 
 install_guards()
 
@@ -51,6 +51,7 @@ __all__ = [
     "CaseAssignment",
     "Caseworker",
     "Client",
+    "DirtyRow",
     "Document",
     "Employer",
     "JobCoachingHours",

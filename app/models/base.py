@@ -21,6 +21,12 @@ NAMING_CONVENTION = {
 }
 
 
+# Server-side limits the wire format checks (a column may set its own in `info`): a free text
+# of at most TEXT_LIMIT characters, a JSON value of at most JSON_LIMIT bytes.
+TEXT_LIMIT = 20_000
+JSON_LIMIT = 64 * 1024
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 

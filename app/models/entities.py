@@ -291,7 +291,8 @@ class PlanVersion(Record, Base):
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     issued_on: Mapped[dt.date] = mapped_column(Date)
-    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # the frozen plan: every text of the draft, each within TEXT_LIMIT
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, info={"max_bytes": 1024 * 1024})
     signed_by_client_on: Mapped[dt.date | None] = mapped_column(Date)
     signed_by_caseworker_on: Mapped[dt.date | None] = mapped_column(Date)
 
@@ -311,7 +312,7 @@ class AuditEvent(Record, Base):
     entity_type: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(36))
     client_id: Mapped[str | None] = mapped_column(String(36))
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, info={"max_bytes": 16_384})
 
 
 class LocalSetting(Base):

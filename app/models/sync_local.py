@@ -30,6 +30,18 @@ class OutboxChange(Base):
     resolves: Mapped[str | None] = mapped_column(String(36))
     resolution: Mapped[str | None] = mapped_column(String(20))
     made_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # the local transaction it belongs to: the central store applies a group whole
+    txn: Mapped[str | None] = mapped_column(String(36))
+
+
+class DirtyRow(Base):
+    """A synced row written since the last check (by a trigger, whatever wrote it): the
+    next sync compares it with what the central store holds."""
+
+    __tablename__ = "sync_dirty"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
 class ReceivedRow(Base):

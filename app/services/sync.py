@@ -1,6 +1,6 @@
 """Sync use cases for the app: link this store to a central store account, run a sync (with
-its audit record), the status for the status bar, the open conflicts and their resolution,
-and the remote wipe."""
+its audit record), the status for the status bar, and the remote wipe. The open conflicts
+and their resolution are in `conflicts`."""
 
 from __future__ import annotations
 
@@ -14,12 +14,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.formatting import format_date, format_moment
 from app.domain.vocab import AuditAction
-from app.models import Caseworker, Client, SyncConflict
+from app.models import Caseworker, Client
 from app.services.audit import audit
-from app.services.context import OWNER_KEY, Actor, actor_for, get_setting, set_setting
-from app.services.errors import AccessDenied, NotFound, ValidationFailed
+from app.services.context import OWNER_KEY, actor_for, get_setting, set_setting
+from app.services.errors import AccessDenied, ValidationFailed
 from app.storage import secrets as keyring_secrets
 from app.storage.store import Store
 from app.storage.unlocking import device_secret_name
@@ -38,9 +37,7 @@ from app.sync.client import (
     Transport,
     open_conflicts,
     pending_changes,
-    record_resolution,
 )
-from app.sync.wire import ENTITIES, decode_value, encode_value
 
 log = logging.getLogger(__name__)
 
@@ -204,242 +201,3 @@ def wipe_local_store(store: Store) -> None:
     if exports.is_dir():
         shutil.rmtree(exports, ignore_errors=True)
     log.info("local store and its secrets removed")
-
-
-# ------------------------------------------------------------------ conflicts
-
-ENTITY_LABELS = {
-    "clients": "Klantgegevens",
-    "case_assignments": "Toewijzing",
-    "employers": "Werkgever",
-    "placements": "Plaatsing",
-    "plans": "Plan van aanpak",
-    "plan_goals": "Doel in het plan",
-    "plan_instruments": "Activiteit in het plan",
-    "journal_entries": "Journaalregel",
-    "ladder_assessments": "Ladderbeoordeling",
-    "wage_value_measurements": "Loonwaardemeting",
-    "wage_value_tasks": "Taak van een loonwaardemeting",
-    "job_coaching_hours": "Jobcoachuren",
-    "plan_versions": "Uitgegeven plan",
-}
-KIND_LABELS = {
-    "field": "Op twee plaatsen gewijzigd",
-    "deleted": "Gewijzigd terwijl het elders verwijderd is",
-    "scope": "Klant is niet (meer) in uw caseload",
-    "refused": "Niet verwerkt door de centrale server",
-}
-
-
-# Field names as the forms call them (conflicts show them; unknown ones show as stored).
-FIELD_LABELS = {
-    "voornamen": "Voornamen",
-    "tussenvoegsel": "Tussenvoegsel",
-    "achternaam": "Achternaam",
-    "birth_date": "Geboortedatum",
-    "street": "Straat",
-    "house_number": "Huisnummer",
-    "postcode": "Postcode",
-    "city": "Woonplaats",
-    "municipality": "Gemeente",
-    "phone": "Telefoon",
-    "email": "E-mail",
-    "benefit": "Uitkering",
-    "work_obligation": "Arbeidsverplichting",
-    "exemption_reason": "Reden ontheffing",
-    "exemption_end": "Ontheffing tot",
-    "priority_groups": "Doelgroepen",
-    "obstacles": "Belemmeringen",
-    "education_level": "Opleidingsniveau",
-    "work_experience": "Werkervaring",
-    "status": "Status",
-    "ended_on": "Einddatum",
-    "planned_end": "Geplande einddatum",
-    "hours_per_week": "Uren per week",
-    "wage_hour": "Uurloon",
-    "notes": "Notities",
-    "situation": "Situatie",
-    "deleted_at": "Verwijderd",
-    "subject": "Onderwerp",
-    "body": "Tekst",
-    "occurred_on": "Datum",
-    "worked_on": "Datum",
-    "assessed_on": "Datum",
-    "minutes": "Minuten",
-    "final_trede": "Trede",
-    "description": "Omschrijving",
-}
-# What a parked new record shows of itself (its other fields stay in the conflict).
-_SUMMARY_FIELDS = (
-    "subject",
-    "description",
-    "occurred_on",
-    "worked_on",
-    "assessed_on",
-    "minutes",
-    "final_trede",
-    "city",
-    "achternaam",
-)
-
-
-def display_value(value: Any) -> str:
-    """A wire value as the caseworker reads it: dates dd-mm-jjjj, lists, ja/nee, (leeg)."""
-    if value is None or value == "" or value == []:
-        return "(leeg)"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, dict):
-        return "; ".join(
-            f"{FIELD_LABELS.get(k, k)}: {display_value(v)}"
-            for k, v in value.items()
-            if k
-            not in {
-                "id",
-                "created_at",
-                "created_by",
-                "updated_at",
-                "updated_by",
-                "version",
-                "deleted_at",
-            }
-        )
-    text = str(value)
-    try:
-        if len(text) == 10:
-            return format_date(dt.date.fromisoformat(text))
-        if len(text) > 10 and text[10] == "T":
-            return format_moment(dt.datetime.fromisoformat(text))
-    except ValueError:
-        pass
-    return text
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    id: str
-    kind: str
-    kind_label: str
-    client_id: str | None
-    client_name: str
-    what: str
-    field: str | None
-    mine: Any
-    mine_by: str
-    mine_at: dt.datetime | None
-    theirs: Any
-    theirs_by: str
-    theirs_at: dt.datetime | None
-    message: str | None
-    editable: bool = False
-
-    @property
-    def is_field(self) -> bool:
-        return self.kind == "field"
-
-    @property
-    def field_label(self) -> str:
-        return FIELD_LABELS.get(self.field or "", self.field or "")
-
-
-def _name(session: Session, caseworker_id: str | None) -> str:
-    if not caseworker_id:
-        return "onbekend"
-    if caseworker_id == "central":
-        return "beheer (centrale server)"
-    worker = session.get(Caseworker, caseworker_id)
-    return worker.display_name if worker else "een collega"
-
-
-def _when(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-def conflicts(session: Session, actor: Actor) -> list[ConflictRow]:
-    """The open conflicts, with the current stored value as "theirs"."""
-    from app.domain.names import person_forms
-
-    found = []
-    for row in session.scalars(select(SyncConflict)):
-        detail = row.detail
-        entity_ = ENTITIES.get(detail["entity"])
-        client = session.get(Client, row.client_id) if row.client_id else None
-        client_name = (
-            person_forms(client.voornamen, client.tussenvoegsel, client.achternaam)[0]
-            if client
-            else "(klant niet op deze laptop)"
-        )
-        theirs = detail.get("theirs")
-        if detail["kind"] == "field" and entity_ is not None:
-            stored = session.execute(
-                select(entity_.table.c[detail["field"]]).where(
-                    entity_.table.c.id == detail["row_id"]
-                )
-            ).scalar()
-            theirs = encode_value(stored) if stored is not None else theirs
-        found.append(
-            ConflictRow(
-                id=row.id,
-                kind=detail["kind"],
-                kind_label=KIND_LABELS.get(detail["kind"], detail["kind"]),
-                client_id=row.client_id,
-                client_name=client_name,
-                what=ENTITY_LABELS.get(detail["entity"], detail["entity"]),
-                field=detail.get("field"),
-                mine=detail.get("mine"),
-                mine_by=_name(session, detail.get("mine_by")),
-                mine_at=_when(detail.get("mine_at")),
-                theirs=theirs,
-                theirs_by=_name(session, detail.get("theirs_by")),
-                theirs_at=_when(detail.get("theirs_at")),
-                message=detail.get("message"),
-                editable=_is_text_field(entity_, detail.get("field")),
-            )
-        )
-    found.sort(key=lambda c: (c.client_name, c.what, c.field or ""))
-    return found
-
-
-def _is_text_field(entity_: Any, name: str | None) -> bool:
-    from sqlalchemy import String
-
-    if entity_ is None or not name or name not in entity_.table.c:
-        return False
-    return isinstance(entity_.table.c[name].type, String)
-
-
-FIELD_RESOLUTIONS = ("mine", "theirs", "edit")
-PARKED_RESOLUTIONS = ("apply", "discard")
-
-
-def resolve_conflict(
-    session: Session, actor: Actor, conflict_id: str, resolution: str, value: Any = None
-) -> None:
-    """Keep mine / take theirs / a new value (field), or apply / discard (parked change)."""
-    row = session.get(SyncConflict, conflict_id)
-    if row is None:
-        raise NotFound("Dit conflict is al opgelost.")
-    detail = dict(row.detail)
-    allowed = FIELD_RESOLUTIONS if detail["kind"] == "field" else PARKED_RESOLUTIONS
-    if resolution not in allowed:
-        raise ValidationFailed({"resolution": "Kies hoe dit conflict wordt opgelost."})
-    if resolution == "edit":
-        entity_ = ENTITIES[detail["entity"]]
-        try:
-            decode_value(entity_.table.c[detail["field"]], value)
-        except (ValueError, TypeError) as exc:
-            raise ValidationFailed({"value": "Deze waarde past niet in dit veld."}) from exc
-    record_resolution(session.connection(), detail, resolution, value)
-    audit(
-        session,
-        actor,
-        AuditAction.UPDATE,
-        "sync_conflict",
-        conflict_id,
-        client_id=row.client_id,
-        resolution=resolution,
-        field=detail.get("field"),
-    )
-    session.expire_all()

@@ -239,8 +239,17 @@ def import_transfer(
     """Read the file, then insert every row in the session's transaction and hand the clients
     over to `actor`. A client already in this store refuses the whole file."""
     from app.models import CaseAssignment
+    from app.services.context import get_setting
+    from app.sync.state import DEVICE_KEY
 
     today = today or dt.date.today()
+    if get_setting(session, DEVICE_KEY) is not None:
+        # rows read from a file bypass the central store, which would then remove them again
+        raise TransferError(
+            "Deze laptop is gekoppeld aan de centrale server. Een klant komt daar bij u via een "
+            "overdracht op de server (door de vorige medewerker of de teamleider). Er is "
+            "niets ingelezen."
+        )
     tables = read_transfer(path, password)
     connection = session.connection()
     client_ids = [row["id"] for row in tables["clients"]]

@@ -1,5 +1,6 @@
 """Change capture: every ORM flush of a synced row writes its outbox change in the same
-transaction, so an edit and its pending change are saved together or not at all."""
+transaction, so an edit and its pending change are saved together or not at all. The
+changes of one transaction share a group id: the central store applies them whole or not."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, client_of_row, encode_v
 log = logging.getLogger(__name__)
 
 OUTBOX: Table = OutboxChange.__table__  # type: ignore[assignment]
+GROUP_KEY = "sync_group"
 _ENTITY_ORDER = {name: position for position, name in enumerate(ENTITIES)}
 
 
@@ -43,9 +45,12 @@ def outbox_row(
     base_version: int | None = None,
     resolves: str | None = None,
     resolution: str | None = None,
+    group: str | None = None,
 ) -> dict[str, Any]:
+    change_id = new_id()
     return {
-        "change_id": new_id(),
+        "change_id": change_id,
+        "txn": group or change_id,
         "entity": entity_name,
         "row_id": row_id,
         "client_id": client_id,
@@ -101,6 +106,18 @@ def _update_change(session: Session, obj: Document, entity_: Entity) -> dict[str
     )
 
 
+def _group(session: Session) -> str:
+    """The id of the session's current transaction (a new one after each commit)."""
+    group = session.info.get(GROUP_KEY)
+    if group is None:
+        group = session.info[GROUP_KEY] = new_id()
+    return str(group)
+
+
+def _end_group(session: Session, *_args: Any) -> None:
+    session.info.pop(GROUP_KEY, None)
+
+
 def _after_flush(session: Session, _flush_context: Any) -> None:
     changes: list[dict[str, Any]] = []
     for obj in session.new:
@@ -118,6 +135,9 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
     if changes:
         # parents before children: session.new is unordered
         changes.sort(key=lambda change: _ENTITY_ORDER[change["entity"]])
+        group = _group(session)
+        for change in changes:
+            change["txn"] = group
         session.connection().execute(insert(OUTBOX), changes)
 
 
@@ -128,4 +148,6 @@ def install_capture() -> None:
     global _installed
     if not _installed:
         event.listen(Session, "after_flush", _after_flush)
+        for name in ("after_commit", "after_rollback", "after_soft_rollback"):
+            event.listen(Session, name, _end_group)
         _installed = True

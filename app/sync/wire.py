@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,9 +15,9 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Table
 
 from app.models import SYNCED_MODELS, AuditEvent, SyncedMixin
-from app.models.base import DecimalText, UTCDateTime
+from app.models.base import JSON_LIMIT, TEXT_LIMIT, DecimalText, UTCDateTime
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 
 # Row bookkeeping: set by whoever saves, never merged field by field.
 BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version"})
@@ -106,7 +107,68 @@ def client_of_row(
     return None
 
 
+# ------------------------------------------------------------------ people and references
+
+# Columns that name the caseworker who made a record: always the sender (the laptop's
+# services set them to the acting caseworker; the central store checks it).
+PERSON_FIELDS: dict[str, tuple[str, ...]] = {
+    "journal_entries": ("author_id",),
+    "ladder_assessments": ("assessor_id",),
+    "job_coaching_hours": ("coach_id",),
+    "wage_value_measurements": ("expert_id",),
+    "audit_events": ("actor_id",),
+}
+# Columns an edit may not change: a row never moves to another client or parent, and an
+# assignment changes hands only through a new assignment.
+_FIXED_BY_ENTITY: dict[str, frozenset[str]] = {
+    "case_assignments": frozenset({"caseworker_id", "started_on"}),
+}
+
+
+def fixed_columns(entity_: Entity) -> frozenset[str]:
+    fixed = set(_FIXED_BY_ENTITY.get(entity_.name, frozenset()))
+    if entity_.scope.column is not None:
+        fixed.add(entity_.scope.column)
+    fixed.update(PERSON_FIELDS.get(entity_.name, ()))
+    return frozenset(fixed)
+
+
+def references(entity_: Entity, values: dict[str, Any]) -> list[tuple[str, str]]:
+    """The synced rows this row points at (foreign keys), as (entity, id)."""
+    found = []
+    for column in entity_.columns:
+        value = values.get(column.name)
+        if value is None:
+            continue
+        for key in column.foreign_keys:
+            target = key.column.table.name
+            if target in ENTITIES:
+                found.append((target, str(value)))
+    return found
+
+
 # ------------------------------------------------------------------ values
+
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+_DECIMAL = re.compile(r"-?[0-9]{1,20}(\.[0-9]{1,19})?")
+
+
+class WireError(ValueError):
+    """A value that does not fit its column; the message names the column, never the value."""
+
+
+def max_length(column: Column[Any]) -> int | None:
+    """The most characters a text column takes (the model's own, or TEXT_LIMIT)."""
+    explicit = column.info.get("max_length")
+    if explicit is not None:
+        return int(explicit)
+    column_type = column.type
+    if isinstance(column_type, DecimalText):
+        return 40
+    if isinstance(column_type, String):
+        return column_type.length or TEXT_LIMIT
+    return None
 
 
 def encode_value(value: Any) -> Any:
@@ -124,37 +186,65 @@ def encode_value(value: Any) -> Any:
     raise TypeError(f"cannot send a {type(value).__name__} value")
 
 
+def _text(column: Column[Any], value: Any) -> str:
+    if not isinstance(value, str):
+        raise WireError(f"{column.name}: expected text")
+    limit = max_length(column)
+    if limit is not None and len(value) > limit:
+        raise WireError(f"{column.name}: longer than {limit} characters")
+    if "\x00" in value:
+        raise WireError(f"{column.name}: contains a NUL character")
+    return value
+
+
 def decode_value(column: Column[Any], value: Any) -> Any:
     """The JSON value of a column back to the Python value the model holds."""
     if value is None:
         return None
     column_type = column.type
     if isinstance(column_type, UTCDateTime):
-        parsed = dt.datetime.fromisoformat(value)
+        try:
+            parsed = dt.datetime.fromisoformat(_text(column, value))
+        except ValueError as exc:
+            raise WireError(f"{column.name}: expected a time (ISO 8601)") from exc
         if parsed.tzinfo is None:
-            raise ValueError(f"{column.name}: time without zone")
-        return parsed.astimezone(dt.UTC)
+            raise WireError(f"{column.name}: time without zone")
+        parsed = parsed.astimezone(dt.UTC)
+        if not FIRST_DAY <= parsed.date() <= LAST_DAY:
+            raise WireError(f"{column.name}: time out of range")
+        return parsed
     if isinstance(column_type, DecimalText):
+        if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
+            raise WireError(f"{column.name}: expected a decimal number as text")
         return Decimal(value)
     if isinstance(column_type, Date):
-        return dt.date.fromisoformat(value)
+        try:
+            parsed_day = dt.date.fromisoformat(_text(column, value))
+        except ValueError as exc:
+            raise WireError(f"{column.name}: expected a date (YYYY-MM-DD)") from exc
+        if not FIRST_DAY <= parsed_day <= LAST_DAY:
+            raise WireError(f"{column.name}: date out of range")
+        return parsed_day
     if isinstance(column_type, Boolean):
         if not isinstance(value, bool):
-            raise ValueError(f"{column.name}: expected true or false")
+            raise WireError(f"{column.name}: expected true or false")
         return value
     if isinstance(column_type, Integer):
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**31:
-            raise ValueError(f"{column.name}: expected a whole number")
+            raise WireError(f"{column.name}: expected a whole number")
         return value
     if isinstance(column_type, JSON):
         if not isinstance(value, list | dict):
-            raise ValueError(f"{column.name}: expected a list or an object")
+            raise WireError(f"{column.name}: expected a list or an object")
+        encoded = canonical_json(value)
+        limit = int(column.info.get("max_bytes", JSON_LIMIT))
+        if len(encoded) > limit:
+            raise WireError(f"{column.name}: larger than {limit} bytes")
+        if b"\\u0000" in encoded:
+            raise WireError(f"{column.name}: contains a NUL character")
         return value
     if isinstance(column_type, String):
-        if not isinstance(value, str):
-            raise ValueError(f"{column.name}: expected text")
-        if column_type.length is not None and len(value) > column_type.length:
-            raise ValueError(f"{column.name}: longer than {column_type.length} characters")
+        return _text(column, value)
     return value
 
 
@@ -168,7 +258,7 @@ def decode_fields(entity_: Entity, fields: dict[str, Any]) -> dict[str, Any]:
     decoded: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in columns:
-            raise ValueError(f"{entity_.name} has no field {name!r}")
+            raise WireError(f"{entity_.name} has no field {str(name)[:40]!r}")
         decoded[name] = decode_value(columns[name], value)
     return decoded
 

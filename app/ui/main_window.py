@@ -38,10 +38,11 @@ if TYPE_CHECKING:
     from app.storage.store import Store
     from app.ui.client_file import ClientFilePanel
     from app.ui.client_form import ClientFormDialog
+    from app.ui.conflicts_dialog import ConflictsDialog
     from app.ui.file_actions import FileActions
     from app.ui.ladder_figures import LadderFiguresDialog
     from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
-    from app.ui.sync_panel import ConflictsDialog, LoginDialog, SyncController
+    from app.ui.sync_panel import LoginDialog, SyncController
 
 log = logging.getLogger(__name__)
 
@@ -532,7 +533,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_conflicts(self) -> ConflictsDialog:
-        from app.ui.sync_panel import ConflictsDialog
+        from app.ui.conflicts_dialog import ConflictsDialog
 
         dialog = ConflictsDialog(self._open_store(), self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

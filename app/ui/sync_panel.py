@@ -8,38 +8,34 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.formatting import format_moment
-from app.services.context import Actor
 from app.services.sync import (
-    ConflictRow,
     SyncStatus,
     account_problems,
-    conflicts,
-    display_value,
     link_store,
-    resolve_conflict,
     run_sync,
     sync_status,
 )
 from app.storage.store import Store
-from app.sync.client import LoginRequired, RemoteWipe, ServerUnreachable, SyncError, SyncReport
+from app.sync.client import (
+    ClockOff,
+    LoginRequired,
+    RemoteWipe,
+    ServerUnreachable,
+    SyncError,
+    SyncReport,
+)
 from app.ui import messages, settings, worker
-from app.ui.dialogs import BaseDialog, FormDialog, save_cancel_buttons
+from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field
-from app.ui.i18n import QT_TR_NOOP, tr
-from app.ui.row_model import ColumnsModel
-from app.ui.tables import list_view
+from app.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +209,12 @@ class SyncController(QObject):
             if self._manual:
                 self.login_needed.emit()
             return
+        if isinstance(error, ClockOff):
+            # nothing can be sent until the clock is right: say so once, even unasked
+            if self._manual or not self._warned_clock:
+                self._warned_clock = True
+                messages.warning(str(error))
+            return
         if isinstance(error, SyncError):
             if self._manual:
                 messages.error(str(error))
@@ -322,146 +324,6 @@ class LoginDialog(_AccountDialog):
 def sync_status_of(store: Store) -> SyncStatus:
     with store.session() as session:
         return sync_status(session)
-
-
-def _part(conflict: ConflictRow) -> str:
-    what = tr(conflict.what)
-    return f"{what}: {tr(conflict.field_label)}" if conflict.field else what
-
-
-class ConflictsModel(ColumnsModel[ConflictRow]):
-    columns = (
-        (QT_TR_NOOP("Klant"), lambda c: c.client_name),
-        (QT_TR_NOOP("Onderdeel"), _part),
-        (QT_TR_NOOP("Soort"), lambda c: tr(c.kind_label)),
-        (QT_TR_NOOP("Uw waarde"), lambda c: display_value(c.mine)),
-        (
-            QT_TR_NOOP("Opgeslagen waarde"),
-            lambda c: display_value(c.theirs) if c.is_field else (c.message or ""),
-        ),
-    )
-
-
-def conflict_detail(conflict: ConflictRow) -> str:
-    """Who changed what and when, on both sides."""
-    mine = tr("«{0}», gewijzigd door {1} op {2}.").format(
-        display_value(conflict.mine), conflict.mine_by, format_moment(conflict.mine_at)
-    )
-    if not conflict.is_field:
-        return tr("Niet verwerkt: {0}. {1}").format(conflict.message or "", mine)
-    theirs = tr("Opgeslagen: «{0}», gewijzigd door {1} op {2}.").format(
-        display_value(conflict.theirs), conflict.theirs_by, format_moment(conflict.theirs_at)
-    )
-    return tr("Deze laptop: {0} {1}").format(mine, theirs)
-
-
-class ConflictsDialog(BaseDialog):
-    """Open conflicts; per conflict: keep mine, keep the stored value, or type another one
-    (a field), or hand the change in after all or let it go (a change that was not applied)."""
-
-    resolved = Signal()
-
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.actor = actor
-        self.setWindowTitle(tr("Conflicten oplossen"))
-        self.resize(1180, 420)
-        self.model = ConflictsModel(self)
-        self.table = list_view(self.model, tr("Open conflicten"))  # a short list
-        intro = QLabel(
-            tr(
-                "Deze wijzigingen konden niet vanzelf worden samengevoegd. Kies per regel "
-                "welke waarde blijft; er gaat niets verloren tot u kiest."
-            )
-        )
-        intro.setWordWrap(True)
-        self.empty = QLabel(tr("Er zijn geen open conflicten."))
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setAccessibleName(tr("Details van het conflict"))
-        self.keep_mine = QPushButton(tr("&Mijn waarde houden"))
-        self.keep_theirs = QPushButton(tr("&Opgeslagen waarde houden"))
-        self.edit_value = QPushButton(tr("&Andere waarde…"))
-        self.apply_change = QPushButton(tr("Alsnog &verwerken"))
-        self.discard_change = QPushButton(tr("&Laten vervallen"))
-        row = QHBoxLayout()
-        for button in (
-            self.keep_mine,
-            self.keep_theirs,
-            self.edit_value,
-            self.apply_change,
-            self.discard_change,
-        ):
-            row.addWidget(button)
-        row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Sluiten"))
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.detail)
-        layout.addLayout(row)
-        layout.addWidget(close)
-        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
-        self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
-        self.edit_value.clicked.connect(self._edit)
-        self.apply_change.clicked.connect(lambda: self._resolve("apply"))
-        self.discard_change.clicked.connect(lambda: self._resolve("discard"))
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.reload()
-
-    def reload(self) -> None:
-        with self.store.session(self.actor.caseworker_id) as session:
-            rows = conflicts(session, self.actor)
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
-        if rows:
-            self.table.selectRow(0)
-        self._update_buttons()
-
-    def selected(self) -> ConflictRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(indexes[0].row()) if indexes else None
-
-    def _update_buttons(self) -> None:
-        current = self.selected()
-        field = current is not None and current.is_field
-        parked = current is not None and not current.is_field
-        self.keep_mine.setEnabled(field)
-        self.keep_theirs.setEnabled(field)
-        self.edit_value.setEnabled(field and current is not None and current.editable)
-        self.apply_change.setEnabled(parked)
-        self.discard_change.setEnabled(parked)
-        self.detail.setText(conflict_detail(current) if current is not None else "")
-
-    def _edit(self) -> None:
-        current = self.selected()
-        if current is None:
-            return
-        text, ok = QInputDialog.getText(
-            self,
-            tr("Andere waarde"),
-            tr("Nieuwe waarde voor {0}:").format(current.field_label),
-            text=str(current.mine or ""),
-        )
-        if ok:
-            self._resolve("edit", text.strip() or None)
-
-    def _resolve(self, resolution: str, value: Any = None) -> None:
-        current = self.selected()
-        if current is None:
-            return
-        try:
-            with self.store.session(self.actor.caseworker_id) as session:
-                resolve_conflict(session, self.actor, current.id, resolution, value)
-        except Exception as exc:  # services raise Dutch messages
-            messages.error(str(exc))
-            return
-        self.reload()
-        self.resolved.emit()
 
 
 class FirstConnectDialog(_AccountDialog):

@@ -1180,8 +1180,16 @@
         <translation>Issued plan</translation>
     </message>
     <message>
+        <source>Auditregel</source>
+        <translation>Audit record</translation>
+    </message>
+    <message>
         <source>Ontheffing tot</source>
         <translation>Exempt until</translation>
+    </message>
+    <message>
+        <source>Begindatum</source>
+        <translation>Start date</translation>
     </message>
     <message>
         <source>Einddatum</source>
@@ -1190,6 +1198,14 @@
     <message>
         <source>Geplande einddatum</source>
         <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>Versienummer</source>
+        <translation>Version number</translation>
+    </message>
+    <message>
+        <source>Uitgegeven op</source>
+        <translation>Issued on</translation>
     </message>
     <message>
         <source>Verwijderd</source>
@@ -1208,6 +1224,10 @@
         <translation>Description</translation>
     </message>
     <message>
+        <source>Onderdelen</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
         <source>Op twee plaatsen gewijzigd</source>
         <translation>Changed in two places</translation>
     </message>
@@ -1222,6 +1242,10 @@
     <message>
         <source>Niet verwerkt door de centrale server</source>
         <translation>Not processed by the central server</translation>
+    </message>
+    <message>
+        <source>Op twee plaatsen tegelijk aangemaakt</source>
+        <translation>Created in two places at once</translation>
     </message>
     <message>
         <source>Notitie</source>
@@ -2460,6 +2484,14 @@
         <translation>Stored value</translation>
     </message>
     <message>
+        <source>Tegelijk aangemaakt: {0} Opgeslagen: «{1}», door {2}.</source>
+        <translation>Created at the same time: {0} Stored: “{1}”, by {2}.</translation>
+    </message>
+    <message>
+        <source>De teamleider kiest welke overdracht blijft.</source>
+        <translation>The team lead chooses which handover stays.</translation>
+    </message>
+    <message>
         <source>Conflicten oplossen</source>
         <translation>Resolve conflicts</translation>
     </message>
@@ -2502,6 +2534,14 @@
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Mijn versie &amp;gebruiken</source>
+        <translation>&amp;Use my version</translation>
+    </message>
+    <message>
+        <source>Opgeslagen versie &amp;houden</source>
+        <translation>&amp;Keep the stored version</translation>
     </message>
     <message>
         <source>Andere waarde</source>

@@ -142,6 +142,49 @@ def add_user(central: CentralStore, username: str, role: Role, team: str) -> str
     )
 
 
+def auth_headers(laptop: Laptop) -> dict[str, str]:
+    from app.services.sync import token_name
+    from app.storage import secrets as keyring_secrets
+
+    token = keyring_secrets.get_secret(token_name(laptop.store.store_id))
+    return {"Authorization": f"Bearer {token}"}
+
+
+def crafted_change(
+    entity: str, row_id: str, fields: dict[str, Any], op: str = "insert", **extra: Any
+) -> dict[str, Any]:
+    """A change as a hand-crafted request would send it."""
+    import uuid
+
+    from app.models import utc_now
+
+    return {
+        "change_id": str(uuid.uuid4()),
+        "entity": entity,
+        "row_id": row_id,
+        "op": op,
+        "fields": fields,
+        "base": {},
+        "made_at": utc_now().isoformat(),
+        **extra,
+    }
+
+
+def new_row_stamps(caseworker_id: str) -> dict[str, Any]:
+    """The bookkeeping fields of a new row written by this caseworker now."""
+    from app.models import utc_now
+
+    now = utc_now().isoformat()
+    return {
+        "created_at": now,
+        "created_by": caseworker_id,
+        "updated_at": now,
+        "updated_by": caseworker_id,
+        "version": 1,
+        "deleted_at": None,
+    }
+
+
 SKIPPED_COLUMNS = frozenset({"version"})
 
 
@@ -167,3 +210,34 @@ def pg_schema_url(pg_engine: Engine, schema: str) -> str:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     url = pg_engine.url.set(query={"options": f"-csearch_path={schema}"})
     return url.render_as_string(hide_password=False)
+
+
+def central_rows(conn: Any, table: str) -> int:
+    """How many rows a table of the central store holds."""
+    return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
+
+
+def scope_of(central: CentralStore, caseworker_id: str) -> set[str]:
+    """The clients a caseworker may see now, as the central store decides it."""
+    from central.accounts import Device
+    from central.scope import caseworker, scope
+
+    with central.engine.connect() as conn:
+        found = caseworker(conn, caseworker_id)
+        device = Device("test", caseworker_id, Role(found.role), found.team_id)
+        return scope(conn, device)
+
+
+def central_view(central: CentralStore, clients: set[str] | None) -> dict[str, dict[str, Any]]:
+    """The central store's rows as a laptop of these clients would hold them (all: None)."""
+    from central import tables as t
+
+    rows = snapshot(central.engine)
+    if clients is None:
+        return rows
+    with central.engine.connect() as conn:
+        scope_of_row = {
+            f"{row.entity}/{row.row_id}": row.scope_key
+            for row in conn.execute(select(t.rows.c.entity, t.rows.c.row_id, t.rows.c.scope_key))
+        }
+    return {key: row for key, row in rows.items() if scope_of_row.get(key, "") in clients | {""}}

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from app.domain.vocab import JournalKind, Role
 from app.models import Client, JournalEntry
 from app.services.clients import ClientForm, create_client, update_client
+from app.services.conflicts import conflicts, resolve_conflict
 from app.services.context import get_setting, set_setting
-from app.services.sync import conflicts, resolve_conflict, sync_status
+from app.services.sync import sync_status
 from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING
 from tests.factories import client_form
 from tests.sync.harness import CentralServer, add_user, new_laptop, snapshot

@@ -82,10 +82,11 @@ def test_the_same_push_twice_changes_nothing_the_second_time(
     with laptop.store.session(actor.caseworker_id) as session:
         client_id = create_client(session, actor, client_form())
     laptop.write_journal(client_id, "Gesprek")
-    from app.sync.client import _OUTBOX, _change_wire
+    from app.sync.push import change_wire
+    from app.sync.state import OUTBOX
 
     with laptop.store.engine.connect() as conn:
-        body = {"changes": [_change_wire(r) for r in conn.execute(select(_OUTBOX))]}
+        body = {"changes": [change_wire(r) for r in conn.execute(select(OUTBOX))]}
     token = keyring_secrets.get_secret(token_name(laptop.store.store_id))
     headers = {"Authorization": f"Bearer {token}"}
     first = httpx.post(f"{central.url}/v1/push", json=body, headers=headers).json()
@@ -106,11 +107,12 @@ KILLER = """
 import os, signal, sys
 from pathlib import Path
 import app.sync.client as client
+import app.sync.pull as pull
 from app.services.sync import run_sync
 from app.storage.store import unlock_store
 from app.sync.http import HttpTransport
 
-client.PULL_PAGE = 40
+pull.PULL_PAGE = 40
 store = unlock_store(Path(sys.argv[1]), sys.argv[2])
 pages = []
 original = client.SyncEngine.__init__

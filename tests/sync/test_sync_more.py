@@ -17,7 +17,8 @@ from sqlalchemy import delete, func, select, update
 from app.domain.vocab import Role
 from app.models import AuditEvent, Client, JournalEntry, Plan, PlanGoal, ReceivedRow, ScopeDigest
 from app.services.clients import create_client
-from app.services.sync import conflicts, resolve_conflict, run_sync, sync_status
+from app.services.conflicts import conflicts, resolve_conflict
+from app.services.sync import run_sync, sync_status
 from app.sync.http import HttpTransport
 from app.sync.wire import digest_sub
 from tests.factories import client_form
@@ -220,3 +221,28 @@ def test_the_login_form_says_what_to_fix() -> None:
         "password",
     }
     assert account_problems("https://trede.gemeente.example", "wc.anna", "geheim") == {}
+
+
+def test_a_laptop_clock_ten_minutes_ahead_may_not_push_and_is_told_so(
+    central: CentralServer, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import app.sync.push as sync_push
+    from app.models import utc_now
+    from app.sync.errors import ClockOff
+    from app.sync.state import pending_changes
+
+    (laptop,) = _coach(central, tmp_path, "a")
+    laptop.new_client()
+    monkeypatch.setattr(sync_push, "utc_now", lambda: utc_now() + dt.timedelta(minutes=10))
+    try:
+        run_sync(laptop.store, HttpTransport)
+        raise AssertionError("the push was taken")
+    except ClockOff as refused:
+        assert "10 minuten voor" in str(refused)
+    with laptop.store.session() as session:
+        assert sync_status(session).clock_off
+        assert pending_changes(session.connection()) > 0  # kept for when the clock is right
+    monkeypatch.undo()
+    assert laptop.sync().pushed > 0
+    with central.store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Client)).scalar_one() == 1

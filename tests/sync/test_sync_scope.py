@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain.vocab import Role
-from app.models import Client, utc_now
+from app.models import Client
 from app.services.clients import create_client
 from app.services.sync import run_sync, token_name
 from app.storage import secrets as keyring_secrets
@@ -22,7 +22,15 @@ from app.sync.client import RemoteWipe
 from app.sync.http import HttpTransport
 from central import tables as t
 from tests.factories import client_form
-from tests.sync.harness import CentralServer, Laptop, add_user, new_laptop
+from tests.sync.harness import (
+    CentralServer,
+    Laptop,
+    add_user,
+    auth_headers,
+    crafted_change,
+    new_laptop,
+    new_row_stamps,
+)
 
 
 @pytest.fixture
@@ -39,13 +47,8 @@ def two_coaches(central: CentralServer, tmp_path: Path) -> tuple[Laptop, Laptop,
     return a, b, client_id
 
 
-def _headers(laptop: Laptop) -> dict[str, str]:
-    token = keyring_secrets.get_secret(token_name(laptop.store.store_id))
-    return {"Authorization": f"Bearer {token}"}
-
-
 def _post(central: CentralServer, laptop: Laptop, path: str, body: dict[str, Any]) -> Any:
-    response = httpx.post(f"{central.url}{path}", json=body, headers=_headers(laptop))
+    response = httpx.post(f"{central.url}{path}", json=body, headers=auth_headers(laptop))
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -71,29 +74,8 @@ def test_no_request_returns_a_client_outside_the_caseload(
     assert digests["digests"] == {}
 
 
-def _change(entity: str, row_id: str, fields: dict[str, Any], op: str = "insert") -> dict[str, Any]:
-    return {
-        "change_id": str(uuid.uuid4()),
-        "entity": entity,
-        "row_id": row_id,
-        "op": op,
-        "fields": fields,
-        "base": {},
-        "made_at": utc_now().isoformat(),
-    }
-
-
-def _stamps(caseworker_id: str) -> dict[str, Any]:
-    """The bookkeeping fields of a new row written by this caseworker now."""
-    now = utc_now().isoformat()
-    return {
-        "created_at": now,
-        "created_by": caseworker_id,
-        "updated_at": now,
-        "updated_by": caseworker_id,
-        "version": 1,
-        "deleted_at": None,
-    }
+_change = crafted_change
+_stamps = new_row_stamps
 
 
 def test_pushes_outside_scope_or_role_are_not_applied(

@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
 
 from app.domain.vocab import Role
 from app.models import Client
 from app.services.clients import ClientForm, update_client
+from app.ui.conflicts_dialog import ConflictsDialog
 from app.ui.main_window import MainWindow
-from app.ui.sync_panel import ConflictsDialog, FirstConnectDialog
+from app.ui.sync_panel import FirstConnectDialog
 from tests.sync.harness import (
     PASSPHRASE,
     USER_PASSWORD,
@@ -122,6 +124,50 @@ def test_a_conflict_is_resolved_in_the_dialog_and_reaches_the_office(  # type: i
     office.sync()
     with office.store.session() as session:
         assert session.get(Client, client_id).city == "Delden"
+    main.close()
+    office.close()
+    field.close()
+
+
+def test_two_first_plans_are_one_conflict_and_the_caseworker_picks_a_version(  # type: ignore[no-untyped-def]
+    qtbot, qtmodeltester, central: CentralServer, tmp_path: Path
+) -> None:
+    from app.models import Plan
+    from app.services.plans import PlanForm, save_plan
+
+    office = new_laptop(tmp_path, "office", central, "wc.anna")
+    field = new_laptop(tmp_path, "field", central, "wc.anna")
+    client_id = _client_on(office)
+    field.sync()
+    for laptop, situation in ((office, "Op kantoor besproken"), (field, "Bij het huisbezoek")):
+        actor = laptop.actor()
+        with laptop.store.session(actor.caseworker_id) as session:
+            save_plan(session, actor, client_id, PlanForm(situation=situation))
+    office.sync()
+    main = _open(qtbot, field.store)
+    qtbot.waitUntil(lambda: "conflict" in main.sync_label.text(), timeout=10000)
+    main.actions_.conflicts.trigger()
+    dialog = next(w for w in main.findChildren(ConflictsDialog) if w.isVisible())
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == 1
+    assert "Bij het huisbezoek" in dialog.model.index(0, 3).data()
+    assert "Op kantoor besproken" in dialog.model.index(0, 4).data()
+    assert dialog.apply_change.text() == "Mijn versie &gebruiken"
+    assert "Tegelijk aangemaakt" in dialog.detail.text()
+    assert not dialog.keep_mine.isEnabled()
+    qtbot.mouseClick(dialog.apply_change, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0
+    dialog.close()
+    qtbot.waitUntil(lambda: not main.sync.is_running(), timeout=10000)
+    main.actions_.sync.trigger()
+    qtbot.waitUntil(lambda: not main.sync.is_running(), timeout=10000)
+    office.sync()
+    for laptop in (office, field):
+        with laptop.store.session() as session:
+            live = session.scalars(
+                select(Plan.situation).where(Plan.client_id == client_id, Plan.deleted_at.is_(None))
+            ).all()
+            assert live == ["Bij het huisbezoek"]
     main.close()
     office.close()
     field.close()

@@ -1,0 +1,56 @@
+"""Texts within the limits the central store checks (the model's, `wire.max_length`): a
+value longer than its column takes is refused when it is saved, with a message that names
+the field, so it never fails later at a sync."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, event
+from sqlalchemy.orm import Session
+
+from app.models import SyncedMixin
+from app.models.base import JSON_LIMIT
+from app.services.errors import ValidationFailed
+from app.sync.wire import canonical_json, max_length
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def problems_of(obj: SyncedMixin) -> dict[str, str]:
+    problems = {}
+    for column in obj.__table__.columns:  # type: ignore[attr-defined]
+        value: Any = getattr(obj, column.key, None)
+        if isinstance(value, str):
+            limit = max_length(column)
+            if limit is not None and len(value) > limit:
+                problems[column.key] = (
+                    f"Deze tekst is te lang: ten hoogste {_thousands(limit)} tekens. "
+                    "Maak hem korter."
+                )
+        elif isinstance(column.type, JSON) and value is not None:
+            limit = int(column.info.get("max_bytes", JSON_LIMIT))
+            if len(canonical_json(value)) > limit:
+                problems[column.key] = "Dit veld bevat te veel gegevens; maak het kleiner."
+    return problems
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    problems: dict[str, str] = {}
+    for obj in [*session.new, *session.dirty]:
+        if isinstance(obj, SyncedMixin):
+            problems.update(problems_of(obj))
+    if problems:
+        raise ValidationFailed(problems)
+
+
+_installed = False
+
+
+def install_limits() -> None:
+    global _installed
+    if not _installed:
+        event.listen(Session, "before_flush", _before_flush)
+        _installed = True

@@ -1,0 +1,123 @@
+"""A caseworker's choice for a conflict, carried out on the central store: a field value
+kept or chosen, or parked work applied as what it is (its author's, with the resolver
+recorded) or let go. A choice that cannot be carried out leaves the conflict open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from app.domain.vocab import Role
+from app.models import Caseworker
+from app.sync.wire import ENTITIES, encode_value
+from central import conflicts
+from central import tables as t
+from central.accounts import Device
+from central.rights import AUTHOR, LEADS, Refused, never_in_scope
+
+if TYPE_CHECKING:
+    from central.push import Push
+
+_CASEWORKERS = Caseworker.__table__
+FIELD_CHOICES = frozenset({"mine", "theirs", "edit"})
+PARKED_CHOICES = frozenset({"apply", "discard"})
+
+
+def parked_changes(conflict: dict[str, Any]) -> list[dict[str, Any]]:
+    stored = conflict["change"]
+    if isinstance(stored, list):
+        return [dict(change) for change in stored if isinstance(change, dict)]
+    return [dict(stored)] if isinstance(stored, dict) else []
+
+
+def author_of(push: Push, conflict: dict[str, Any]) -> Device:
+    """The caseworker who made the parked work, with their rights of today."""
+    found = push.conn.execute(
+        select(_CASEWORKERS.c.id, _CASEWORKERS.c.role, _CASEWORKERS.c.team_id).where(
+            _CASEWORKERS.c.id == conflict["mine_by"]
+        )
+    ).first()
+    if found is None:
+        raise Refused("refused", "de maker van deze wijziging bestaat niet meer")
+    is_admin = push.conn.execute(
+        select(t.accounts.c.is_admin).where(t.accounts.c.caseworker_id == found.id)
+    ).scalar()
+    return Device(
+        conflict["mine_device"], found.id, Role(found.role), found.team_id, bool(is_admin)
+    )
+
+
+def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
+    conflict_id = str(change["resolves"])[:36]
+    resolution = str(change.get("resolution") or "")
+    sender = push.sender
+    conflict = conflicts.load(push.conn, conflict_id)
+    if conflict is None:
+        return push._park([change], Refused("refused", "dit conflict bestaat niet", AUTHOR))[0]
+    if conflict["status"] != "open":
+        return {"status": "applied", "already": True}
+    client_id = conflict["client_id"]
+    in_scope = client_id is not None and client_id in push.scope_of(sender)
+    if not conflicts.can_see(conflict, sender, in_scope):
+        return push._park([change], never_in_scope())[0]
+    choices = FIELD_CHOICES if conflict["kind"] == "field" else PARKED_CHOICES
+    if resolution not in choices:
+        return _stays_open(push, conflict, "kies een van de mogelijkheden bij dit conflict")
+    if resolution in {"theirs", "discard"}:
+        conflicts.settle(push.conn, conflict_id, sender, resolution, push.now)
+        return {"status": "applied"}
+    if conflict["kind"] == "field":
+        plain = {k: v for k, v in change.items() if k not in {"resolves", "resolution"}}
+        plain["op"] = "update"
+        if not in_scope:
+            return _stays_open(
+                push,
+                conflict,
+                "de klant staat niet meer in uw caseload; wie de klant nu heeft, beslist",
+            )
+        try:
+            (result,) = push.atomically([plain], sender, forced=False)
+        except Refused as refused:
+            return _stays_open(push, conflict, refused.message)
+        conflicts.settle(push.conn, conflict_id, sender, resolution, push.now)
+        return result
+    if conflict["audience"] == LEADS and not (sender.is_team_lead or sender.is_admin):
+        return _stays_open(push, conflict, "de teamleider beslist over deze overdracht")
+    try:
+        author = author_of(push, conflict)
+        push.atomically(
+            _patched(push, conflict),
+            author,
+            forced=True,
+            make_room=conflict["kind"] == "duplicate",
+        )
+    except Refused as refused:
+        return _stays_open(push, conflict, refused.message)
+    conflicts.settle(push.conn, conflict_id, sender, resolution, push.now)
+    return {"status": "applied"}
+
+
+def _patched(push: Push, conflict: dict[str, Any]) -> list[dict[str, Any]]:
+    """An edit of a row deleted meanwhile, applied after all, restores the row."""
+    changes = parked_changes(conflict)
+    if conflict["kind"] != "deleted":
+        return changes
+    entity_ = ENTITIES.get(conflict["entity"])
+    for change in changes:
+        if entity_ is None or change.get("op") != "update":
+            continue
+        if change.get("row_id") != conflict["row_id"]:
+            continue
+        stored = push.conn.execute(
+            select(entity_.table.c.deleted_at).where(entity_.table.c.id == conflict["row_id"])
+        ).scalar()
+        change["fields"] = {**(change.get("fields") or {}), "deleted_at": None}
+        change["base"] = {**(change.get("base") or {}), "deleted_at": encode_value(stored)}
+        change["base_version"] = None
+    return changes
+
+
+def _stays_open(push: Push, conflict: dict[str, Any], message: str) -> dict[str, Any]:
+    conflicts.still_open(push.conn, conflict["id"], message)
+    return {"status": "parked", "conflict": conflict["id"]}

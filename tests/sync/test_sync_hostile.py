@@ -1,0 +1,397 @@
+"""Crafted requests against the central store, as a table: each row is a request an account
+holder could send by hand, the answer it must get, and what must not have happened. The
+store trusts no sender: every field that names a person, every assignment, every audit
+event, every limit and range is checked (issue 13, point 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from app.domain.vocab import Role
+from app.models import AuditEvent, CaseAssignment, Client, JournalEntry, utc_now
+from central import tables as t
+from tests.sync.harness import (
+    CentralServer,
+    Laptop,
+    add_user,
+    auth_headers,
+    crafted_change,
+    new_laptop,
+    new_row_stamps,
+)
+
+
+@dataclass
+class World:
+    central: CentralServer
+    a: Laptop  # work coach, team A, has client `ca`
+    b: Laptop  # work coach, team A
+    x: Laptop  # work coach, team B, has client `cx`
+    ca: str
+    cx: str
+    ids: dict[str, str]
+
+    def send(self, laptop: Laptop, path: str, body: Any) -> httpx.Response:
+        return httpx.post(
+            f"{self.central.url}{path}", json=body, headers=auth_headers(laptop), timeout=60
+        )
+
+    def push(self, laptop: Laptop, *changes: dict[str, Any]) -> httpx.Response:
+        return self.send(laptop, "/v1/push", {"changes": list(changes)})
+
+    def stored(self, query: Any) -> Any:
+        with self.central.store.engine.connect() as conn:
+            return conn.execute(query).all()
+
+
+@pytest.fixture
+def world(central: CentralServer, tmp_path: Path) -> World:
+    central.store.create_team("Team A", "hengelo")
+    central.store.create_team("Team B", "borne")
+    ids = {
+        "a": add_user(central.store, "wc.a", Role.WORK_COACH, "Team A"),
+        "b": add_user(central.store, "wc.b", Role.WORK_COACH, "Team A"),
+        "x": add_user(central.store, "wc.x", Role.WORK_COACH, "Team B"),
+    }
+    a, b, x = (new_laptop(tmp_path, n, central, f"wc.{n}") for n in ("a", "b", "x"))
+    ca, cx = a.new_client(), x.new_client()
+    a.sync()
+    x.sync()
+    return World(central, a, b, x, ca, cx, ids)
+
+
+def _journal(world: World, client_id: str, author: str, **fields: Any) -> dict[str, Any]:
+    entry_id = str(uuid.uuid4())
+    values = {
+        "id": entry_id,
+        "client_id": client_id,
+        "occurred_on": "2026-11-20",
+        "kind": "note",
+        "subject": "Gesprek",
+        "body": "Afspraken gemaakt.",
+        "author_id": author,
+        "corrects_id": None,
+        **new_row_stamps(author),
+    }
+    values.update(fields)
+    return crafted_change("journal_entries", entry_id, values)
+
+
+def _statuses(response: httpx.Response) -> list[str]:
+    assert response.status_code == 200, response.text
+    return [result["status"] for result in response.json()["results"]]
+
+
+def _victim_sees_nothing(world: World, victim: Laptop) -> None:
+    page = world.send(victim, "/v1/pull", {"cursor": 0})
+    assert page.status_code == 200
+    me = victim.actor().caseworker_id
+    others = [c for c in page.json()["conflicts"] if c["mine_by"] != me]
+    assert others == [], "the victim's list holds someone else's work"
+
+
+def _open_assignments(world: World, client_id: str) -> list[str]:
+    table = CaseAssignment.__table__
+    return [
+        row.caseworker_id
+        for row in world.stored(
+            select(table.c.caseworker_id).where(
+                table.c.client_id == client_id, table.c.ended_on.is_(None)
+            )
+        )
+    ]
+
+
+# ----------------------------------------------------------------------------- the table
+
+
+def hand_own_client_to_another_team(w: World) -> None:
+    current = w.stored(
+        select(CaseAssignment.__table__.c.id).where(CaseAssignment.__table__.c.client_id == w.ca)
+    )[0].id
+    new_id = str(uuid.uuid4())
+    fields = {
+        "id": new_id,
+        "client_id": w.ca,
+        "caseworker_id": w.ids["x"],
+        "started_on": "2026-12-01",
+        "ended_on": None,
+        "reason": "naar een ander team",
+        **new_row_stamps(w.ids["a"]),
+    }
+    group = str(uuid.uuid4())
+    response = w.push(
+        w.a,
+        crafted_change("case_assignments", new_id, fields, group=group),
+        crafted_change(
+            "case_assignments",
+            current,
+            {"ended_on": "2026-12-01"},
+            op="update",
+            base={"ended_on": None},
+            group=group,
+        ),
+    )
+    assert _statuses(response) == ["parked", "parked"]
+    assert _open_assignments(w, w.ca) == [w.ids["a"]]
+
+
+def name_another_teams_caseworker_as_author(w: World) -> None:
+    change = _journal(w, w.ca, w.ids["a"], author_id=w.ids["x"])
+    assert _statuses(w.push(w.a, change)) == ["parked"]
+    assert w.stored(select(JournalEntry.__table__.c.id)) == []
+
+
+def name_a_colleague_as_assessor(w: World) -> None:
+    row_id = str(uuid.uuid4())
+    fields = {
+        "id": row_id,
+        "client_id": w.ca,
+        "assessed_on": "2026-11-20",
+        "assessor_id": w.ids["b"],
+        "paid_work": False,
+        "paid_work_supported": False,
+        "unpaid_work": False,
+        "unpaid_work_weekly": False,
+        "organised_activity": False,
+        "organised_activity_weekly": False,
+        "social_contacts_weekly": True,
+        "derived_trede": 2,
+        "final_trede": 2,
+        "override_reason": None,
+        "expected_trede": None,
+        "expected_by": None,
+        "review_on": "2027-11-20",
+        "notes": None,
+        "corrects_id": None,
+        **new_row_stamps(w.ids["a"]),
+    }
+    assert _statuses(w.push(w.a, crafted_change("ladder_assessments", row_id, fields))) == [
+        "parked"
+    ]
+
+
+def inject_conflicts_into_another_caseworkers_list(w: World) -> None:
+    big = "x" * 19_000
+    changes = [_journal(w, w.cx, w.ids["a"], body=big) for _ in range(20)]
+    assert set(_statuses(w.push(w.a, *changes))) == {"parked"}
+    _victim_sees_nothing(w, w.x)
+    assert len(w.send(w.x, "/v1/pull", {"cursor": 0}).content) < 100_000
+
+
+def edit_someone_elses_client(w: World) -> None:
+    change = crafted_change("clients", w.ca, {"city": "Elders"}, op="update")
+    change["base"] = {"city": "Hengelo"}
+    assert _statuses(w.push(w.x, change)) == ["parked"]
+    assert w.stored(select(Client.__table__.c.city).where(Client.__table__.c.id == w.ca))[0][0] == (
+        "Hengelo"
+    )
+    _victim_sees_nothing(w, w.a)
+
+
+def store_a_twenty_mebibyte_body(w: World) -> None:
+    change = _journal(w, w.ca, w.ids["a"], body="x" * (20 * 1024 * 1024))
+    assert _statuses(w.push(w.a, change)) == ["parked"]
+    stored = w.stored(select(t.conflicts.c.size).where(t.conflicts.c.mine_by == w.ids["a"]))
+    assert max(row.size for row in stored) < 100_000  # kept within the column's limit
+
+
+def send_a_body_over_the_request_limit(w: World) -> None:
+    body = b'{"changes": [], "pad": "' + b"x" * (33 * 1024 * 1024) + b'"}'
+    response = httpx.post(
+        f"{w.central.url}/v1/push",
+        content=body,
+        headers={**auth_headers(w.a), "Content-Type": "application/json"},
+        timeout=60,
+    )
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"
+
+
+def write_audit_events_about_any_client(w: World) -> None:
+    row_id = str(uuid.uuid4())
+    fields = {
+        "id": row_id,
+        "occurred_at": utc_now().isoformat(),
+        "actor_id": w.ids["a"],
+        "action": "view",
+        "entity_type": "client",
+        "entity_id": w.cx,
+        "client_id": w.cx,
+        "details": {},
+        **new_row_stamps(w.ids["a"]),
+    }
+    assert _statuses(w.push(w.a, crafted_change("audit_events", row_id, fields))) == ["parked"]
+    assert (
+        w.stored(select(AuditEvent.__table__.c.id).where(AuditEvent.__table__.c.id == row_id)) == []
+    )
+    _victim_sees_nothing(w, w.x)
+
+
+def write_audit_events_as_someone_else(w: World) -> None:
+    row_id = str(uuid.uuid4())
+    fields = {
+        "id": row_id,
+        "occurred_at": utc_now().isoformat(),
+        "actor_id": w.ids["b"],
+        "action": "view",
+        "entity_type": "client",
+        "entity_id": w.ca,
+        "client_id": w.ca,
+        "details": {},
+        **new_row_stamps(w.ids["a"]),
+    }
+    assert _statuses(w.push(w.a, crafted_change("audit_events", row_id, fields))) == ["parked"]
+
+
+def ask_for_a_cursor_past_the_range(w: World) -> None:
+    for body in (
+        {"cursor": 2**63},
+        {"cursor": -1},
+        {"cursor": 0, "until": 2**63},
+        {"cursor": 0, "limit": 10**9},
+        {"cursor": "x"},
+    ):
+        response = w.send(w.a, "/v1/pull", body)
+        assert response.status_code == 422, (body, response.text)
+        assert response.json()["code"] == "invalid_request"
+
+
+def date_an_edit_in_2099(w: World) -> None:
+    change = crafted_change("clients", w.ca, {"city": "Delden"}, op="update")
+    change.update(base={"city": "Hengelo"}, made_at="2099-01-01T00:00:00+00:00")
+    assert _statuses(w.push(w.a, change)) == ["applied"]
+    (row,) = w.stored(select(Client.__table__.c.updated_at).where(Client.__table__.c.id == w.ca))
+    assert row.updated_at <= utc_now()
+
+
+def date_a_row_in_2099(w: World) -> None:
+    change = _journal(w, w.ca, w.ids["a"], created_at="2099-01-01T00:00:00+00:00")
+    assert _statuses(w.push(w.a, change)) == ["applied"]
+    table = JournalEntry.__table__
+    (row,) = w.stored(select(table.c.created_at).where(table.c.id == change["row_id"]))
+    assert row.created_at <= utc_now()
+
+
+def reuse_another_accounts_change_id(w: World) -> None:
+    first = _journal(w, w.ca, w.ids["a"])
+    assert _statuses(w.push(w.a, first)) == ["applied"]
+    stolen = _journal(w, w.ca, w.ids["b"])
+    stolen["change_id"] = first["change_id"]
+    answer = w.push(w.b, stolen).json()["results"][0]
+    assert not answer.get("duplicate")  # B's own change, not A's answer
+    assert answer["status"] == "parked"  # and out of B's caseload
+
+
+def move_a_row_to_another_client(w: World) -> None:
+    entry = _journal(w, w.ca, w.ids["a"])
+    assert _statuses(w.push(w.a, entry)) == ["applied"]
+    table = CaseAssignment.__table__
+    (assignment,) = w.stored(select(table.c.id).where(table.c.client_id == w.ca))
+    change = crafted_change(
+        "case_assignments", assignment.id, {"client_id": w.cx}, op="update", base={}
+    )
+    assert _statuses(w.push(w.a, change)) == ["parked"]
+    change = crafted_change(
+        "case_assignments", assignment.id, {"caseworker_id": w.ids["b"]}, op="update"
+    )
+    assert _statuses(w.push(w.a, change)) == ["parked"]
+    assert _open_assignments(w, w.ca) == [w.ids["a"]]
+
+
+def point_a_correction_at_another_clients_record(w: World) -> None:
+    theirs = _journal(w, w.cx, w.ids["x"])
+    assert _statuses(w.push(w.x, theirs)) == ["applied"]
+    correction = _journal(w, w.ca, w.ids["a"], corrects_id=theirs["row_id"])
+    assert _statuses(w.push(w.a, correction)) == ["parked"]
+
+
+def resolve_someone_elses_conflict(w: World) -> None:
+    change = crafted_change("clients", w.cx, {"city": "Elders"}, op="update")
+    change["base"] = {"city": "Hengelo"}
+    (result,) = w.push(w.a, change).json()["results"]
+    attack = crafted_change(
+        "clients",
+        w.cx,
+        {},
+        op="update",
+        resolves=result["conflict"],
+        resolution="apply",
+    )
+    assert _statuses(w.push(w.x, attack)) == ["parked"]
+    (row,) = w.stored(select(t.conflicts.c.status).where(t.conflicts.c.id == result["conflict"]))
+    assert row.status == "open"
+    assert w.stored(select(Client.__table__.c.city).where(Client.__table__.c.id == w.cx))[0][0] == (
+        "Hengelo"
+    )
+
+
+def push_with_a_clock_ten_minutes_ahead(w: World) -> None:
+    ahead = (utc_now() + dt.timedelta(minutes=10)).isoformat()
+    entry = _journal(w, w.ca, w.ids["a"])
+    response = w.send(w.a, "/v1/push", {"changes": [entry], "sent_at": ahead})
+    assert response.status_code == 409
+    assert response.json()["code"] == "clock_skew"
+    assert 500 < response.json()["offset_s"] < 700
+    table = JournalEntry.__table__
+    assert w.stored(select(table.c.id).where(table.c.id == entry["row_id"])) == []
+
+
+def log_in_with_a_nul_in_the_name(w: World) -> None:
+    response = httpx.post(
+        f"{w.central.url}/v1/login",
+        json={"username": "wc.a\u0000", "password": "x", "device_name": "x"},
+    )
+    assert response.status_code == 422
+
+
+def send_a_bad_token_or_none(w: World) -> None:
+    for headers in ({}, {"Authorization": "Bearer nope"}, {"Authorization": "Basic abc"}):
+        response = httpx.post(f"{w.central.url}/v1/pull", json={"cursor": 0}, headers=headers)
+        assert response.status_code == 401
+        assert response.json()["code"] == "unauthorized"
+
+
+CASES: list[Callable[[World], None]] = [
+    hand_own_client_to_another_team,
+    name_another_teams_caseworker_as_author,
+    name_a_colleague_as_assessor,
+    inject_conflicts_into_another_caseworkers_list,
+    edit_someone_elses_client,
+    store_a_twenty_mebibyte_body,
+    send_a_body_over_the_request_limit,
+    write_audit_events_about_any_client,
+    write_audit_events_as_someone_else,
+    ask_for_a_cursor_past_the_range,
+    date_an_edit_in_2099,
+    date_a_row_in_2099,
+    reuse_another_accounts_change_id,
+    move_a_row_to_another_client,
+    point_a_correction_at_another_clients_record,
+    resolve_someone_elses_conflict,
+    push_with_a_clock_ten_minutes_ahead,
+    log_in_with_a_nul_in_the_name,
+    send_a_bad_token_or_none,
+]
+
+
+def test_every_crafted_request_is_refused_and_changes_nothing_it_may_not(world: World) -> None:
+    failed = []
+    for case in CASES:
+        try:
+            case(world)
+        except Exception as exc:  # every row is tried; all failures are reported
+            failed.append(f"{case.__name__}: {type(exc).__name__}: {exc}")
+    assert failed == [], "\n".join(failed)
+    # and the honest laptops still sync and agree with the store
+    for laptop in (world.a, world.b, world.x):
+        assert laptop.sync().checksum_ok
