@@ -58,7 +58,8 @@ def _line(label: str, report: SyncReport, target: str) -> None:
     print(
         f"{label}: {report.seconds:.3f} s, sent {report.bytes_sent / 1024:.0f} KiB, "
         f"received {report.bytes_received / 1024:.0f} KiB ({report.pushed} pushed, "
-        f"{report.received} rows received) — target {target}"
+        f"{report.received} rows received, {report.resynced_clients} clients fetched again) "
+        f"— target {target}"
     )
 
 

@@ -1,5 +1,5 @@
 """The rows a client has one of at most: one open case assignment, one live plan van
-aanpak, one plan version per number, one live client per BSN. Checked after every local
+aanpak, one issued plan version per number, one live client per BSN. Checked after every local
 transaction a laptop sends; a second "the" row becomes a conflict, never a second row."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Touched:
     rows: set[tuple[str, str]] = field(default_factory=set)
     assignment_clients: set[str] = field(default_factory=set)
     plan_clients: set[str] = field(default_factory=set)
-    version_plans: set[str] = field(default_factory=set)
+    version_clients: set[str] = field(default_factory=set)
     bsn_clients: set[str] = field(default_factory=set)
     # an assignment by a former caseworker: out of scope unless it doubles another one
     stale_transfer: bool = False
@@ -45,7 +45,7 @@ class Touched:
         elif entity_name == "plans" and changed & {"id", "deleted_at"}:
             self.plan_clients.add(str(row["client_id"]))
         elif entity_name == "plan_versions":
-            self.version_plans.add(str(row["plan_id"]))
+            self.version_clients.add(str(row["client_id"]))
         elif entity_name == "clients" and changed & {"id", "bsn", "deleted_at"}:
             self.bsn_clients.add(str(row["id"]))
 
@@ -94,8 +94,8 @@ def check(conn: Connection, touched: Touched, *, retire: Retire | None = None) -
                     live = (table.c.plan_id == row["id"]) & table.c.deleted_at.is_(None)
                     for part in _rows(conn, child, live):
                         retire(child, part["id"], {"deleted_at": _now()})
-    for plan_id in sorted(touched.version_plans):
-        _check_versions(conn, touched, plan_id, retire)
+    for client_id in sorted(touched.version_clients):
+        _check_versions(conn, touched, client_id, retire)
     for client_id in sorted(touched.bsn_clients):
         bsn = conn.execute(
             select(_CLIENTS.c.bsn).where(
@@ -121,10 +121,14 @@ def check(conn: Connection, touched: Touched, *, retire: Retire | None = None) -
 
 
 def _check_versions(
-    conn: Connection, touched: Touched, plan_id: str, retire: Retire | None
+    conn: Connection, touched: Touched, client_id: str, retire: Retire | None
 ) -> None:
+    """Versions are numbered per client (issue_plan): two laptops issuing "version 2" at
+    once clash; choosing one's own keeps it under the next free number."""
     rows = _rows(
-        conn, "plan_versions", (_VERSIONS.c.plan_id == plan_id) & _VERSIONS.c.deleted_at.is_(None)
+        conn,
+        "plan_versions",
+        (_VERSIONS.c.client_id == client_id) & _VERSIONS.c.deleted_at.is_(None),
     )
     mine = [row for row in rows if ("plan_versions", row["id"]) in touched.rows]
     taken = {row["number"] for row in rows if ("plan_versions", row["id"]) not in touched.rows}
@@ -135,11 +139,11 @@ def _check_versions(
         others = [row for row in rows if row["number"] == clashing[0]["number"]]
         others = [row for row in others if ("plan_versions", row["id"]) not in touched.rows]
         raise _duplicate(
-            "plan_versions", others, "dit plan heeft intussen al een versie met dit nummer", SCOPE
+            "plan_versions", others, "er is intussen al een plan uitgegeven met dit nummer", SCOPE
         )
     highest = int(
         conn.execute(
-            select(func.max(_VERSIONS.c.number)).where(_VERSIONS.c.plan_id == plan_id)
+            select(func.max(_VERSIONS.c.number)).where(_VERSIONS.c.client_id == client_id)
         ).scalar_one()
     )
     for row in clashing:

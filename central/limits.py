@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-# A push of MAX_PUSH changes of ordinary size fits easily; everything else is small.
-PUSH_LIMIT = 32 * 1024 * 1024
+# Laptops send pushes of at most 8 MiB (app.sync.push.MAX_BYTES); everything else is small.
+PUSH_LIMIT = 16 * 1024 * 1024
 OTHER_LIMIT = 1024 * 1024
 
 Scope = dict[str, Any]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
+from sqlalchemy.exc import DBAPIError
 
 from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, encode_value
 from central import conflicts, invariants
@@ -19,6 +20,7 @@ from central.rights import (
     check_people,
     clamp_times,
     made_at,
+    never_in_scope,
 )
 
 if TYPE_CHECKING:
@@ -68,7 +70,7 @@ def apply_insert(
             return {"status": "applied"}  # the same record sent again
         # the same document sent as new twice: merge it like an edit from nothing
         return apply_update(push, change, entity_, existing, values, {}, author, forced, touched)
-    client_id = row_id if entity_.name == "clients" else push._client_of(entity_, values)
+    client_id = row_id if entity_.name == "clients" else push.client_of(entity_, values)
     if entity_.name == "case_assignments":
         _check_new_assignment(push, values, client_id, author, forced, touched)
     elif entity_.name != "clients" and not push.in_scope(author, client_id, forced=forced):
@@ -176,7 +178,7 @@ def apply_update(
         to_set.update(
             version=current["version"] + 1, updated_at=when, updated_by=author.caseworker_id
         )
-        push._write_inserts()
+        push.write_inserts()
         push.conn.execute(
             update(entity_.table).where(entity_.table.c.id == row_id).values(**to_set)
         )
@@ -186,3 +188,52 @@ def apply_update(
         # a conflict also re-sends the row, so the sender's laptop shows the stored value
         push.publish(entity_, current, client_id, changed, (author.caseworker_id, when))
     return {"status": "conflict" if conflicted else "applied", "fields": conflicted}
+
+
+def _audit_values(push: Push, change: dict[str, Any]) -> tuple[Entity, dict[str, Any]]:
+    entity_, values = push.decode(change)
+    if change.get("op") != "insert" or values.get("id") != change.get("row_id"):
+        raise Refused("refused", "een auditregel wordt alleen toegevoegd", audience=AUTHOR)
+    if set(values) != {c.name for c in entity_.columns}:
+        raise Refused("refused", "een nieuwe rij hoort alle velden te hebben", AUTHOR)
+    check_people(entity_, values, push.sender)
+    clamp_times(entity_, values, push.now)
+    client_id = values.get("client_id")
+    if client_id is not None and not push.may_audit(str(client_id)):
+        raise never_in_scope()
+    return entity_, values
+
+
+def apply_audit_events(push: Push, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sender's own trail, kept whatever became of the changes it describes; only about
+    clients the sender has or had (or parked work of theirs). Written in one statement."""
+    results: list[dict[str, Any]] = [{"status": "applied"} for _change in changes]
+    new: list[tuple[int, dict[str, Any]]] = []
+    table = ENTITIES["audit_events"].table
+    for index, change in enumerate(changes):
+        try:
+            entity_, values = _audit_values(push, change)
+        except Refused as refused:
+            refused.audience = AUTHOR
+            results[index] = push.park([change], refused)[0]
+            continue
+        if push.row(entity_, str(values["id"])) is None:
+            new.append((index, values))
+    if not new:
+        return results
+    savepoint = push.conn.begin_nested()
+    try:
+        push.conn.execute(insert(table), [values for _index, values in new])
+        savepoint.commit()
+    except DBAPIError:
+        savepoint.rollback()
+        for index, values in new:  # one by one: the one the database refuses is parked
+            one = push.conn.begin_nested()
+            try:
+                push.conn.execute(insert(table).values(**values))
+                one.commit()
+            except DBAPIError:
+                one.rollback()
+                declined = Refused("refused", "de database weigerde deze regel", AUTHOR)
+                results[index] = push.park([changes[index]], declined)[0]
+    return results

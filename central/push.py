@@ -29,8 +29,6 @@ from central.feed import Feed, wire_of
 from central.rights import (
     AUTHOR,
     Refused,
-    check_people,
-    clamp_times,
     made_at,
     never_in_scope,
 )
@@ -77,6 +75,7 @@ class Push:
     # -------------------------------------------------------------- entry
 
     def run(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        from central.merge import apply_audit_events
         from central.resolve import resolve
 
         self._prefetch(changes)
@@ -98,9 +97,11 @@ class Push:
                 results = self._transaction([c for _i, c in plain])
                 for (index, change), result in zip(plain, results, strict=True):
                     self._remember(index, change, result, out)
-            for index, change in fresh:
-                if change.get("entity") == "audit_events":
-                    self._remember(index, change, self._audit(change), out)
+            trail = [(i, c) for i, c in fresh if c.get("entity") == "audit_events"]
+            if trail:
+                written = apply_audit_events(self, [c for _i, c in trail])
+                for (index, change), result in zip(trail, written, strict=True):
+                    self._remember(index, change, result, out)
         if self._results:
             self.conn.execute(insert(t.results), self._results)
         return out
@@ -161,7 +162,7 @@ class Push:
         try:
             joined = self._joined_conflict(changes)
         except Refused as refused:
-            return self._park(changes, refused)
+            return self.park(changes, refused)
         if joined is not None:
             conflicts.join(self.conn, joined, changes)
             self._note_parked(changes, joined)
@@ -169,7 +170,7 @@ class Push:
         try:
             return self.atomically(changes, self.sender, forced=False)
         except Refused as refused:
-            return self._park(changes, refused)
+            return self.park(changes, refused)
 
     def atomically(
         self,
@@ -189,11 +190,11 @@ class Push:
                 results.append(self._apply(change, author, forced, touched))
                 if change.get("entity") == "clients" and change.get("op") == "insert":
                     created.add(str(change.get("row_id")))
-            self._write_inserts()
+            self.write_inserts()
             invariants.check(self.conn, touched, retire=self._retire if make_room else None)
             if touched.stale_transfer and not forced:
                 raise Refused("scope", "deze klant staat niet (meer) in uw caseload")
-            self._write_inserts()
+            self.write_inserts()
             self.feed.flush()
             savepoint.commit()
         except Refused:
@@ -218,7 +219,7 @@ class Push:
         self._scopes.clear()
         self._created -= created
 
-    def _park(self, changes: list[dict[str, Any]], refused: Refused) -> list[dict[str, Any]]:
+    def park(self, changes: list[dict[str, Any]], refused: Refused) -> list[dict[str, Any]]:
         client_id = self._client_of_change(changes)
         conflict_id = conflicts.park(
             self.conn,
@@ -237,6 +238,10 @@ class Push:
             if change.get("op") == "insert":
                 key = (str(change.get("entity")), str(change.get("row_id")))
                 self._parked.setdefault(key, (conflict_id, self.sender.caseworker_id))
+
+    def forget_parked(self, conflict_id: str) -> None:
+        """A settled conflict holds no rows any more (later changes need not join it)."""
+        self._parked = {k: v for k, v in self._parked.items() if v[0] != conflict_id}
 
     def _references(self, change: dict[str, Any]) -> set[tuple[str, str]]:
         entity_ = ENTITIES.get(str(change.get("entity")))
@@ -272,7 +277,7 @@ class Push:
                 found = self.feed.client_of(entity_.name, str(change.get("row_id")))
             else:
                 try:
-                    found = self._client_of(entity_, {**fields, "id": change.get("row_id")})
+                    found = self.client_of(entity_, {**fields, "id": change.get("row_id")})
                 except Refused:
                     found = None
             if found is not None:
@@ -288,14 +293,14 @@ class Push:
     def row(self, entity_: Entity, row_id: str) -> dict[str, Any] | None:
         key = (entity_.name, row_id)
         if key not in self._rows:
-            self._write_inserts()
+            self.write_inserts()
             found = self.conn.execute(
                 select(entity_.table).where(entity_.table.c.id == row_id)
             ).first()
             self._rows[key] = dict(found._mapping) if found else None
         return self._rows[key]
 
-    def _write_inserts(self) -> None:
+    def write_inserts(self) -> None:
         if not self._inserts:
             return
         for entity_name in ENTITIES:  # parents first
@@ -303,7 +308,7 @@ class Push:
             if rows:
                 self.conn.execute(insert(ENTITIES[entity_name].table), rows)
 
-    def _client_of(self, entity_: Entity, values: dict[str, Any]) -> str | None:
+    def client_of(self, entity_: Entity, values: dict[str, Any]) -> str | None:
         def parent_client(parent_entity: str, parent_id: str) -> str | None:
             found = self.feed.client_of(parent_entity, parent_id)
             if found is None:
@@ -364,7 +369,7 @@ class Push:
 
     def _own_unassigned(self, author: Device, client_id: str) -> bool:
         """A client the author registered whose first assignment has not arrived yet."""
-        self._write_inserts()
+        self.write_inserts()
         created_by = self.conn.execute(
             select(_CLIENTS.c.created_by).where(_CLIENTS.c.id == client_id)
         ).scalar()
@@ -381,7 +386,7 @@ class Push:
 
     # -------------------------------------------------------------- one change
 
-    def _decode(self, change: dict[str, Any]) -> tuple[Entity, dict[str, Any]]:
+    def decode(self, change: dict[str, Any]) -> tuple[Entity, dict[str, Any]]:
         entity_ = ENTITIES.get(str(change.get("entity")))
         if entity_ is None or not entity_.pushable:
             raise Refused(
@@ -400,7 +405,7 @@ class Push:
     ) -> dict[str, Any]:
         from central.merge import apply_insert, apply_update
 
-        entity_, values = self._decode(change)
+        entity_, values = self.decode(change)
         row_id = str(change.get("row_id"))
         existing = self.row(entity_, row_id)
         if change.get("op") == "insert":
@@ -426,33 +431,7 @@ class Push:
         if entity_.name == "clients":
             self._created.add(str(values["id"]))
 
-    # -------------------------------------------------------------- audit trail
-
-    def _audit(self, change: dict[str, Any]) -> dict[str, Any]:
-        """The sender's own trail, kept whatever became of the change it describes."""
-        savepoint = self.conn.begin_nested()
-        try:
-            entity_, values = self._decode(change)
-            if change.get("op") != "insert" or values.get("id") != change.get("row_id"):
-                raise Refused("refused", "een auditregel wordt alleen toegevoegd", audience=AUTHOR)
-            if set(values) != {c.name for c in entity_.columns}:
-                raise Refused("refused", "een nieuwe rij hoort alle velden te hebben")
-            check_people(entity_, values, self.sender)
-            clamp_times(entity_, values, self.now)
-            client_id = values.get("client_id")
-            if client_id is not None and not self._may_audit(str(client_id)):
-                raise never_in_scope()
-            if self.row(entity_, str(values["id"])) is None:
-                self.conn.execute(insert(entity_.table).values(**values))
-            savepoint.commit()
-            return {"status": "applied"}
-        except (Refused, DBAPIError) as exc:
-            savepoint.rollback()
-            refused = exc if isinstance(exc, Refused) else Refused("refused", "ongeldige regel")
-            refused.audience = AUTHOR
-            return self._park([change], refused)[0]
-
-    def _may_audit(self, client_id: str) -> bool:
+    def may_audit(self, client_id: str) -> bool:
         if self.in_scope(self.sender, client_id, forced=True):
             return True
         owner = self._parked.get(("clients", client_id))

@@ -54,18 +54,18 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
     sender = push.sender
     conflict = conflicts.load(push.conn, conflict_id)
     if conflict is None:
-        return push._park([change], Refused("refused", "dit conflict bestaat niet", AUTHOR))[0]
+        return push.park([change], Refused("refused", "dit conflict bestaat niet", AUTHOR))[0]
     if conflict["status"] != "open":
         return {"status": "applied", "already": True}
     client_id = conflict["client_id"]
     in_scope = client_id is not None and client_id in push.scope_of(sender)
     if not conflicts.can_see(conflict, sender, in_scope):
-        return push._park([change], never_in_scope())[0]
+        return push.park([change], never_in_scope())[0]
     choices = FIELD_CHOICES if conflict["kind"] == "field" else PARKED_CHOICES
     if resolution not in choices:
         return _stays_open(push, conflict, "kies een van de mogelijkheden bij dit conflict")
     if resolution in {"theirs", "discard"}:
-        conflicts.settle(push.conn, conflict_id, sender, resolution, push.now)
+        _settle(push, conflict_id, resolution)
         return {"status": "applied"}
     if conflict["kind"] == "field":
         plain = {k: v for k, v in change.items() if k not in {"resolves", "resolution"}}
@@ -80,7 +80,7 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
             (result,) = push.atomically([plain], sender, forced=False)
         except Refused as refused:
             return _stays_open(push, conflict, refused.message)
-        conflicts.settle(push.conn, conflict_id, sender, resolution, push.now)
+        _settle(push, conflict_id, resolution)
         return result
     if conflict["audience"] == LEADS and not (sender.is_team_lead or sender.is_admin):
         return _stays_open(push, conflict, "de teamleider beslist over deze overdracht")
@@ -94,8 +94,13 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
         )
     except Refused as refused:
         return _stays_open(push, conflict, refused.message)
-    conflicts.settle(push.conn, conflict_id, sender, resolution, push.now)
+    _settle(push, conflict_id, resolution)
     return {"status": "applied"}
+
+
+def _settle(push: Push, conflict_id: str, resolution: str) -> None:
+    conflicts.settle(push.conn, conflict_id, push.sender, resolution, push.now)
+    push.forget_parked(conflict_id)
 
 
 def _patched(push: Push, conflict: dict[str, Any]) -> list[dict[str, Any]]:

@@ -12,9 +12,8 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from app.domain.vocab import Role
 from app.models import utc_now
-from app.sync.wire import ORG_SCOPE, scope_hash
+from app.sync.wire import CLOCK_TOLERANCE, ORG_SCOPE, scope_hash
 from central import conflicts
 from central import tables as t
 from central.accounts import (
@@ -37,8 +36,6 @@ MAX_PUSH = 2000
 MAX_PAGE = 2000
 # The highest sequence number a request may name: exact as a JSON number anywhere (2**53).
 MAX_CURSOR = 2**53
-# A laptop whose clock is further off than this may not push (its times would be wrong).
-CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 
 
 class ClockSkew(Exception):
@@ -59,6 +56,15 @@ class CentralStore:
         self.is_postgres = engine.dialect.name == "postgresql"
         self.accounts = Accounts(engine, token_days=token_days)
         self.admin = Admin(engine, self.accounts)
+        # the administration, as the command line and the tests call it
+        self.caseworker_id = self.admin.caseworker_id
+        self.create_team = self.admin.create_team
+        self.create_user = self.admin.create_user
+        self.assign_client = self.admin.assign_client
+        self.revoke = self.admin.revoke
+        self.set_password = self.admin.set_password
+        self.publish_unpublished = self.admin.publish_unpublished
+        self.seed_demo = self.admin.seed_demo
         # Fault tests hook in here: called inside the push transaction just before commit.
         self.before_push_commit: Callable[[], None] | None = None
 
@@ -164,48 +170,6 @@ class CentralStore:
             allowed = scope(conn, device) | {ORG_SCOPE}
             wanted = allowed if scope_keys is None else allowed & set(scope_keys)
             return per_scope(conn, wanted)
-
-    # ------------------------------------------------------------------ admin
-
-    def caseworker_id(self, conn: Connection, username: str) -> str:
-        return self.admin.caseworker_id(conn, username)
-
-    def create_team(self, name: str, municipality: str | None) -> str:
-        return self.admin.create_team(name, municipality)
-
-    def create_user(
-        self,
-        *,
-        username: str,
-        display_name: str,
-        role: Role,
-        team: str,
-        password: str,
-        is_admin: bool = False,
-    ) -> str:
-        return self.admin.create_user(
-            username=username,
-            display_name=display_name,
-            role=role,
-            team=team,
-            password=password,
-            is_admin=is_admin,
-        )
-
-    def assign_client(self, client_id: str, username: str, *, reason: str) -> None:
-        self.admin.assign_client(client_id, username, reason=reason)
-
-    def revoke(self, username: str, *, device_id: str | None = None) -> int:
-        return self.admin.revoke(username, device_id=device_id)
-
-    def set_password(self, username: str, password: str) -> None:
-        self.admin.set_password(username, password)
-
-    def publish_unpublished(self) -> int:
-        return self.admin.publish_unpublished()
-
-    def seed_demo(self, clients: int, password: str) -> int:
-        return self.admin.seed_demo(clients, password)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -31,7 +31,6 @@ from app.sync.resolution import record_resolution
 from app.sync.state import (
     BOOTSTRAP_KEY,
     CLOCK_OFFSET_KEY,
-    CLOCK_TOLERANCE,
     CONFLICTS,
     CURSOR_KEY,
     DEVICE_KEY,
@@ -46,7 +45,7 @@ from app.sync.state import (
     put_setting,
 )
 from app.sync.verify import purge_clients
-from app.sync.wire import EMPTY_DIGEST, ORG_SCOPE, digest_add
+from app.sync.wire import CLOCK_TOLERANCE, EMPTY_DIGEST, ORG_SCOPE, digest_add
 
 log = logging.getLogger(__name__)
 

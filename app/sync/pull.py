@@ -93,16 +93,23 @@ class Puller:
                 body = {"cursor": state.cursor, "limit": PULL_PAGE, "scope_hash": known}
             page = self.post("/v1/pull", body)
             self.bytes_received += len(json.dumps(page))
-            if "scope" not in page and page["scope_hash"] == known and not bootstrap:
-                page["scope"] = sorted(held)  # the same as the server's: nothing to purge
-            self._apply_page(page, state, bootstrap=bootstrap)
+            # the scope as the server names it; the same hash means the laptop holds it already
+            confirmed = held if page["scope_hash"] == known and "scope" not in page else None
+            self._apply_page(page, state, bootstrap=bootstrap, confirmed=confirmed)
             held = set(page.get("scope") or held)
-            known = page["scope_hash"]  # applied: later pages need not list it again
+            known = page["scope_hash"]  # later pages need not list it again
             self.progress(self.received, self.received + (PULL_PAGE if page["more"] else 0))
             if not page["more"]:
                 return page
 
-    def _apply_page(self, page: dict[str, Any], state: SyncState, *, bootstrap: bool) -> None:
+    def _apply_page(
+        self,
+        page: dict[str, Any],
+        state: SyncState,
+        *,
+        bootstrap: bool,
+        confirmed: set[str] | None,
+    ) -> None:
         # Rows arrive in sequence order, not parents first: foreign keys are checked by the
         # central store, and off while a page is written here.
         with self.engine.connect() as conn:
@@ -113,6 +120,8 @@ class Puller:
                     if "scope" in page and not bootstrap:
                         self._hold_exactly(conn, set(page["scope"]), state)
                         put_setting(conn, SCOPE_KEY, json.dumps(sorted(page["scope"])))
+                    elif confirmed is not None and not bootstrap and confirmed != state.scope:
+                        put_setting(conn, SCOPE_KEY, json.dumps(sorted(confirmed)))
                     write_rows(conn, page["rows"])
                     self.received += len(page["rows"])
                     if bootstrap:

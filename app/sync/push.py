@@ -3,6 +3,7 @@ each batch acknowledged before its changes leave the outbox."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -14,8 +15,9 @@ from app.sync.state import OUTBOX, pending_changes
 from app.sync.wire import encode_value
 
 PUSH_BATCH = 1000
-# The central store takes at most this many changes in one request.
+# The central store takes at most this many changes, and 16 MiB, in one request.
 MAX_PUSH = 2000
+MAX_BYTES = 8 * 1024 * 1024
 
 Post = Callable[[str, dict[str, Any]], dict[str, Any]]
 
@@ -37,8 +39,33 @@ def change_wire(row: Any) -> dict[str, Any]:
     }
 
 
+def _size(row: Any) -> int:
+    return len(json.dumps(change_wire(row), ensure_ascii=False).encode())
+
+
+def _end_of_first_transaction(batch: list[Any]) -> int:
+    first = batch[0].txn
+    if first is None:
+        return 1
+    return next((i for i, row in enumerate(batch) if row.txn != first), len(batch))
+
+
+def _within_bytes(batch: list[Any]) -> list[Any]:
+    """The batch cut to MAX_BYTES at the start of a local transaction; a transaction that
+    alone is larger goes whole (its request may then be refused as too large)."""
+    total = 0
+    for index, row in enumerate(batch):
+        total += _size(row)
+        if total > MAX_BYTES and index > 0:
+            start = index
+            while start > 0 and row.txn is not None and batch[start - 1].txn == row.txn:
+                start -= 1
+            return batch[: start or _end_of_first_transaction(batch)]
+    return batch
+
+
 def next_batch(conn: Connection, after: int) -> list[Any]:
-    """Up to PUSH_BATCH changes after `after`, completed to the end of the last one's local
+    """Up to PUSH_BATCH changes (and MAX_BYTES) after `after`, ending at the end of a local
     transaction (unless that one alone is larger than a request may be)."""
     batch = list(
         conn.execute(
@@ -48,15 +75,16 @@ def next_batch(conn: Connection, after: int) -> list[Any]:
             .limit(PUSH_BATCH)
         )
     )
-    if len(batch) < PUSH_BATCH or batch[-1].txn is None:
-        return batch
-    rest = conn.execute(
-        select(OUTBOX)
-        .where(OUTBOX.c.position > batch[-1].position, OUTBOX.c.txn == batch[-1].txn)
-        .order_by(OUTBOX.c.position)
-        .limit(MAX_PUSH - len(batch))
-    )
-    return batch + list(rest)
+    if len(batch) == PUSH_BATCH and batch[-1].txn is not None:
+        batch += list(
+            conn.execute(
+                select(OUTBOX)
+                .where(OUTBOX.c.position > batch[-1].position, OUTBOX.c.txn == batch[-1].txn)
+                .order_by(OUTBOX.c.position)
+                .limit(MAX_PUSH - len(batch))
+            )
+        )
+    return _within_bytes(batch)
 
 
 def push_outbox(

@@ -4,7 +4,6 @@ link to the server. Read and written on the connection of the transaction at han
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -15,10 +14,7 @@ from sqlalchemy.engine import Connection
 
 from app.models import LocalSetting, OutboxChange, SyncConflict
 
-CLOCK_TOLERANCE = dt.timedelta(minutes=5)
-
 CURSOR_KEY = "sync_cursor"
-SCOPE_HASH_KEY = "sync_scope_hash"
 SCOPE_KEY = "sync_scope"
 BOOTSTRAP_KEY = "sync_bootstrap"
 LAST_SYNC_KEY = "sync_last_at"

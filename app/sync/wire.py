@@ -18,6 +18,9 @@ from app.models import SYNCED_MODELS, AuditEvent, SyncedMixin
 from app.models.base import JSON_LIMIT, TEXT_LIMIT, DecimalText, UTCDateTime
 
 PROTOCOL_VERSION = 2
+# A laptop clock further off than this from the central store's is wrong: it is warned, and
+# the central store takes no push from it (its times would be wrong).
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 
 # Row bookkeeping: set by whoever saves, never merged field by field.
 BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version"})

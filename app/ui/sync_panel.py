@@ -46,10 +46,12 @@ def _transport(url: str, token: str | None) -> Any:
     return HttpTransport(url, token)
 
 
-def status_text(status: SyncStatus, *, offline: bool = False) -> str:
+def status_text(status: SyncStatus, *, offline: bool = False, login: bool = False) -> str:
     if not status.linked:
         return tr("Niet gekoppeld aan een centrale server")
     parts = []
+    if login:
+        parts.append(tr("Meld u opnieuw aan bij de centrale server (Ctrl+Shift+A)"))
     if status.last_sync_at is None:
         parts.append(tr("Nog niet gesynchroniseerd"))
     elif offline:
@@ -87,6 +89,7 @@ class SyncController(QObject):
         self._job: worker.Worker | None = None
         self._manual = False
         self._offline = False
+        self._login = False  # the server asked for a new login (an expired token, say)
         self._warned_clock = False
         self.last_report: SyncReport | None = None
         self.timer = QTimer(self)
@@ -114,9 +117,8 @@ class SyncController(QObject):
 
     def soon(self) -> None:
         """A local edit was saved: show it as unsent, and sync it shortly (when linked)."""
-        status = self.status()
-        self.status_changed.emit(status_text(status, offline=self._offline), status.conflicts > 0)
-        if status.linked and not self._soon.isActive():
+        self.refresh_status()
+        if self.status().linked and not self._soon.isActive():
             self._soon.start(self.soon_ms)
 
     def stop(self) -> None:
@@ -135,8 +137,9 @@ class SyncController(QObject):
 
     def refresh_status(self) -> None:
         status = self.status()
-        attention = status.conflicts > 0 or status.clock_off or self._offline
-        self.status_changed.emit(status_text(status, offline=self._offline), attention)
+        attention = status.conflicts > 0 or status.clock_off or self._offline or self._login
+        text = status_text(status, offline=self._offline, login=self._login)
+        self.status_changed.emit(text, attention)
 
     def sync_now(self, *, manual: bool = True) -> None:
         if self._job is not None:
@@ -169,6 +172,7 @@ class SyncController(QObject):
     def _finished(self, report: SyncReport) -> None:
         self._done()
         self._offline = False
+        self._login = False
         self.last_report = report
         if report.received or report.purged_clients or report.new_conflicts:
             self.data_changed.emit()
@@ -204,11 +208,13 @@ class SyncController(QObject):
             if self._manual:
                 messages.warning(str(error))
             return
-        self.refresh_status()
         if isinstance(error, LoginRequired):
+            self._login = True
+            self.refresh_status()
             if self._manual:
                 self.login_needed.emit()
             return
+        self.refresh_status()
         if isinstance(error, ClockOff):
             # nothing can be sent until the clock is right: say so once, even unasked
             if self._manual or not self._warned_clock:

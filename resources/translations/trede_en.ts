@@ -2392,6 +2392,10 @@
         <translation>Not linked to a central server</translation>
     </message>
     <message>
+        <source>Meld u opnieuw aan bij de centrale server (Ctrl+Shift+A)</source>
+        <translation>Log in to the central server again (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
         <source>Nog niet gesynchroniseerd</source>
         <translation>Not synced yet</translation>
     </message>

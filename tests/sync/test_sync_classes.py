@@ -253,3 +253,60 @@ def test_a_field_resolved_mine_after_the_client_left_converges(
     with lead.store.session(lead.actor().caseworker_id) as session:
         values = {str(c.mine) for c in conflicts(session, lead.actor())}
     assert stored == "Delden" or "Delden" in values
+
+
+def test_two_laptops_issuing_the_same_version_number_become_a_conflict(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    from app.models import PlanVersion
+    from app.services.plans import issue_plan
+
+    laptops = _team(central, tmp_path, "wc.a", "tl.c")
+    a, lead = laptops["wc.a"], laptops["tl.c"]
+    client_id = a.new_client()
+    _first_plan(a, client_id, "Werkritme opbouwen")
+    _sync_all(a, lead)
+    for laptop in (a, lead):
+        with laptop.store.session(laptop.actor().caseworker_id) as session:
+            issue_plan(session, laptop.actor(), client_id)
+    a.sync()
+    lead.sync()
+    with lead.store.session(lead.actor().caseworker_id) as session:
+        (shown,) = conflicts(session, lead.actor())
+        assert shown.kind == "duplicate" and shown.what == "Uitgegeven plan"
+        resolve_conflict(session, lead.actor(), shown.id, "apply")  # kept, as the next number
+    _sync_all(lead, a)
+    for laptop in (a, lead):
+        with laptop.store.session() as session:
+            numbers = sorted(
+                (version.number, version.content["version"], version.created_by)
+                for version in session.scalars(select(PlanVersion))
+            )
+        assert numbers == [
+            (1, 1, a.actor().caseworker_id),
+            (2, 2, lead.actor().caseworker_id),
+        ]
+
+
+def test_a_bsn_registered_twice_is_kept_for_its_author_alone(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    from app.services.clients import create_client
+    from tests.factories import client_form
+
+    laptops = _team(central, tmp_path, "wc.a", "wc.b")
+    a, b = laptops["wc.a"], laptops["wc.b"]
+    form = client_form()
+    for laptop in (a, b):
+        with laptop.store.session(laptop.actor().caseworker_id) as session:
+            create_client(session, laptop.actor(), form)
+    a.sync()
+    b.sync()
+    with b.store.session(b.actor().caseworker_id) as session:
+        (shown,) = conflicts(session, b.actor())
+        assert shown.kind == "duplicate" and "BSN" in (shown.message or "")
+        assert session.scalar(select(func.count()).select_from(Client)) == 0  # not kept twice
+    with a.store.session(a.actor().caseworker_id) as session:
+        assert conflicts(session, a.actor()) == []  # nothing of B's registration reaches A
+    with central.store.engine.connect() as conn:
+        assert central_rows(conn, "clients") == 1

@@ -199,14 +199,26 @@ def edit_someone_elses_client(w: World) -> None:
 
 
 def store_a_twenty_mebibyte_body(w: World) -> None:
-    change = _journal(w, w.ca, w.ids["a"], body="x" * (20 * 1024 * 1024))
-    assert _statuses(w.push(w.a, change)) == ["parked"]
-    stored = w.stored(select(t.conflicts.c.size).where(t.conflicts.c.mine_by == w.ids["a"]))
-    assert max(row.size for row in stored) < 100_000  # kept within the column's limit
+    response = w.push(w.a, _journal(w, w.ca, w.ids["a"], body="x" * (20 * 1024 * 1024)))
+    assert response.status_code == 413
+    assert "larger than" in response.json()["detail"]
+
+
+def store_a_text_over_its_limit(w: World) -> None:
+    change = _journal(w, w.ca, w.ids["a"], body="x" * (2 * 1024 * 1024))
+    (result,) = w.push(w.a, change).json()["results"]
+    assert result["status"] == "parked"
+    (row,) = w.stored(
+        select(t.conflicts.c.size, t.conflicts.c.message).where(
+            t.conflicts.c.id == result["conflict"]
+        )
+    )
+    assert "longer than 20000 characters" in row.message
+    assert row.size < 100_000  # what is kept stays within the column's limit
 
 
 def send_a_body_over_the_request_limit(w: World) -> None:
-    body = b'{"changes": [], "pad": "' + b"x" * (33 * 1024 * 1024) + b'"}'
+    body = b'{"changes": [], "pad": "' + b"x" * (17 * 1024 * 1024) + b'"}'
     response = httpx.post(
         f"{w.central.url}/v1/push",
         content=body,
@@ -368,6 +380,7 @@ CASES: list[Callable[[World], None]] = [
     inject_conflicts_into_another_caseworkers_list,
     edit_someone_elses_client,
     store_a_twenty_mebibyte_body,
+    store_a_text_over_its_limit,
     send_a_body_over_the_request_limit,
     write_audit_events_about_any_client,
     write_audit_events_as_someone_else,

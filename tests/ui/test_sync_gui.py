@@ -173,6 +173,28 @@ def test_two_first_plans_are_one_conflict_and_the_caseworker_picks_a_version(  #
     field.close()
 
 
+def test_an_expired_login_is_asked_for_again_in_the_status_bar(  # type: ignore[no-untyped-def]
+    qtbot, central: CentralServer, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from app.models import utc_now
+    from central import tables as t
+
+    laptop = new_laptop(tmp_path, "laptop", central, "wc.anna")
+    _client_on(laptop)
+    with central.store.engine.begin() as conn:
+        conn.execute(update(t.devices).values(expires_at=utc_now() - dt.timedelta(days=1)))
+    main = _open(qtbot, laptop.store)
+    main.sync.sync_now(manual=False)
+    qtbot.waitUntil(lambda: "Meld u opnieuw aan" in main.sync_label.text(), timeout=10000)
+    assert main.caseload.model.rowCount() == 1  # the work on the laptop stays at hand
+    main.close()
+    laptop.close()
+
+
 def test_a_revoked_laptop_is_wiped_and_says_so(
     qtbot,
     central: CentralServer,
