@@ -84,7 +84,9 @@ class Change(BaseModel):
         description="the local transaction: consecutive changes with the same group are "
         "applied whole or parked whole; absent, the change is a group of its own",
     )
-    entity: str = Field(max_length=40, description="an entity name (the `Entity_*` schemas)")
+    entity: str = Field(
+        pattern=r"^[a-z_]{1,40}$", description="an entity name (the `Entity_*` schemas)"
+    )
     row_id: str = Field(pattern=ID, description="the id of the row the change is about")
     op: Literal["insert", "update"]
     base_version: Version | None = Field(

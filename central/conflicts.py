@@ -15,6 +15,7 @@ from app.sync.wire import ENTITIES, canonical_json, max_length
 from central import tables as t
 from central.accounts import Device
 from central.rights import AUTHOR, LEADS, SCOPE, Refused
+from central.scope import scope as scope_of
 from central.scope import scope_query
 
 # A sender may have this many open conflicts; beyond it a push is answered 409 until
@@ -54,12 +55,13 @@ def open_bytes(conn: Connection, caseworker_id: str) -> int:
 
 def _bounded_value(entity_name: str, name: str, value: Any) -> Any:
     """A value as a conflict keeps it: within its column's limit (no laptop of ours sends
-    more; a crafted request does not get to store more)."""
+    more; a crafted request does not get to store more), and no NUL character (PostgreSQL
+    takes none)."""
     entity_ = ENTITIES.get(entity_name)
     column = entity_.table.c.get(name) if entity_ is not None else None
     if isinstance(value, str):
         limit = (max_length(column) if column is not None else None) or TEXT_LIMIT
-        return value if len(value) <= limit else value[:limit]
+        return value[:limit].replace("\x00", "")
     if isinstance(value, list | dict) and len(canonical_json(value)) > JSON_LIMIT:
         return None
     return value
@@ -74,8 +76,10 @@ def _bounded(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
             values = change.get(part)
             if isinstance(values, dict):
                 copy[part] = {
-                    str(name)[:80]: _bounded_value(entity_name, str(name), value)
-                    for name, value in values.items()
+                    str(name)[:80].replace("\x00", ""): _bounded_value(
+                        entity_name, str(name), value
+                    )
+                    for name, value in list(values.items())[:200]
                 }
         kept.append(copy)
     return kept
@@ -146,18 +150,27 @@ def park(
 
 
 def join(conn: Connection, conflict_id: str, changes: list[dict[str, Any]]) -> None:
-    """A later transaction that builds on parked work waits in the same conflict."""
+    """A later transaction that builds on parked work waits in the same conflict (within
+    the same bounds as a new one: past them, only its author sees it)."""
     changes = _bounded(changes)
     found = conn.execute(
-        select(t.conflicts.c.change, t.conflicts.c.size).where(t.conflicts.c.id == conflict_id)
+        select(
+            t.conflicts.c.change,
+            t.conflicts.c.size,
+            t.conflicts.c.audience,
+            t.conflicts.c.mine_by,
+        ).where(t.conflicts.c.id == conflict_id)
     ).one()
+    size = int(found.size) + len(canonical_json(changes))
+    audience = found.audience
+    if audience != AUTHOR and (
+        size > LARGE or _shared_payload(conn, found.mine_by) + size - found.size > SHARED_BUDGET
+    ):
+        audience = AUTHOR
     conn.execute(
         update(t.conflicts)
         .where(t.conflicts.c.id == conflict_id)
-        .values(
-            change=[*(found.change or []), *changes],
-            size=int(found.size) + len(canonical_json(changes)),
-        )
+        .values(change=[*(found.change or []), *changes], size=size, audience=audience)
     )
     _hold_rows(conn, conflict_id, changes)
 
@@ -278,8 +291,12 @@ def can_see(conflict: dict[str, Any], device: Device, in_scope: bool) -> bool:
     return False
 
 
-def visible(conn: Connection, device: Device) -> list[dict[str, Any]]:
-    """The open conflicts a device is shown: its own, and those of its clients."""
+def visible(
+    conn: Connection, device: Device, scope: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """The open conflicts a device is shown: its own, and those of its clients. Of a
+    client it no longer has, a caseworker sees only their own side (never the stored
+    values, which are someone else's work now)."""
     in_scope = t.conflicts.c.client_id.in_(scope_query(device))
     audiences = [t.conflicts.c.audience == SCOPE]
     if device.is_team_lead or device.is_admin:
@@ -292,7 +309,15 @@ def visible(conn: Connection, device: Device) -> list[dict[str, Any]]:
         )
         .order_by(t.conflicts.c.created_at, t.conflicts.c.id)
     )
-    return [conflict_wire(row._mapping) for row in found]
+    if scope is None:
+        scope = scope_of(conn, device)
+    shown = []
+    for row in found:
+        wire = conflict_wire(row._mapping)
+        if wire["client_id"] is not None and wire["client_id"] not in scope:
+            wire.update(theirs=None, theirs_by=None, theirs_at=None)
+        shown.append(wire)
+    return shown
 
 
 def settle(

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from app.models import CaseAssignment, Client, Plan, PlanVersion
+from app.models import CaseAssignment, Caseworker, Client, Plan, PlanVersion
 from app.sync.wire import ENTITIES
 from central.feed import wire_of
 from central.rights import AUTHOR, LEADS, SCOPE, Refused
@@ -21,6 +21,7 @@ _ASSIGNMENTS = CaseAssignment.__table__
 _PLANS = Plan.__table__
 _VERSIONS = PlanVersion.__table__
 _CLIENTS = Client.__table__
+_CASEWORKERS = Caseworker.__table__
 
 # (entity, row id, new values): the push engine writes it as the resolver and feeds it
 Retire = Callable[[str, str, dict[str, Any]], None]
@@ -37,6 +38,8 @@ class Touched:
     bsn_clients: set[str] = field(default_factory=set)
     # an assignment by a former caseworker: out of scope unless it doubles another one
     stale_transfer: bool = False
+    # the team of the transaction's author (a BSN is checked within it)
+    team_id: str | None = None
 
     def note(self, entity_name: str, row: dict[str, Any], changed: set[str]) -> None:
         self.rows.add((entity_name, str(row["id"])))
@@ -63,6 +66,7 @@ def check(conn: Connection, touched: Touched, *, retire: Retire | None = None) -
             & _ASSIGNMENTS.c.deleted_at.is_(None),
         )
         others = [row for row in rows if ("case_assignments", row["id"]) not in touched.rows]
+        _one_of_mine(len(rows) - len(others), "een klant krijgt één open toewijzing tegelijk")
         if len(rows) > 1 and others:
             if retire is None:
                 raise _duplicate(
@@ -82,6 +86,7 @@ def check(conn: Connection, touched: Touched, *, retire: Retire | None = None) -
             conn, "plans", (_PLANS.c.client_id == client_id) & _PLANS.c.deleted_at.is_(None)
         )
         others = [row for row in rows if ("plans", row["id"]) not in touched.rows]
+        _one_of_mine(len(rows) - len(others), "een klant heeft één plan van aanpak")
         if len(rows) > 1 and others:
             if retire is None:
                 raise _duplicate(
@@ -104,15 +109,24 @@ def check(conn: Connection, touched: Touched, *, retire: Retire | None = None) -
         ).scalar()
         if bsn is None:
             continue
+        # Within the team only: the answer must not tell a caseworker whether a person is a
+        # client of another team (that would be an oracle for any BSN).
+        team_files = select(_ASSIGNMENTS.c.client_id).where(
+            _ASSIGNMENTS.c.ended_on.is_(None),
+            _ASSIGNMENTS.c.deleted_at.is_(None),
+            _ASSIGNMENTS.c.caseworker_id.in_(
+                select(_CASEWORKERS.c.id).where(_CASEWORKERS.c.team_id == touched.team_id)
+            ),
+        )
         same = conn.execute(
             select(_CLIENTS.c.id).where(
                 _CLIENTS.c.bsn == bsn,
                 _CLIENTS.c.deleted_at.is_(None),
                 _CLIENTS.c.id != client_id,
+                _CLIENTS.c.id.in_(team_files),
             )
         ).first()
         if same is not None:
-            # the other file may be in another team: nothing of it is shown
             raise Refused(
                 "duplicate",
                 "er is al een klant met dit BSN; vraag de teamleider om dat dossier over te dragen",
@@ -131,6 +145,8 @@ def _check_versions(
         (_VERSIONS.c.client_id == client_id) & _VERSIONS.c.deleted_at.is_(None),
     )
     mine = [row for row in rows if ("plan_versions", row["id"]) in touched.rows]
+    if len({row["number"] for row in mine}) < len(mine):
+        _one_of_mine(2, "een plan wordt per nummer één keer uitgegeven")
     taken = {row["number"] for row in rows if ("plan_versions", row["id"]) not in touched.rows}
     clashing = [row for row in mine if row["number"] in taken]
     if not clashing:
@@ -150,6 +166,12 @@ def _check_versions(
         highest += 1
         content = {**(row["content"] or {}), "version": highest}
         retire("plan_versions", row["id"], {"number": highest, "content": content})
+
+
+def _one_of_mine(count: int, message: str) -> None:
+    """One transaction never makes two of "the" row itself (no laptop of ours does)."""
+    if count > 1:
+        raise Refused("refused", message, audience=AUTHOR)
 
 
 def _rows(conn: Connection, entity_name: str, condition: Any) -> list[dict[str, Any]]:

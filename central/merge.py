@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, update
 from sqlalchemy.exc import DBAPIError
 
-from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, encode_value
+from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, WireError, decode_value, encode_value
 from central import conflicts, invariants
 from central.accounts import Device
 from central.rights import (
@@ -66,6 +66,9 @@ def apply_insert(
     check_people(entity_, values, author)
     clamp_times(entity_, values, push.now)
     if existing is not None:
+        if existing["created_by"] != author.caseworker_id:
+            # (an id of someone else's row: no answer may tell whether it exists)
+            raise Refused("refused", "id van de rij klopt niet", audience=AUTHOR)
         if not entity_.is_document:
             return {"status": "applied"}  # the same record sent again
         # the same document sent as new twice: merge it like an edit from nothing
@@ -99,11 +102,52 @@ def _check_new_assignment(
     if client_id is None:
         raise Refused("refused", "een toewijzing hoort bij een klant", audience=AUTHOR)
     check_handover(push.conn, author, str(values["caseworker_id"]))
-    if push.in_scope(author, client_id, forced=forced):
+    if push.in_scope(author, client_id, forced=False):
         return
+    if forced and not push.making_room:
+        raise Refused("scope", "een overdracht door een vorige medewerker gaat niet alsnog")
     if not push.in_scope(author, client_id, forced=True):
         raise push.out_of_scope(author, client_id)
     touched.stale_transfer = True
+
+
+def _checked_base(entity_: Entity, values: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """The base values of the changed columns, each a value its column takes."""
+    checked = {}
+    for name in values:
+        if name in base and name in entity_.table.c:
+            try:
+                decode_value(entity_.table.c[name], base[name])
+            except WireError as exc:
+                raise Refused("refused", f"ongeldige basiswaarde: {exc}", AUTHOR) from exc
+            checked[name] = base[name]
+    return checked
+
+
+def _check_assignment_edit(
+    push: Push,
+    values: dict[str, Any],
+    current: dict[str, Any],
+    client_id: str | None,
+    author: Device,
+    forced: bool,
+) -> None:
+    """An assignment is ended (or its reason edited), never opened again: a client changes
+    hands through a new assignment, with its checks."""
+    for name in ("ended_on", "deleted_at"):
+        if name in values and current[name] is not None and values[name] is None:
+            raise Refused("refused", "een beëindigde toewijzing gaat niet opnieuw open", AUTHOR)
+    late = forced and not push.making_room and client_id is not None
+    if late and _differs(values, current) and not push.in_scope(author, client_id, forced=False):
+        raise Refused("scope", "een overdracht door een vorige medewerker gaat niet alsnog")
+
+
+def _differs(values: dict[str, Any], current: dict[str, Any]) -> bool:
+    return any(
+        encode_value(value) != encode_value(current[name])
+        for name, value in values.items()
+        if name not in BOOKKEEPING
+    )
 
 
 def apply_update(
@@ -121,16 +165,14 @@ def apply_update(
     client_id = push.feed.client_of(entity_.name, row_id)
     check_fixed(entity_, values, current)
     clamp_times(entity_, values, push.now)
+    base = _checked_base(entity_, values, base)
+    if entity_.name == "case_assignments":
+        _check_assignment_edit(push, values, current, client_id, author, forced)
     if not push.in_scope(author, client_id, forced=forced):
         assert client_id is not None
-        differs = any(
-            encode_value(value) != encode_value(current[name])
-            for name, value in values.items()
-            if name not in BOOKKEEPING
-        )
         # A former caseworker's edit that changes nothing (ending an assignment someone
         # else ended already) is no edit; anything else waits for whoever has the client.
-        if differs or not push.in_scope(author, client_id, forced=True):
+        if _differs(values, current) or not push.in_scope(author, client_id, forced=True):
             raise push.out_of_scope(author, client_id)
         return {"status": "applied"}
     when = made_at(change, push.now)
@@ -198,9 +240,14 @@ def _audit_values(push: Push, change: dict[str, Any]) -> tuple[Entity, dict[str,
         raise Refused("refused", "een nieuwe rij hoort alle velden te hebben", AUTHOR)
     check_people(entity_, values, push.sender)
     clamp_times(entity_, values, push.now)
-    client_id = values.get("client_id")
-    if client_id is not None and not push.may_audit(str(client_id)):
-        raise never_in_scope()
+    # an event about a client names it in client_id; one that names a client only as its
+    # entity is held to the same rule
+    about = {values.get("client_id"), values.get("entity_id")} - {None}
+    for client_id in about:
+        if (client_id == values.get("client_id") or push.is_client(str(client_id))) and not (
+            push.may_audit(str(client_id))
+        ):
+            raise never_in_scope()
     return entity_, values
 
 

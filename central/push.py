@@ -26,13 +26,12 @@ from central import conflicts, invariants
 from central import tables as t
 from central.accounts import Device
 from central.feed import Feed, wire_of
+from central.push_scope import ScopeOfPush
 from central.rights import (
     AUTHOR,
     Refused,
     made_at,
-    never_in_scope,
 )
-from central.scope import had_in_scope, scope
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ def _groups(changes: list[dict[str, Any]]) -> Iterator[list[tuple[int, dict[str,
         yield current
 
 
-class Push:
+class Push(ScopeOfPush):
     """The changes of one push request, in one database transaction."""
 
     def __init__(self, conn: Connection, sender: Device, now: dt.datetime) -> None:
@@ -71,6 +70,8 @@ class Push:
         self._prior: dict[str, dict[str, Any]] = {}
         self._results: list[dict[str, Any]] = []
         self._parked: dict[tuple[str, str], Any] = {}
+        # while a caseworker's choice for a duplicate is carried out (it may end the other)
+        self.making_room = False
 
     # -------------------------------------------------------------- entry
 
@@ -80,13 +81,19 @@ class Push:
 
         self._prefetch(changes)
         out: list[dict[str, Any]] = [{} for _change in changes]
+        repeated: list[tuple[int, str]] = []  # a change id sent twice in this request
+        seen: set[str] = set()
         for group in _groups(changes):
             fresh = []
             for index, change in group:
-                prior = self._prior.get(str(change.get("change_id")))
+                change_id = str(change.get("change_id"))
+                prior = self._prior.get(change_id)
                 if prior is not None:
                     out[index] = {**prior, "duplicate": True}
+                elif change_id in seen:
+                    repeated.append((index, change_id))
                 else:
+                    seen.add(change_id)
                     fresh.append((index, change))
             plain = [(i, c) for i, c in fresh if c.get("entity") != "audit_events"]
             for index, change in plain:
@@ -102,6 +109,8 @@ class Push:
                 written = apply_audit_events(self, [c for _i, c in trail])
                 for (index, change), result in zip(trail, written, strict=True):
                     self._remember(index, change, result, out)
+        for index, change_id in repeated:
+            out[index] = {**self._prior[change_id], "duplicate": True}
         if self._results:
             self.conn.execute(insert(t.results), self._results)
         return out
@@ -161,6 +170,9 @@ class Push:
         """Apply all of it, or park all of it (joining parked work it builds on)."""
         try:
             joined = self._joined_conflict(changes)
+            if joined is not None:
+                for change in changes:
+                    self.decode(change)  # only changes that could be applied wait with it
         except Refused as refused:
             return self.park(changes, refused)
         if joined is not None:
@@ -182,8 +194,9 @@ class Push:
     ) -> list[dict[str, Any]]:
         """The changes as `author`'s, in a savepoint; Refused when any of it cannot be."""
         savepoint = self.conn.begin_nested()
-        touched = invariants.Touched()
+        touched = invariants.Touched(team_id=author.team_id)
         created = set()
+        self.making_room = make_room
         try:
             results = []
             for change in changes:
@@ -200,14 +213,17 @@ class Push:
         except Refused:
             savepoint.rollback()
             self._forget(created)
+            self.making_room = False
             raise
         except DBAPIError as exc:
             savepoint.rollback()
             self._forget(created)
+            self.making_room = False
             log.warning("the database refused a change: %s", type(exc.orig).__name__)
             raise Refused(
                 "refused", "de database weigerde deze wijziging", audience=AUTHOR
             ) from exc
+        self.making_room = False
         if touched.assignment_clients:
             self._scopes.clear()
         return results
@@ -220,7 +236,11 @@ class Push:
         self._created -= created
 
     def park(self, changes: list[dict[str, Any]], refused: Refused) -> list[dict[str, Any]]:
+        """Keep the changes, whole, in a conflict. Nobody but the sender sees it when it is
+        about a client the sender never had (whatever the reason it was refused)."""
         client_id = self._client_of_change(changes)
+        if client_id is not None and not self.in_scope(self.sender, client_id, forced=True):
+            refused.audience = AUTHOR
         conflict_id = conflicts.park(
             self.conn,
             author=self.sender,
@@ -348,42 +368,6 @@ class Push:
         client_id = self.feed.client_of(entity_name, row_id)
         self.publish(entity_, current, client_id, values, (self.sender.caseworker_id, self.now))
 
-    # -------------------------------------------------------------- scope
-
-    def scope_of(self, author: Device) -> set[str]:
-        if author.caseworker_id not in self._scopes:
-            self._scopes[author.caseworker_id] = scope(self.conn, author)
-        return self._scopes[author.caseworker_id]
-
-    def in_scope(self, author: Device, client_id: str | None, *, forced: bool) -> bool:
-        if client_id is None or client_id in self._created:
-            return True
-        if client_id in self.scope_of(author) or self._own_unassigned(author, client_id):
-            return True
-        return forced and had_in_scope(self.conn, author, client_id)
-
-    def out_of_scope(self, author: Device, client_id: str) -> Refused:
-        if had_in_scope(self.conn, author, client_id):
-            return Refused("scope", "deze klant staat niet (meer) in uw caseload")
-        return never_in_scope()
-
-    def _own_unassigned(self, author: Device, client_id: str) -> bool:
-        """A client the author registered whose first assignment has not arrived yet."""
-        self.write_inserts()
-        created_by = self.conn.execute(
-            select(_CLIENTS.c.created_by).where(_CLIENTS.c.id == client_id)
-        ).scalar()
-        if created_by != author.caseworker_id:
-            return False
-        assigned = self.conn.execute(
-            select(_ASSIGNMENTS.c.id).where(
-                _ASSIGNMENTS.c.client_id == client_id,
-                _ASSIGNMENTS.c.ended_on.is_(None),
-                _ASSIGNMENTS.c.deleted_at.is_(None),
-            )
-        ).first()
-        return assigned is None
-
     # -------------------------------------------------------------- one change
 
     def decode(self, change: dict[str, Any]) -> tuple[Entity, dict[str, Any]]:
@@ -430,9 +414,3 @@ class Push:
         self._rows[(entity_.name, str(values["id"]))] = dict(values)
         if entity_.name == "clients":
             self._created.add(str(values["id"]))
-
-    def may_audit(self, client_id: str) -> bool:
-        if self.in_scope(self.sender, client_id, forced=True):
-            return True
-        owner = self._parked.get(("clients", client_id))
-        return owner is not None and owner[1] == self.sender.caseworker_id

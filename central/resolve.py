@@ -32,20 +32,32 @@ def parked_changes(conflict: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def author_of(push: Push, conflict: dict[str, Any]) -> Device:
-    """The caseworker who made the parked work, with their rights of today."""
+    """The caseworker who made the parked work, with their rights of today: the work of a
+    caseworker who left still counts, their administrator rights do not."""
     found = push.conn.execute(
-        select(_CASEWORKERS.c.id, _CASEWORKERS.c.role, _CASEWORKERS.c.team_id).where(
-            _CASEWORKERS.c.id == conflict["mine_by"]
-        )
+        select(
+            _CASEWORKERS.c.id,
+            _CASEWORKERS.c.role,
+            _CASEWORKERS.c.team_id,
+            _CASEWORKERS.c.active,
+            _CASEWORKERS.c.deleted_at,
+        ).where(_CASEWORKERS.c.id == conflict["mine_by"])
     ).first()
     if found is None:
         raise Refused("refused", "de maker van deze wijziging bestaat niet meer")
-    is_admin = push.conn.execute(
-        select(t.accounts.c.is_admin).where(t.accounts.c.caseworker_id == found.id)
-    ).scalar()
-    return Device(
-        conflict["mine_device"], found.id, Role(found.role), found.team_id, bool(is_admin)
+    account = push.conn.execute(
+        select(t.accounts.c.is_admin, t.accounts.c.revoked_at).where(
+            t.accounts.c.caseworker_id == found.id
+        )
+    ).first()
+    current = (
+        found.active
+        and found.deleted_at is None
+        and account is not None
+        and account.revoked_at is None
     )
+    is_admin = bool(current and account is not None and account.is_admin)
+    return Device(conflict["mine_device"], found.id, Role(found.role), found.team_id, is_admin)
 
 
 def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +96,16 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
         return result
     if conflict["audience"] == LEADS and not (sender.is_team_lead or sender.is_admin):
         return _stays_open(push, conflict, "de teamleider beslist over deze overdracht")
+    own_new = conflict["mine_by"] == sender.caseworker_id and (
+        client_id is None or not _client_exists(push, client_id)
+    )
+    if not in_scope and not own_new:
+        # late work goes into a file only when whoever has the file now takes it in
+        return _stays_open(
+            push,
+            conflict,
+            "de klant staat niet meer in uw caseload; wie de klant nu heeft, beslist",
+        )
     try:
         author = author_of(push, conflict)
         push.atomically(
@@ -101,6 +123,13 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
 def _settle(push: Push, conflict_id: str, resolution: str) -> None:
     conflicts.settle(push.conn, conflict_id, push.sender, resolution, push.now)
     push.forget_parked(conflict_id)
+
+
+def _client_exists(push: Push, client_id: str) -> bool:
+    clients = ENTITIES["clients"].table
+    return (
+        push.conn.execute(select(clients.c.id).where(clients.c.id == client_id)).first() is not None
+    )
 
 
 def _patched(push: Push, conflict: dict[str, Any]) -> list[dict[str, Any]]:

@@ -94,9 +94,12 @@ class CentralStore:
             raise ValueError(f"at most {MAX_PUSH} changes per push")
         now = utc_now()
         if sent_at is not None:
-            offset = sent_at.astimezone(dt.UTC) - now
-            if abs(offset) > CLOCK_TOLERANCE:
-                raise ClockSkew(offset.total_seconds())
+            try:
+                offset = (sent_at.astimezone(dt.UTC) - now).total_seconds()
+            except OverflowError:  # a date at the end of the calendar: far off, either way
+                offset = 1e9 if sent_at.year > 2000 else -1e9
+            if abs(offset) > CLOCK_TOLERANCE.total_seconds():
+                raise ClockSkew(max(-1e9, min(offset, 1e9)))
         with writing(self.engine) as conn:
             lock_counter(conn)
             if (
@@ -160,7 +163,7 @@ class CentralStore:
                 page["scope"] = sorted(in_scope)
             if not more:
                 page["digest"] = digest_of(conn, wanted)
-                page["conflicts"] = conflicts.visible(conn, device)
+                page["conflicts"] = conflicts.visible(conn, device, in_scope)
             conn.rollback()
         return page
 

@@ -192,6 +192,8 @@ class ConflictRow:
     theirs_parts: tuple[tuple[str, str], ...] = ()
     # for a transfer made twice, only a team lead may choose
     leads_only: bool = False
+    # late work for a client this caseworker no longer has: whoever has the client decides
+    holder_decides: bool = False
 
     @property
     def is_field(self) -> bool:
@@ -256,6 +258,7 @@ def _row(session: Session, detail: dict[str, Any]) -> ConflictRow:
         ),
         theirs_parts=describe(session, entity_name, theirs) if duplicate else (),
         leads_only=detail.get("audience") == "leads",
+        holder_decides=detail["kind"] == "scope" and client is None,
     )
 
 
@@ -285,6 +288,15 @@ def resolve_conflict(
         raise AccessDenied(
             "Over twee overdrachten tegelijk beslist de teamleider. U kunt uw overdracht "
             "wel laten vervallen."
+        )
+    if (
+        resolution == "apply"
+        and detail["kind"] == "scope"
+        and session.get(Client, row.client_id or "") is None
+    ):
+        raise AccessDenied(
+            "Deze klant staat niet meer in uw caseload: wie de klant nu heeft, beslist of uw "
+            "werk alsnog in het dossier komt. U kunt het wel laten vervallen."
         )
     if resolution == "edit":
         entity_ = ENTITIES[detail["entity"]]

@@ -79,7 +79,10 @@ def conflict_detail(conflict: ConflictRow) -> str:
             text += " " + tr("De teamleider kiest welke overdracht blijft.")
         return text
     if not conflict.is_field:
-        return tr("Niet verwerkt: {0}. {1}").format(conflict.message or "", mine)
+        text = tr("Niet verwerkt: {0}. {1}").format(conflict.message or "", mine)
+        if conflict.holder_decides:
+            text += " " + tr("Wie de klant nu heeft, beslist of het alsnog wordt verwerkt.")
+        return text
     theirs = tr("Opgeslagen: «{0}», gewijzigd door {1} op {2}.").format(
         display_value(conflict.theirs), conflict.theirs_by, format_moment(conflict.theirs_at)
     )
@@ -166,7 +169,10 @@ class ConflictsDialog(BaseDialog):
         self.keep_theirs.setEnabled(field)
         self.edit_value.setEnabled(field and current is not None and current.editable)
         leads_only = current is not None and current.leads_only
-        self.apply_change.setEnabled(parked and (self.actor.is_team_lead or not leads_only))
+        holder_decides = current is not None and current.holder_decides
+        self.apply_change.setEnabled(
+            parked and (self.actor.is_team_lead or not leads_only) and not holder_decides
+        )
         self.discard_change.setEnabled(parked)
         if duplicate:
             self.apply_change.setText(tr("Mijn versie &gebruiken"))

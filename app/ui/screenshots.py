@@ -119,6 +119,15 @@ def _conflict_examples(store: Any, actor: Any, client_id: str) -> None:
                 "message": "deze klant staat niet (meer) in uw caseload",
                 "change": None,
             },
+            {
+                "kind": "duplicate",
+                "entity": "plans",
+                "field": None,
+                "mine": {"situation": "Bij het huisbezoek: eerst taalles, dan een proefplaats."},
+                "theirs": {"situation": "Op kantoor: werkritme opbouwen, drie ochtenden."},
+                "message": "er is intussen al een plan van aanpak voor deze klant",
+                "change": None,
+            },
         ]
         for number, example in enumerate(examples):
             conflict_id = new_id()

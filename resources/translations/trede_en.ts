@@ -2496,6 +2496,10 @@
         <translation>The team lead chooses which handover stays.</translation>
     </message>
     <message>
+        <source>Wie de klant nu heeft, beslist of het alsnog wordt verwerkt.</source>
+        <translation>Whoever has the client now decides whether it is processed after all.</translation>
+    </message>
+    <message>
         <source>Conflicten oplossen</source>
         <translation>Resolve conflicts</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from app.domain.vocab import JournalKind, Role
@@ -11,6 +12,7 @@ from app.models import Client, JournalEntry
 from app.services.clients import ClientForm, create_client, update_client
 from app.services.conflicts import conflicts, resolve_conflict
 from app.services.context import get_setting, set_setting
+from app.services.errors import AccessDenied
 from app.services.sync import sync_status
 from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING
 from tests.factories import client_form
@@ -115,10 +117,20 @@ def test_a_transfer_purges_the_old_laptop_and_unsent_work_is_parked_not_lost(
         assert session.get(Client, client_id) is not None
         assert session.scalar(select(func.count()).select_from(JournalEntry)) == 0
 
-    # Anna hands the entry in after all: it reaches Cas
-    with anna.store.session(actor.caseworker_id) as session:
+    # Anna cannot put it in Cas's file herself: whoever has the file now takes it in
+    with (
+        pytest.raises(AccessDenied, match="wie de klant nu heeft"),
+        anna.store.session(actor.caseworker_id) as session,
+    ):
         resolve_conflict(session, actor, parked[0].id, "apply")
-    anna.sync()
     cas.sync()
+    with cas.store.session(cas.actor().caseworker_id) as session:
+        (offered,) = conflicts(session, cas.actor())
+        resolve_conflict(session, cas.actor(), offered.id, "apply")
+    cas.sync()
+    anna.sync()
     with cas.store.session() as session:
-        assert session.scalar(select(func.count()).select_from(JournalEntry)) == 1
+        entry = session.scalars(select(JournalEntry)).one()
+        assert entry.author_id == actor.caseworker_id  # Anna's entry, taken in by Cas
+    with anna.store.session(actor.caseworker_id) as session:
+        assert conflicts(session, actor) == []

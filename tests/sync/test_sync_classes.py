@@ -310,3 +310,12 @@ def test_a_bsn_registered_twice_is_kept_for_its_author_alone(
         assert conflicts(session, a.actor()) == []  # nothing of B's registration reaches A
     with central.store.engine.connect() as conn:
         assert central_rows(conn, "clients") == 1
+    # "apply" cannot make room for a second file of one person: the conflict stays, and says so
+    with b.store.session(b.actor().caseworker_id) as session:
+        resolve_conflict(session, b.actor(), shown.id, "apply")
+    b.sync()
+    with b.store.session(b.actor().caseworker_id) as session:
+        (still,) = conflicts(session, b.actor())
+        assert still.id == shown.id and "BSN" in (still.message or "")
+    with central.store.engine.connect() as conn:
+        assert central_rows(conn, "clients") == 1

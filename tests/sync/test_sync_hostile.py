@@ -91,11 +91,16 @@ def _statuses(response: httpx.Response) -> list[str]:
     return [result["status"] for result in response.json()["results"]]
 
 
-def _victim_sees_nothing(world: World, victim: Laptop) -> None:
+def _victim_sees_nothing(world: World, victim: Laptop, about: str | None = None) -> None:
+    """No conflict of someone else (about this client) is in the victim's list."""
     page = world.send(victim, "/v1/pull", {"cursor": 0})
     assert page.status_code == 200
     me = victim.actor().caseworker_id
-    others = [c for c in page.json()["conflicts"] if c["mine_by"] != me]
+    others = [
+        c
+        for c in page.json()["conflicts"]
+        if c["mine_by"] != me and (about is None or c["client_id"] == about)
+    ]
     assert others == [], "the victim's list holds someone else's work"
 
 
@@ -373,6 +378,232 @@ def send_a_bad_token_or_none(w: World) -> None:
         assert response.json()["code"] == "unauthorized"
 
 
+def _moved_to_x(w: World) -> str:
+    """A client of A's that went to X (team B): A had it, X has it."""
+    client_id = w.a.new_client()
+    w.a.sync()
+    w.central.store.assign_client(client_id, "wc.x", reason="Naar team B")
+    return client_id
+
+
+def _conflict_of(w: World, result: dict[str, Any]) -> Any:
+    (row,) = w.stored(select(t.conflicts).where(t.conflicts.c.id == result["conflict"]))
+    return row
+
+
+def apply_ones_own_late_work_in_another_teams_file(w: World) -> None:
+    client_id = _moved_to_x(w)
+    late = _journal(w, client_id, w.ids["a"], subject="Te laat")
+    (parked,) = w.push(w.a, late).json()["results"]
+    assert parked["status"] == "parked"
+    attack = crafted_change(
+        "journal_entries", late["row_id"], {}, op="update", resolves=parked["conflict"]
+    )
+    attack["resolution"] = "apply"
+    assert _statuses(w.push(w.a, attack)) == ["parked"]
+    assert _conflict_of(w, parked).status == "open"
+    table = JournalEntry.__table__
+    assert w.stored(select(table.c.id).where(table.c.id == late["row_id"])) == []
+
+
+def read_a_former_clients_values_through_a_conflict(w: World) -> None:
+    client_id = _moved_to_x(w)
+    probe = crafted_change("clients", client_id, {"phone": "0600000000"}, op="update")
+    probe["base"] = {"phone": "raden"}
+    assert _statuses(w.push(w.a, probe)) == ["parked"]
+    for conflict in w.send(w.a, "/v1/pull", {"cursor": 0}).json()["conflicts"]:
+        if conflict["client_id"] == client_id:
+            assert conflict["theirs"] is None and conflict["theirs_by"] is None
+
+
+def put_parked_work_in_a_stranger_list_by_any_refusal(w: World) -> None:
+    group = str(uuid.uuid4())
+    unknown_row = crafted_change("clients", str(uuid.uuid4()), {"city": "x"}, op="update")
+    entry = _journal(w, w.cx, w.ids["a"])
+    assert _statuses(w.push(w.a, {**unknown_row, "group": group}, {**entry, "group": group})) == [
+        "parked",
+        "parked",
+    ]
+    nobody = str(uuid.uuid4())
+    fields = {
+        "id": nobody,
+        "client_id": w.cx,
+        "caseworker_id": str(uuid.uuid4()),
+        "started_on": "2026-12-01",
+        "ended_on": None,
+        "reason": "x",
+        **new_row_stamps(w.ids["a"]),
+    }
+    assert _statuses(w.push(w.a, crafted_change("case_assignments", nobody, fields))) == ["parked"]
+    _victim_sees_nothing(w, w.x, about=w.cx)
+
+
+def grow_a_parked_conflict_in_others_lists(w: World) -> None:
+    client_id = _moved_to_x(w)
+    late = _journal(w, client_id, w.ids["a"])
+    (parked,) = w.push(w.a, late).json()["results"]
+    big = {name: "x" * 200 for name in ("subject",)}
+    for _round in range(40):
+        grow = crafted_change("journal_entries", late["row_id"], big, op="update")
+        w.push(w.a, grow)
+    assert _conflict_of(w, parked).size < 300_000 or _conflict_of(w, parked).audience == "author"
+    pull = w.send(w.x, "/v1/pull", {"cursor": 0})
+    assert len(pull.content) < 400_000
+
+
+def make_two_of_the_row_in_one_transaction(w: World) -> None:
+    group = str(uuid.uuid4())
+    two = []
+    for worker in ("a", "b"):
+        row_id = str(uuid.uuid4())
+        fields = {
+            "id": row_id,
+            "client_id": w.ca,
+            "caseworker_id": w.ids[worker],
+            "started_on": "2026-12-01",
+            "ended_on": None,
+            "reason": "x",
+            **new_row_stamps(w.ids["a"]),
+        }
+        two.append({**crafted_change("case_assignments", row_id, fields), "group": group})
+    current = w.stored(
+        select(CaseAssignment.__table__.c.id).where(
+            CaseAssignment.__table__.c.client_id == w.ca,
+            CaseAssignment.__table__.c.ended_on.is_(None),
+        )
+    )[0].id
+    end = crafted_change(
+        "case_assignments", current, {"ended_on": "2026-12-01"}, op="update", group=group
+    )
+    end["base"] = {"ended_on": None}
+    assert set(_statuses(w.push(w.a, *two, end))) == {"parked"}
+    assert _open_assignments(w, w.ca) == [w.ids["a"]]
+
+
+def open_an_ended_assignment_again(w: World) -> None:
+    client_id = _moved_to_x(w)
+    table = CaseAssignment.__table__
+    (old,) = w.stored(
+        select(table.c.id, table.c.ended_on).where(
+            table.c.client_id == client_id, table.c.caseworker_id == w.ids["a"]
+        )
+    )
+    change = crafted_change("case_assignments", old.id, {"ended_on": None}, op="update")
+    change["base"] = {"ended_on": old.ended_on.isoformat()}
+    assert _statuses(w.push(w.a, change)) == ["parked"]
+    assert _open_assignments(w, client_id) == [w.ids["x"]]
+
+
+def take_back_a_client_one_registered_once(w: World) -> None:
+    client_id = _moved_to_x(w)
+    table = CaseAssignment.__table__
+    (theirs,) = w.stored(
+        select(table.c.id).where(table.c.client_id == client_id, table.c.ended_on.is_(None))
+    )
+    with w.central.store.engine.begin() as conn:  # X's assignment ends: nobody has it now
+        conn.execute(table.update().where(table.c.id == theirs.id).values(ended_on=dt.date.today()))
+    row_id = str(uuid.uuid4())
+    fields = {
+        "id": row_id,
+        "client_id": client_id,
+        "caseworker_id": w.ids["a"],
+        "started_on": "2026-12-01",
+        "ended_on": None,
+        "reason": "terug",
+        **new_row_stamps(w.ids["a"]),
+    }
+    assert _statuses(w.push(w.a, crafted_change("case_assignments", row_id, fields))) == ["parked"]
+
+
+def send_one_change_id_twice(w: World) -> None:
+    entry = _journal(w, w.ca, w.ids["a"])
+    answer = w.push(w.a, entry, entry)
+    assert answer.status_code == 200
+    assert [r["status"] for r in answer.json()["results"]] == ["applied", "applied"]
+    assert answer.json()["results"][1]["duplicate"] is True
+    for moment in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"):
+        refused = w.send(w.a, "/v1/push", {"changes": [], "sent_at": moment})
+        assert refused.status_code == 409 and refused.json()["code"] == "clock_skew"
+
+
+def send_an_unbounded_base_value(w: World) -> None:
+    change = crafted_change("clients", w.ca, {"city": "Delden"}, op="update")
+    change["base"] = {"city": "y" * 1_000_000}
+    assert _statuses(w.push(w.a, change)) == ["parked"]
+    sizes = w.stored(select(t.conflicts.c.size).where(t.conflicts.c.mine_by == w.ids["a"]))
+    assert max(row.size for row in sizes) < 300_000
+
+
+def ask_whether_another_teams_client_exists_by_bsn(w: World) -> None:
+    (theirs,) = w.stored(select(Client.__table__.c.bsn).where(Client.__table__.c.id == w.cx))
+    row_id = str(uuid.uuid4())
+    from tests.factories import client_form
+
+    form = client_form()
+    fields = {column.name: None for column in Client.__table__.columns}
+    fields.update(
+        id=row_id,
+        bsn=theirs.bsn,
+        voornamen=form.voornamen,
+        achternaam=form.achternaam,
+        birth_date="1985-02-14",
+        municipality="hengelo",
+        benefit="participatiewet",
+        work_obligation="imposed",
+        priority_groups=[],
+        obstacles=[],
+        certificates=[],
+        startkwalificatie=False,
+        driving_licence=False,
+        status="active",
+        outflow_partial=False,
+        **new_row_stamps(w.ids["a"]),
+    )
+    assignment_id = str(uuid.uuid4())
+    assignment = {
+        "id": assignment_id,
+        "client_id": row_id,
+        "caseworker_id": w.ids["a"],
+        "started_on": "2026-12-01",
+        "ended_on": None,
+        "reason": "Nieuwe klant",
+        **new_row_stamps(w.ids["a"]),
+    }
+    group = str(uuid.uuid4())
+    answer = w.push(
+        w.a,
+        crafted_change("clients", row_id, fields, group=group),
+        crafted_change("case_assignments", assignment_id, assignment, group=group),
+    )
+    assert _statuses(answer) == ["applied", "applied"]  # not a word about team B's file
+
+
+def resend_the_id_of_someone_elses_record(w: World) -> None:
+    theirs = _journal(w, w.cx, w.ids["x"])
+    assert _statuses(w.push(w.x, theirs)) == ["applied"]
+    mine = _journal(w, w.ca, w.ids["a"])
+    mine["row_id"] = mine["fields"]["id"] = theirs["row_id"]
+    unknown = _journal(w, w.ca, w.ids["a"], corrects_id=str(uuid.uuid4()))
+    answers = [w.push(w.a, c).json()["results"][0]["status"] for c in (mine, unknown)]
+    assert answers == ["parked", "parked"]  # the same answer: no way to tell which exists
+
+
+def audit_a_client_named_only_as_entity(w: World) -> None:
+    row_id = str(uuid.uuid4())
+    fields = {
+        "id": row_id,
+        "occurred_at": utc_now().isoformat(),
+        "actor_id": w.ids["a"],
+        "action": "view",
+        "entity_type": "client",
+        "entity_id": w.cx,
+        "client_id": None,
+        "details": {},
+        **new_row_stamps(w.ids["a"]),
+    }
+    assert _statuses(w.push(w.a, crafted_change("audit_events", row_id, fields))) == ["parked"]
+
+
 CASES: list[Callable[[World], None]] = [
     hand_own_client_to_another_team,
     name_another_teams_caseworker_as_author,
@@ -394,6 +625,18 @@ CASES: list[Callable[[World], None]] = [
     push_with_a_clock_ten_minutes_ahead,
     log_in_with_a_nul_in_the_name,
     send_a_bad_token_or_none,
+    apply_ones_own_late_work_in_another_teams_file,
+    read_a_former_clients_values_through_a_conflict,
+    put_parked_work_in_a_stranger_list_by_any_refusal,
+    grow_a_parked_conflict_in_others_lists,
+    make_two_of_the_row_in_one_transaction,
+    open_an_ended_assignment_again,
+    take_back_a_client_one_registered_once,
+    send_one_change_id_twice,
+    send_an_unbounded_base_value,
+    ask_whether_another_teams_client_exists_by_bsn,
+    resend_the_id_of_someone_elses_record,
+    audit_a_client_named_only_as_entity,
 ]
 
 

@@ -10,7 +10,9 @@ clean sync rounds:
 - no loss: every saved edit, entry and draft is stored or waits in an open conflict that
   its author sees, unless someone chose to let it go.
 
-CI runs a few histories; `TREDE_SYNC_EXAMPLES=500 TREDE_SYNC_STEPS=50` runs a long one."""
+CI runs a few histories; `TREDE_SYNC_EXAMPLES=500 TREDE_SYNC_STEPS=50` runs a long one. A
+failing history is printed step by step; `python -m tests.sync.replay_history FILE` replays
+the steps saved in FILE."""
 
 from __future__ import annotations
 
