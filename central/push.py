@@ -101,7 +101,7 @@ class Push(ScopeOfPush):
                     self._remember(index, change, resolve(self, change), out)
             plain = [(i, c) for i, c in plain if not c.get("resolves")]
             if plain:
-                results = self._transaction([c for _i, c in plain])
+                results = self.transaction([c for _i, c in plain])
                 for (index, change), result in zip(plain, results, strict=True):
                     self._remember(index, change, result, out)
             trail = [(i, c) for i, c in fresh if c.get("entity") == "audit_events"]
@@ -166,7 +166,7 @@ class Push(ScopeOfPush):
 
     # -------------------------------------------------------------- one local transaction
 
-    def _transaction(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def transaction(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Apply all of it, or park all of it (joining parked work it builds on)."""
         try:
             joined = self._joined_conflict(changes)

@@ -68,6 +68,11 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
     if conflict is None:
         return push.park([change], Refused("refused", "dit conflict bestaat niet", AUTHOR))[0]
     if conflict["status"] != "open":
+        if conflict["kind"] == "field" and resolution in {"mine", "edit"}:
+            # settled by someone else meanwhile: the value this caseworker chose is an edit
+            # of its own, merged against the value they saw (a conflict again if it changed)
+            (result,) = push.transaction([_as_edit(change)])
+            return {**result, "already": True}
         return {"status": "applied", "already": True}
     client_id = conflict["client_id"]
     in_scope = client_id is not None and client_id in push.scope_of(sender)
@@ -80,8 +85,7 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
         _settle(push, conflict_id, resolution)
         return {"status": "applied"}
     if conflict["kind"] == "field":
-        plain = {k: v for k, v in change.items() if k not in {"resolves", "resolution"}}
-        plain["op"] = "update"
+        plain = _as_edit(change)
         if not in_scope:
             return _stays_open(
                 push,
@@ -123,6 +127,12 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
 def _settle(push: Push, conflict_id: str, resolution: str) -> None:
     conflicts.settle(push.conn, conflict_id, push.sender, resolution, push.now)
     push.forget_parked(conflict_id)
+
+
+def _as_edit(change: dict[str, Any]) -> dict[str, Any]:
+    plain = {k: v for k, v in change.items() if k not in {"resolves", "resolution"}}
+    plain["op"] = "update"
+    return plain
 
 
 def _client_exists(push: Push, client_id: str) -> bool:

@@ -319,3 +319,30 @@ def test_a_bsn_registered_twice_is_kept_for_its_author_alone(
         assert still.id == shown.id and "BSN" in (still.message or "")
     with central.store.engine.connect() as conn:
         assert central_rows(conn, "clients") == 1
+
+
+def test_two_caseworkers_settling_one_conflict_at_once_lose_neither_choice(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    laptops = _team(central, tmp_path, "wc.a", "tl.c")
+    a, lead = laptops["wc.a"], laptops["tl.c"]
+    client_id = a.new_client()
+    _sync_all(a, lead)
+    for laptop, city in ((lead, "Borne"), (a, "Delden")):
+        with laptop.store.session(laptop.actor().caseworker_id) as session:
+            session.get(Client, client_id).city = city
+        laptop.sync()
+    lead.sync()  # both see A's conflict now
+    for laptop, chosen in ((a, "Goor"), (lead, "Markelo")):
+        with laptop.store.session(laptop.actor().caseworker_id) as session:
+            (shown,) = conflicts(session, laptop.actor())
+            resolve_conflict(session, laptop.actor(), shown.id, "edit", chosen)
+    a.sync()
+    lead.sync()  # settled already: the lead's value is an edit of its own, and conflicts
+    _sync_all(a, lead)
+    with central.store.engine.connect() as conn:
+        city = conn.execute(select(Client.city).where(Client.id == client_id)).scalar_one()
+    with lead.store.session(lead.actor().caseworker_id) as session:
+        waiting = [(c.mine, c.theirs) for c in conflicts(session, lead.actor())]
+    assert city == "Goor"
+    assert waiting == [("Markelo", "Goor")]
