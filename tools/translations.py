@@ -7,7 +7,7 @@
 
 The texts are the literals given to `tr(...)` and `QT_TR_NOOP(...)` in app/ui, plus the
 labels of the domain's vocabularies and the services' due actions, which the GUI shows
-through `vocab_label` and `tr`.
+through `vocab_label` and `tr`, and the sync's messages (`app.sync.errors`).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ def domain_texts() -> list[str]:
     from app.services.caseload import DUE_ACTION_LABELS
     from app.services.conflicts import ENTITY_LABELS, FIELD_LABELS, KIND_LABELS
     from app.services.placements import DUE_LABELS
+    from app.sync.errors import MESSAGES as SYNC_MESSAGES
 
     texts: list[str] = []
     for item in vars(vocab).values():
@@ -49,6 +50,7 @@ def domain_texts() -> list[str]:
     texts.extend(group.value for group in PolicyGroup)
     for labels in (ENTITY_LABELS, FIELD_LABELS, KIND_LABELS):
         texts.extend(labels.values())
+    texts.extend(SYNC_MESSAGES)
     return list(dict.fromkeys(texts))
 
 

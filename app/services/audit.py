@@ -9,6 +9,11 @@ from sqlalchemy.orm import Session
 from app.domain.vocab import AuditAction
 from app.models import AuditEvent, utc_now
 from app.services.context import Actor
+from app.services.limits import install_limits
+
+# Every service that writes audits what it does, so this is where the texts' length check
+# joins every write (and the quick start, which imports no service that writes, stays lean).
+install_limits()
 
 
 def audit(

@@ -4,6 +4,7 @@ words and names rather than ids) and the caseworker's choice for each, queued of
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,12 +88,15 @@ FIELD_LABELS = {
     "final_trede": "Trede",
     "description": "Omschrijving",
     "parts": "Onderdelen",
+    "support_offered": "Ondersteuning",
+    "obligations": "Afspraken en verplichtingen",
+    "goal": "Doel",
 }
 # What a parked new row shows of itself, per entity (its other fields stay in the conflict).
 _SUMMARY = {
     "clients": ("achternaam", "voornamen", "birth_date", "bsn"),
     "case_assignments": ("caseworker_id", "started_on", "reason"),
-    "plans": ("situation",),
+    "plans": ("situation", "support_offered", "obligations"),
     "plan_versions": ("number", "issued_on"),
     "placements": ("employer_id", "started_on", "placement_type"),
 }
@@ -154,9 +158,15 @@ def _value_text(session: Session, name: str, value: Any) -> str:
 
 
 def describe(
-    session: Session, entity_name: str, fields: Any, *, extra_parts: int = 0
+    session: Session,
+    entity_name: str,
+    fields: Any,
+    *,
+    extra_parts: int = 0,
+    changes: Sequence[dict[str, Any]] = (),
 ) -> tuple[tuple[str, str], ...]:
-    """(label, text) pairs that say what a row is; the labels are FIELD_LABELS values."""
+    """(label, text) pairs that say what a row is; the labels are FIELD_LABELS values. A
+    parked plan also names its goals, so two versions can be compared before choosing."""
     if not isinstance(fields, dict):
         return ()
     names = _SUMMARY.get(entity_name, _DEFAULT_SUMMARY)
@@ -165,7 +175,16 @@ def describe(
         for name in names
         if fields.get(name) not in (None, "", [])
     ]
-    if extra_parts:
+    goals = [
+        change["fields"]["description"]
+        for change in changes
+        if change.get("entity") == "plan_goals"
+        and change.get("op") == "insert"
+        and isinstance(change.get("fields"), dict)
+        and change["fields"].get("description")
+    ]
+    parts.extend((FIELD_LABELS["goal"], display_value(goal)) for goal in goals)
+    if extra_parts and not goals:
         parts.append((FIELD_LABELS["parts"], str(extra_parts)))
     return tuple(parts)
 
@@ -254,7 +273,11 @@ def _row(session: Session, detail: dict[str, Any]) -> ConflictRow:
         mine_parts=()
         if detail["kind"] == "field"
         else describe(
-            session, entity_name, detail.get("mine"), extra_parts=max(0, len(changes) - 1)
+            session,
+            entity_name,
+            detail.get("mine"),
+            extra_parts=max(0, len(changes) - 1),
+            changes=changes,
         ),
         theirs_parts=describe(session, entity_name, theirs) if duplicate else (),
         leads_only=detail.get("audience") == "leads",

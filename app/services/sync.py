@@ -38,6 +38,7 @@ from app.sync.client import (
     open_conflicts,
     pending_changes,
 )
+from app.sync.errors import LOG_IN_AGAIN, NOT_LINKED
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +151,9 @@ def run_sync(
         caseworker_id = get_setting(session, LINKED_CASEWORKER_KEY)
     token = keyring_secrets.get_secret(token_name(store.store_id))
     if url is None or caseworker_id is None:
-        raise LoginRequired("Deze laptop is nog niet gekoppeld aan een centrale server.")
+        raise LoginRequired(NOT_LINKED)
     if token is None:
-        raise LoginRequired("Meld u opnieuw aan bij de centrale server.")
+        raise LoginRequired(LOG_IN_AGAIN)
     transport = transport_factory(url, token)
     try:
         report = SyncEngine(store.engine, transport).sync(progress, cancelled)

@@ -18,6 +18,8 @@ from sqlalchemy.engine import Engine
 from app.models import new_id, utc_now
 from app.sync import verify
 from app.sync.errors import (
+    CANCELLED,
+    CHECK_FAILED,
     ClockOff,
     LoginRequired,
     RemoteWipe,
@@ -127,7 +129,7 @@ class SyncEngine:
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         if self._cancelled():
-            raise SyncCancelled("De synchronisatie is afgebroken; er gaat niets verloren.")
+            raise SyncCancelled(CANCELLED)
         sent_at = utc_now()
         answer = self.transport.post(path, body)
         self._report.bytes_sent += len(json.dumps(body))
@@ -157,10 +159,7 @@ class SyncEngine:
                 self._report.checksum_ok = False
                 self._store_conflicts(final.get("conflicts") or [])
                 log.error("the store still differs from the central store after a resync")
-                raise SyncError(
-                    "De controle na de synchronisatie klopt niet. Er is niets verloren; "
-                    "probeer het later opnieuw of meld het de beheerder."
-                )
+                raise SyncError(CHECK_FAILED)
             self._report.resynced_clients = self._resync(differing, check_digests=not matches)
             resynced = True
 

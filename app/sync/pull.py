@@ -13,7 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from app.sync import verify
-from app.sync.errors import SyncError
+from app.sync.errors import DAMAGED, SyncError
 from app.sync.state import (
     BOOTSTRAP_KEY,
     CURSOR_KEY,
@@ -194,10 +194,7 @@ def write_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
         entity_ = ENTITIES[name]
         wire = row["fields"]
         if row_hash(name, wire) != row["hash"]:
-            raise SyncError(
-                "Een ontvangen gegeven is onderweg beschadigd; er is niets opgeslagen. "
-                "Probeer het opnieuw."
-            )
+            raise SyncError(DAMAGED)
         values = decode_fields(entity_, wire)
         keep = frozenset(pending.get((name, wire["id"]), set()) - {"id"})
         by_statement.setdefault((name, keep), []).append(values)

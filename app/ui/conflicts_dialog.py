@@ -165,6 +165,10 @@ class ConflictsDialog(BaseDialog):
         field = current is not None and current.is_field
         parked = current is not None and not current.is_field
         duplicate = current is not None and current.kind == "duplicate"
+        for button in (self.keep_mine, self.keep_theirs, self.edit_value):
+            button.setVisible(not parked)  # only the choices that fit this kind of conflict
+        for button in (self.apply_change, self.discard_change):
+            button.setVisible(not field)
         self.keep_mine.setEnabled(field)
         self.keep_theirs.setEnabled(field)
         self.edit_value.setEnabled(field and current is not None and current.editable)

@@ -46,6 +46,11 @@ def _transport(url: str, token: str | None) -> Any:
     return HttpTransport(url, token)
 
 
+def sync_message(error: SyncError) -> str:
+    """A sync error's message in the interface's language."""
+    return tr(error.text).format(*error.values)
+
+
 def status_text(status: SyncStatus, *, offline: bool = False, login: bool = False) -> str:
     if not status.linked:
         return tr("Niet gekoppeld aan een centrale server")
@@ -200,13 +205,13 @@ class SyncController(QObject):
         self._done()
         if isinstance(error, RemoteWipe):
             self.timer.stop()
-            self.wiped.emit(str(error))
+            self.wiped.emit(sync_message(error))
             return
         if isinstance(error, ServerUnreachable):
             self._offline = True
             self.refresh_status()
             if self._manual:
-                messages.warning(str(error))
+                messages.warning(sync_message(error))
             return
         if isinstance(error, LoginRequired):
             self._login = True
@@ -219,11 +224,11 @@ class SyncController(QObject):
             # nothing can be sent until the clock is right: say so once, even unasked
             if self._manual or not self._warned_clock:
                 self._warned_clock = True
-                messages.warning(str(error))
+                messages.warning(sync_message(error))
             return
         if isinstance(error, SyncError):
             if self._manual:
-                messages.error(str(error))
+                messages.error(sync_message(error))
             return
         log.error("sync failed: %s", type(error).__name__)
         if self._manual:
@@ -324,7 +329,7 @@ class LoginDialog(_AccountDialog):
         except SyncError as exc:
             from app.services.errors import ValidationFailed
 
-            raise ValidationFailed({"password": str(exc)}) from exc
+            raise ValidationFailed({"password": sync_message(exc)}) from exc
 
 
 def sync_status_of(store: Store) -> SyncStatus:
@@ -391,8 +396,9 @@ class FirstConnectDialog(_AccountDialog):
             first_sync_with_progress(store, self)
         except (SyncError, ValidationFailed) as exc:
             wipe_local_store(store)  # new and empty: nothing is lost
-            problems = exc.problems if isinstance(exc, ValidationFailed) else {}
-            raise ValidationFailed(problems or {"password": str(exc)}) from exc
+            if isinstance(exc, ValidationFailed):
+                raise
+            raise ValidationFailed({"password": sync_message(exc)}) from exc
         except BaseException:
             wipe_local_store(store)
             raise

@@ -12,6 +12,14 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
+
+def _expected() -> tuple[type[Exception], ...]:
+    from app.services.errors import ServiceError
+    from app.storage.errors import StoreError
+    from app.sync.errors import SyncError
+
+    return (ServiceError, StoreError, SyncError)
+
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
@@ -46,7 +54,11 @@ class Worker(QRunnable):
         try:
             result = self.job(self.signals.progress.emit, self.is_cancelled)
         except Exception as exc:  # reported to the GUI thread, which shows a message
-            log.exception("background job failed")
+            if isinstance(exc, _expected()):
+                # an offline laptop, a refused input: said to the caseworker, no fault here
+                log.info("background job stopped: %s", type(exc).__name__)
+            else:
+                log.exception("background job failed")
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)

@@ -1228,6 +1228,10 @@
         <translation>Parts</translation>
     </message>
     <message>
+        <source>Afspraken en verplichtingen</source>
+        <translation>Agreements and obligations</translation>
+    </message>
+    <message>
         <source>Op twee plaatsen gewijzigd</source>
         <translation>Changed in two places</translation>
     </message>
@@ -1246,6 +1250,70 @@
     <message>
         <source>Op twee plaatsen tegelijk aangemaakt</source>
         <translation>Created in two places at once</translation>
+    </message>
+    <message>
+        <source>De centrale server is niet bereikbaar. Uw wijzigingen blijven bewaard op deze laptop en gaan mee bij de volgende synchronisatie.</source>
+        <translation>The central server cannot be reached. Your changes stay on this laptop and go along with the next sync.</translation>
+    </message>
+    <message>
+        <source>Deze laptop is nog niet gekoppeld aan een centrale server.</source>
+        <translation>This laptop is not linked to a central server yet.</translation>
+    </message>
+    <message>
+        <source>Meld u opnieuw aan bij de centrale server.</source>
+        <translation>Log in to the central server again.</translation>
+    </message>
+    <message>
+        <source>Uw aanmelding bij de centrale server is verlopen (te lang niet gesynchroniseerd). Meld u opnieuw aan; uw wijzigingen blijven bewaard.</source>
+        <translation>Your login to the central server has expired (no sync for too long). Log in again; your changes are kept.</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam of wachtwoord klopt niet.</source>
+        <translation>The username or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Te vaak een verkeerd wachtwoord. Probeer het over {0} minuut/minuten opnieuw.</source>
+        <translation>Too many wrong passwords. Try again in {0} minute(s).</translation>
+    </message>
+    <message>
+        <source>Aanmelden lukte niet (fout {0}).</source>
+        <translation>Logging in failed (error {0}).</translation>
+    </message>
+    <message>
+        <source>Deze laptop is bij de centrale server ingetrokken. De gegevens op deze laptop zijn gewist; neem contact op met de beheerder.</source>
+        <translation>This laptop was revoked at the central server. The data on this laptop has been wiped; contact the administrator.</translation>
+    </message>
+    <message>
+        <source>De klok van deze laptop loopt {0} minuten voor op de centrale server. Zet de datum en tijd van de laptop goed; uw wijzigingen blijven bewaard en gaan mee bij de volgende synchronisatie.</source>
+        <translation>This laptop&apos;s clock is {0} minutes ahead of the central server. Set the laptop&apos;s date and time right; your changes are kept and go along with the next sync.</translation>
+    </message>
+    <message>
+        <source>De klok van deze laptop loopt {0} minuten achter op de centrale server. Zet de datum en tijd van de laptop goed; uw wijzigingen blijven bewaard en gaan mee bij de volgende synchronisatie.</source>
+        <translation>This laptop&apos;s clock is {0} minutes behind the central server. Set the laptop&apos;s date and time right; your changes are kept and go along with the next sync.</translation>
+    </message>
+    <message>
+        <source>Er staan te veel conflicten open om nog wijzigingen te verzenden. Los eerst conflicten op (Bestand → Conflicten oplossen); er gaat niets verloren.</source>
+        <translation>Too many conflicts are open to send more changes. Resolve conflicts first (File → Resolve conflicts); nothing is lost.</translation>
+    </message>
+    <message>
+        <source>De wijzigingen zijn te groot om in één keer te verzenden. Er is niets verloren; meld dit de beheerder.</source>
+        <translation>The changes are too large to send at once. Nothing is lost; tell the administrator.</translation>
+    </message>
+    <message>
+        <source>De centrale server weigerde de synchronisatie (fout {0}). Er is niets verloren; meld dit de beheerder als het blijft gebeuren.</source>
+        <translation>The central server refused the sync (error {0}). Nothing is lost; tell the administrator if it keeps happening.</translation>
+    </message>
+    <message>
+        <source>De synchronisatie is afgebroken; er gaat niets verloren.</source>
+        <translation>The sync was cancelled; nothing is lost.</translation>
+    </message>
+    <message>
+        <source>De controle na de synchronisatie klopt niet. Er is niets verloren; probeer het later opnieuw of meld het de beheerder.</source>
+        <translation>The check after the sync does not add up. Nothing is lost; try again later or tell the administrator.</translation>
+    </message>
+    <message>
+        <source>Een ontvangen gegeven is onderweg beschadigd; er is niets opgeslagen. Probeer het opnieuw.</source>
+        <translation>Received data was damaged on the way; nothing was stored. Try again.</translation>
     </message>
     <message>
         <source>Notitie</source>

@@ -92,3 +92,18 @@ def test_the_snapshot_round_trips_and_a_damaged_one_is_ignored(store, owner) -> 
     assert read_local_setting(wrong, SNAPSHOT_KEY) is None
     reopened = unlock_store(store.paths.data_dir, PASSPHRASE)
     reopened.close()
+
+
+def test_the_window_that_shows_the_last_caseload_imports_no_database_layer() -> None:
+    """The 1-second start: the main window and the unlock screen load without SQLAlchemy
+    (it is imported behind them, on a worker)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; import app.ui.main_window, app.ui.dialogs, app.ui.application; "
+        "heavy = [m for m in ('sqlalchemy', 'app.services.limits', 'app.storage.store') "
+        "if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -77,3 +77,16 @@ def test_english_chosen_in_settings(qtbot, qapp, store, owner) -> None:  # type:
         settings.set_idle_minutes(settings.IDLE_MINUTES_DEFAULT)
         install_translators(qapp, "nl")
     assert QApplication.translate("", "Nieuwe klant") == "Nieuwe klant"
+
+
+def test_sync_messages_speak_the_interface_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    from app.sync.errors import UNREACHABLE, ClockOff, ServerUnreachable
+    from app.ui.sync_panel import sync_message
+
+    install_translators(qapp, "en")
+    try:
+        assert sync_message(ServerUnreachable(UNREACHABLE)).startswith("The central server")
+        assert "10 minutes ahead" in sync_message(ClockOff(600))
+    finally:
+        install_translators(qapp, "nl")
+    assert "10 minuten voor" in sync_message(ClockOff(600))
