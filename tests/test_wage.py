@@ -30,6 +30,7 @@ def wml(age: int, on: dt.date) -> D:
 
 def by_hand(on: dt.date, age: int, wage: D, hours: D, loonwaarde: D | None) -> D:
     forfait = loonwaarde is None
+    wage = max(wage, wml(age, on))  # never computed on a wage below the WML of the day
     base = D("0.5") * wml(age, on) if forfait else wml(age, on) - loonwaarde / 100 * wage
     base = max(D(0), min(base, D("0.7") * wml(age, on)))
     hour = base * D("1.08") * D("1.235")

@@ -87,6 +87,10 @@ class RulesTable:
             raise RuleError(f"regel {name} is een enkel bedrag; gebruik value()")
         return dict(found)
 
+    def starts(self, name: str) -> tuple[dt.date, ...]:
+        """The days on which the rule's rows take effect, oldest first."""
+        return self._rule(name).starts
+
     def int_value(self, name: str, on: dt.date) -> int:
         return int(self.value(name, on))
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 
-from app.domain.rules import RulesTable, minimum_wage_hour, rules
+from app.domain.dates import age_on
+from app.domain.rules import RuleError, RulesTable, minimum_wage_hour, rules
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -20,7 +22,8 @@ class SubsidyParts:
 
     on: dt.date
     wml_hour: Decimal  # the minimum wage per hour for the employee's age
-    wage_hour: Decimal
+    wage_hour: Decimal  # the wage the sum uses: the agreed wage, never below the WML
+    agreed_wage_hour: Decimal  # the wage recorded for the job (may be stale)
     loonwaarde_pct: Decimal | None  # None: the forfait without a measurement
     wage_value_hour: Decimal  # loonwaarde_pct of the wage (zero for the forfait)
     uncapped_base: Decimal  # WML minus the wage value, or the forfait's share of the WML
@@ -40,6 +43,18 @@ class SubsidyParts:
     def forfait(self) -> bool:
         return self.loonwaarde_pct is None
 
+    @property
+    def wage_value_pct_of_wml(self) -> Decimal | None:
+        """What the employee's work is worth per hour, as a share of the WML (None: forfait)."""
+        if self.loonwaarde_pct is None or not self.wml_hour:
+            return None
+        return self.wage_value_hour * HUNDRED / self.wml_hour
+
+    @property
+    def wage_below_minimum(self) -> bool:
+        """The recorded wage is below the WML of the day: the sum used the WML instead."""
+        return self.agreed_wage_hour < self.wml_hour
+
 
 def subsidy_parts(
     *,
@@ -56,6 +71,9 @@ def subsidy_parts(
     if loonwaarde_pct is not None and not 0 <= loonwaarde_pct <= HUNDRED:
         raise ValueError("De loonwaarde ligt tussen 0 en 100%.")
     wml = minimum_wage_hour(age, on, table)
+    # The law forbids a wage below the WML (Wet minimumloon en minimumvakantiebijslag, art. 7),
+    # so a stale or mistyped wage never inflates the subsidy: the sum uses the higher of the two.
+    agreed_wage_hour, wage_hour = wage_hour, max(wage_hour, wml)
     cap = wml * table.value("lks_cap_pct_of_wml", on) / HUNDRED
     if loonwaarde_pct is None:
         wage_value = Decimal(0)
@@ -72,6 +90,7 @@ def subsidy_parts(
         on=on,
         wml_hour=wml,
         wage_hour=wage_hour,
+        agreed_wage_hour=agreed_wage_hour,
         loonwaarde_pct=loonwaarde_pct,
         wage_value_hour=wage_value,
         uncapped_base=uncapped,
@@ -101,6 +120,81 @@ def monthly_wage_cost_subsidy(
         hours_per_week=hours_per_week,
         loonwaarde_pct=loonwaarde_pct,
     ).monthly
+
+
+class LoonwaardeSignal(Enum):
+    """What a low loonwaarde usually means (RULES.md, seeds 000 and 002): a signal for the
+    caseworker, never a block."""
+
+    NOT_ON_LABOUR_MARKET = "not_on_labour_market"  # at most 30% of the WML
+    PARTICIPATION = "participation"  # below 20% of the WML
+
+
+def loonwaarde_signal(
+    parts: SubsidyParts, table: RulesTable | None = None
+) -> LoonwaardeSignal | None:
+    table = table or rules()
+    share = parts.wage_value_pct_of_wml
+    if share is None:
+        return None
+    if share < table.value("loonwaarde_signal_participation_pct", parts.on):
+        return LoonwaardeSignal.PARTICIPATION
+    if share <= table.value("loonwaarde_signal_not_on_labour_market_pct", parts.on):
+        return LoonwaardeSignal.NOT_ON_LABOUR_MARKET
+    return None
+
+
+@dataclass(frozen=True)
+class WageBelowMinimum:
+    """A wage that the minimum wage overtook: from `since` on, at least `minimum` is owed."""
+
+    since: dt.date
+    minimum: Decimal
+    age: int
+
+
+def _birthday(birth_date: dt.date, year: int) -> dt.date:
+    try:
+        return birth_date.replace(year=year)
+    except ValueError:  # born on 29 February: a year older on 1 March (as age_on counts)
+        return dt.date(year, 3, 1)
+
+
+def minimum_wage_change_days(
+    birth_date: dt.date, first: dt.date, last: dt.date, table: RulesTable | None = None
+) -> list[dt.date]:
+    """The days in first..last on which this employee's WML can change: `first`, each new
+    row of the WML or the youth percentages, and the birthdays up to the adult age."""
+    table = table or rules()
+    youth = table.starts("wml_youth_pct")
+    days = {first, *table.starts("wml_hour_21plus"), *youth}
+    adult_age = max(max(table.table("wml_youth_pct", start)) for start in youth) + 1
+    for year in range(first.year, last.year + 1):
+        birthday = _birthday(birth_date, year)
+        if age_on(birth_date, birthday) <= adult_age:
+            days.add(birthday)
+    return sorted(day for day in days if first <= day <= last)
+
+
+def wage_below_minimum(
+    wage_hour: Decimal,
+    birth_date: dt.date,
+    first: dt.date,
+    last: dt.date,
+    table: RulesTable | None = None,
+) -> WageBelowMinimum | None:
+    """The first day in first..last on which `wage_hour` is below the WML of that day (the
+    WML rises on fixed dates and with age); None when it never is, or no WML is known."""
+    table = table or rules()
+    for day in minimum_wage_change_days(birth_date, first, last, table):
+        age = age_on(birth_date, day)
+        try:
+            minimum = minimum_wage_hour(age, day, table)
+        except RuleError:
+            continue  # no WML on record for this day or age: nothing to compare with
+        if wage_hour < minimum:
+            return WageBelowMinimum(day, minimum, age)
+    return None
 
 
 def task_result_pct(tempo_pct: Decimal, quality_pct: Decimal, net_worktime_pct: Decimal) -> Decimal:

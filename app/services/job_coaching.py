@@ -8,10 +8,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import validation as v
+from app.domain.formatting import format_date
 from app.domain.job_coaching import MonthUse, ceiling_minutes, month_start, months_between
 from app.domain.vocab import AuditAction, CoachingActivity
 from app.models import Caseworker, JobCoachingHours
@@ -23,6 +24,7 @@ from app.services.placements import placement_of_client
 from app.services.records import CorrectableRow, correction_target, corrections_of
 
 MAX_MINUTES = 12 * 60
+DAY_MINUTES = 24 * 60  # what a day holds, across entries, placements and clients
 NOTE_MAX = 2000
 BACKDATE_DAYS = 400
 
@@ -79,9 +81,60 @@ def add_hours(
     require_client(session, actor, client_id)
     placement_of_client(session, client_id, placement_id)
     problems = validate_hours(worked_on, duration, activity, note, today=today)
+    problems = problems or _day_problems(
+        session, worked_on, duration, client_id=client_id, coach_id=actor.caseworker_id
+    )
     if problems:
         raise ValidationFailed(problems)
     return _save(session, actor, client_id, placement_id, worked_on, duration, activity, note, None)
+
+
+def _minutes_on(
+    session: Session, day: dt.date, *where: ColumnElement[bool], replacing: str | None
+) -> int:
+    """The minutes registered on `day` that count: corrected records are replaced by their
+    correction, and `replacing` (the record being corrected now) by the new one."""
+    corrected = select(JobCoachingHours.corrects_id).where(
+        JobCoachingHours.corrects_id.is_not(None), JobCoachingHours.deleted_at.is_(None)
+    )
+    query = select(func.coalesce(func.sum(JobCoachingHours.minutes), 0)).where(
+        JobCoachingHours.worked_on == day,
+        JobCoachingHours.deleted_at.is_(None),
+        JobCoachingHours.id.not_in(corrected),
+        *where,
+    )
+    if replacing is not None:
+        query = query.where(JobCoachingHours.id != replacing)
+    return int(session.scalar(query) or 0)
+
+
+def _day_problems(
+    session: Session,
+    worked_on: str,
+    duration: str,
+    *,
+    client_id: str,
+    coach_id: str,
+    replacing: str | None = None,
+) -> dict[str, str]:
+    """A day holds at most 24 hours: for the client, and for the coach over all clients."""
+    day, minutes = v.parse_date(worked_on), v.parse_duration_minutes(duration)
+    assert day is not None and minutes is not None  # validated
+    for who, condition in (
+        ("voor deze klant", JobCoachingHours.client_id == client_id),
+        ("voor u (alle klanten samen)", JobCoachingHours.coach_id == coach_id),
+    ):
+        already = _minutes_on(session, day, condition, replacing=replacing)
+        if already + minutes > DAY_MINUTES:
+            return {
+                "duration": (
+                    f"Op {format_date(day)} staat {who} al {format_minutes(already)} uur "
+                    f"geregistreerd; met deze {format_minutes(minutes)} wordt dat "
+                    f"{format_minutes(already + minutes)} uur, meer dan de 24 uur van een dag. "
+                    "Controleer de datum en de duur."
+                )
+            }
+    return {}
 
 
 def correct_hours(
@@ -100,6 +153,14 @@ def correct_hours(
         session, actor, JobCoachingHours, hours_id, missing="Deze registratie bestaat niet (meer)."
     )
     problems = validate_hours(worked_on, duration, activity, note, today=today, correction=True)
+    problems = problems or _day_problems(
+        session,
+        worked_on,
+        duration,
+        client_id=original.client_id,
+        coach_id=actor.caseworker_id,
+        replacing=original.id,
+    )
     if problems:
         raise ValidationFailed(problems)
     return _save(

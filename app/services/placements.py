@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import validation as v
 from app.domain.dates import add_months, age_on
-from app.domain.formatting import format_date, format_optional_number
+from app.domain.formatting import format_date, format_money, format_optional_number
 from app.domain.placements import (
     SUBSIDISED_TYPES,
     DisplacementFlag,
@@ -22,7 +22,7 @@ from app.domain.placements import (
     forfait_ends_on,
 )
 from app.domain.vocab import AuditAction, PlacementType
-from app.domain.wage import SubsidyParts, subsidy_parts
+from app.domain.wage import SubsidyParts, WageBelowMinimum, subsidy_parts, wage_below_minimum
 from app.models import Employer, Placement
 from app.services.access import require_client
 from app.services.audit import audit
@@ -38,7 +38,8 @@ REASON_MIN = 10
 FORFAIT_END = "Einde forfaitaire loonkostensubsidie"
 REMEASUREMENT = "Nieuwe loonwaardemeting"
 DISPLACEMENT_REASON = "Verdringingsgrens: reden vastleggen"
-DUE_LABELS = (FORFAIT_END, REMEASUREMENT, DISPLACEMENT_REASON)  # Dutch; the GUI translates
+RAISE_WAGE = "Uurloon verhogen tot het minimumloon"
+DUE_LABELS = (FORFAIT_END, REMEASUREMENT, DISPLACEMENT_REASON, RAISE_WAGE)  # the GUI translates
 
 # ---------------------------------------------------------------- employers
 
@@ -146,7 +147,26 @@ class PlacementForm:
         )
 
 
-def validate_placement(session: Session, form: PlacementForm, *, today: dt.date) -> dict[str, str]:
+def minimum_wage_text(below: WageBelowMinimum) -> str:
+    """The WML that applies, as a message names it: amount, age group and day."""
+    group = "21 jaar en ouder" if below.age >= 21 else f"{below.age} jaar"
+    return f"{format_money(below.minimum)} per uur ({group}) vanaf {format_date(below.since)}"
+
+
+def wage_check_day(form_start: dt.date, form_end: dt.date | None, today: dt.date) -> dt.date:
+    """The day a placement's recorded wage must meet the WML: its last day when it ended,
+    else today (or its start, when it starts later). The WML only rises, so a wage that meets
+    it then met it on every earlier day."""
+    return form_end if form_end is not None else max(form_start, today)
+
+
+def validate_placement(
+    session: Session,
+    form: PlacementForm,
+    *,
+    today: dt.date,
+    birth_date: dt.date | None = None,
+) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not form.employer_id or session.get(Employer, form.employer_id) is None:
         problems["employer_id"] = "Kies de werkgever (of voeg een nieuwe toe)."
@@ -183,6 +203,21 @@ def validate_placement(session: Session, form: PlacementForm, *, today: dt.date)
         )
         if problem:
             problems[name] = problem
+    wage, started = v.parse_decimal(form.wage_hour), v.parse_date(form.started_on)
+    if (
+        birth_date is not None
+        and wage is not None
+        and started is not None
+        and kind is not PlacementType.VOLUNTEER
+        and not problems.keys() & {"wage_hour", "started_on", "ended_on"}
+    ):
+        day = wage_check_day(started, v.parse_date(form.ended_on), today)
+        below = wage_below_minimum(wage, birth_date, day, day)
+        if below is not None:
+            problems["wage_hour"] = (
+                "Het uurloon is lager dan het wettelijk minimumloon: "
+                f"{minimum_wage_text(below)}. Typ minstens dat bedrag."
+            )
     if form.course_months.strip():
         if not form.course_months.strip().isdigit() or not 1 <= int(form.course_months) <= 60:
             problems["course_months"] = "Typ de duur van de opleiding in hele maanden (1 tot 60)."
@@ -214,8 +249,10 @@ def create_placement(
     *,
     today: dt.date | None = None,
 ) -> str:
-    require_client(session, actor, client_id)
-    problems = validate_placement(session, form, today=today or dt.date.today())
+    client = require_client(session, actor, client_id)
+    problems = validate_placement(
+        session, form, today=today or dt.date.today(), birth_date=client.birth_date
+    )
     if problems:
         raise ValidationFailed(problems)
     placement = Placement(client_id=client_id)
@@ -259,7 +296,10 @@ def update_placement(
     placement = _placement(session, actor, placement_id)
     if expected_version is not None and placement.version != expected_version:
         raise StaleEdit("Deze plaatsing is intussen gewijzigd. Open haar opnieuw.")
-    problems = validate_placement(session, form, today=today or dt.date.today())
+    client = require_client(session, actor, placement.client_id)
+    problems = validate_placement(
+        session, form, today=today or dt.date.today(), birth_date=client.birth_date
+    )
     if problems:
         raise ValidationFailed(problems)
     before = PlacementForm.from_placement(placement)
@@ -340,6 +380,7 @@ class PlacementRow:
     continuation_reason: str | None
     notes: str | None
     flag: DisplacementFlag | None
+    wage_below_minimum: WageBelowMinimum | None  # the WML overtook the recorded wage
     subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
     due_actions: tuple[DueAction, ...]
     form: PlacementForm  # the placement as its form shows it, to edit it
@@ -425,6 +466,14 @@ def placements(
         measurement = latest.get(placement.id)
         subsidy = None
         due: list[DueAction] = []
+        below = None
+        if placement.wage_hour is not None and kind is not PlacementType.VOLUNTEER:
+            last_day = wage_check_day(placement.started_on, placement.ended_on, today)
+            below = wage_below_minimum(
+                placement.wage_hour, client.birth_date, placement.started_on, last_day
+            )
+            if below is not None and placement.ended_on is None:
+                due.append(DueAction(RAISE_WAGE, below.since))
         if kind in SUBSIDISED_TYPES:
             loonwaarde = (measurement.id, measurement.loonwaarde_pct) if measurement else None
             subsidy = placement_subsidy(placement, client.birth_date, loonwaarde, today)
@@ -451,6 +500,7 @@ def placements(
                 continuation_reason=placement.continuation_reason,
                 notes=placement.notes,
                 flag=flag,
+                wage_below_minimum=below,
                 subsidy=subsidy,
                 due_actions=tuple(sorted(due, key=lambda d: d.due_on)),
                 form=PlacementForm.from_placement(placement),

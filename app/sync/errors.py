@@ -48,8 +48,7 @@ CHECK_FAILED = (
     "opnieuw of meld het de beheerder."
 )
 DAMAGED = (
-    "Een ontvangen gegeven is onderweg beschadigd; er is niets opgeslagen. Probeer het "
-    "opnieuw."
+    "Een ontvangen gegeven is onderweg beschadigd; er is niets opgeslagen. Probeer het opnieuw."
 )
 MESSAGES = (
     UNREACHABLE,

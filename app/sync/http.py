@@ -12,6 +12,7 @@ from app.sync.errors import ClockOff, LoginRequired, RemoteWipe, ServerUnreachab
 
 log = logging.getLogger(__name__)
 
+
 def _refusal(response: httpx.Response) -> dict[str, Any]:
     """The central store's error body ({"code", "detail", ...}), or nothing."""
     if response.status_code < 400:

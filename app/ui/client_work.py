@@ -120,7 +120,9 @@ class ClientWork(QObject):
 
     def _validate_placement(self, form: PlacementForm) -> dict[str, str]:
         with self.store.session(self.actor.caseworker_id) as session:
-            return placement_service.validate_placement(session, form, today=self.today)
+            return placement_service.validate_placement(
+                session, form, today=self.today, birth_date=self.birth_date
+            )
 
     def _placement_dialog(
         self, save: Callable[[PlacementForm], None], initial: PlacementForm | None

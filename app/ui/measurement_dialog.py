@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.domain import validation as v
 from app.domain.formatting import format_money, format_number
-from app.domain.wage import SubsidyParts
+from app.domain.rules import rules
+from app.domain.wage import LoonwaardeSignal, SubsidyParts, loonwaarde_signal
 from app.services.wage_value import MeasurementForm, TaskForm
 from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field, error_label
 from app.ui.i18n import QT_TR_NOOP, tr
+from app.ui.style import WARNING
 
 TASK_ROWS = 5
 TASK_COLUMNS = (
@@ -61,6 +64,15 @@ def subsidy_lines(parts: SubsidyParts) -> list[tuple[str, str]]:
     lines = [
         (tr("Minimumloon per uur"), format_money_precise(parts.wml_hour)),
     ]
+    if parts.wage_below_minimum:
+        lines.append(
+            (
+                tr("Vastgelegd uurloon {0} ligt onder het minimumloon; gerekend met").format(
+                    format_money(parts.agreed_wage_hour)
+                ),
+                format_money(parts.wage_hour),
+            )
+        )
     if parts.forfait:
         lines.append(
             (tr("Forfait: 50% van het minimumloon"), format_money_precise(parts.uncapped_base))
@@ -97,6 +109,34 @@ def subsidy_lines(parts: SubsidyParts) -> list[tuple[str, str]]:
         )
     )
     return lines
+
+
+def loonwaarde_signal_html(parts: SubsidyParts) -> str:
+    """The signal a low loonwaarde gives (a paragraph), or nothing."""
+    signal = loonwaarde_signal(parts)
+    if signal is None:
+        return ""
+    share = format_number(parts.wage_value_pct_of_wml or Decimal(0), 1)
+    rules_table = rules()
+    if signal is LoonwaardeSignal.PARTICIPATION:
+        text = tr(
+            "Signaal: de loonwaarde is {0}% van het minimumloon, minder dan {1}%. Dat wijst op "
+            "participatievoorzieningen; bespreek of werk met loonkostensubsidie past."
+        ).format(
+            share,
+            format_number(rules_table.value("loonwaarde_signal_participation_pct", parts.on)),
+        )
+    else:
+        text = tr(
+            "Signaal: de loonwaarde is {0}% van het minimumloon, {1}% of minder. Meestal is "
+            "iemand dan (nog) niet op de arbeidsmarkt."
+        ).format(
+            share,
+            format_number(
+                rules_table.value("loonwaarde_signal_not_on_labour_market_pct", parts.on)
+            ),
+        )
+    return f'<p style="color:{WARNING}">{escape(text)}</p>'
 
 
 def format_money_precise(amount: Decimal) -> str:
@@ -251,4 +291,5 @@ class MeasurementDialog(FormDialog):
             f"<table>{rows}</table><p><b>"
             + tr("Per maand: {0}").format(format_money(parts.monthly))
             + "</b></p>"
+            + loonwaarde_signal_html(parts)
         )

@@ -23,7 +23,7 @@ from app.domain.formatting import format_date, format_money, format_number
 from app.services.placements import PlacementRow
 from app.services.wage_value import MeasurementRow
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
-from app.ui.measurement_dialog import subsidy_lines
+from app.ui.measurement_dialog import loonwaarde_signal_html, subsidy_lines
 from app.ui.row_model import ColumnsModel
 from app.ui.style import DANGER
 from app.ui.tables import correction_status, list_view
@@ -32,11 +32,35 @@ FLAG_COLOUR = QColor(DANGER)
 
 
 def flag_text(row: PlacementRow) -> str:
-    if row.flag is None:
-        return ""
-    if row.flag.is_open:
-        return tr("Verdringingsgrens ({0} mnd) voorbij: reden nodig").format(row.flag.limit_months)
-    return tr("Langer dan {0} mnd, reden vastgelegd").format(row.flag.limit_months)
+    signals = []
+    if row.wage_below_minimum is not None:
+        signals.append(tr("Uurloon onder het minimumloon"))
+    if row.flag is not None and row.flag.is_open:
+        signals.append(
+            tr("Verdringingsgrens ({0} mnd) voorbij: reden nodig").format(row.flag.limit_months)
+        )
+    elif row.flag is not None:
+        signals.append(tr("Langer dan {0} mnd, reden vastgelegd").format(row.flag.limit_months))
+    return "; ".join(signals)
+
+
+def has_open_signal(row: PlacementRow) -> bool:
+    return row.wage_below_minimum is not None or (row.flag is not None and row.flag.is_open)
+
+
+def wage_signal_text(row: PlacementRow) -> str:
+    """Why the wage must be raised: the WML that overtook it, and since when."""
+    below = row.wage_below_minimum
+    assert below is not None
+    return tr(
+        "Het uurloon ({0}) ligt sinds {1} onder het wettelijk minimumloon van {2} per uur "
+        "({3}). Verhoog het loon; de subsidie wordt vanaf die dag met het minimumloon berekend."
+    ).format(
+        _money(row.wage_hour),
+        format_date(below.since),
+        format_money(below.minimum),
+        tr("21 jaar en ouder") if below.age >= 21 else tr("{0} jaar").format(below.age),
+    )
 
 
 def _money(value: Any) -> str:
@@ -67,7 +91,7 @@ class PlacementModel(ColumnsModel[PlacementRow]):
 
     def styled(self, row: PlacementRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == len(PLACEMENT_COLUMNS) - 1 and row.flag and row.flag.is_open:
+            if column == len(PLACEMENT_COLUMNS) - 1 and has_open_signal(row):
                 return QBrush(FLAG_COLOUR)
             if row.ended_on is not None:
                 return QBrush(QColor("#6b6b6b"))
@@ -208,6 +232,8 @@ class PlacementsTab(QWidget):
         parts = [
             f"<h3>{escape(vocab_label(row.placement_type))} — {escape(row.employer_name)}</h3>"
         ]
+        if row.wage_below_minimum is not None:
+            parts.append(f'<p style="color:{DANGER}">{escape(wage_signal_text(row))}</p>')
         if row.flag is not None:
             colour = DANGER if row.flag.is_open else "#2e7d5b"
             text = tr("Verdringingsgrens: {0} maanden, tot en met {1}.").format(
@@ -235,6 +261,7 @@ class PlacementsTab(QWidget):
                     + tr("Per maand: {0}").format(format_money(row.subsidy.parts.monthly))
                     + "</b></p>"
                 )
+                parts.append(loonwaarde_signal_html(row.subsidy.parts))
             else:
                 parts.append(f'<p style="color:{DANGER}">{escape(row.subsidy.problem or "")}</p>')
         if row.due_actions:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 ACCENT = "#1f5f8b"
 DANGER = "#b3261e"
+WARNING = "#8a5300"  # signals that do not block (6.1:1 on white)
 MUTED = "#5f6b76"
 
 STYLESHEET = f"""

@@ -20,6 +20,7 @@ def _expected() -> tuple[type[Exception], ...]:
 
     return (ServiceError, StoreError, SyncError)
 
+
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 

@@ -1144,6 +1144,10 @@
         <translation>Employer visit</translation>
     </message>
     <message>
+        <source>Uurloon verhogen tot het minimumloon</source>
+        <translation>Raise the hourly wage to the minimum wage</translation>
+    </message>
+    <message>
         <source>Klantgegevens</source>
         <translation>Client details</translation>
     </message>
@@ -2024,6 +2028,10 @@
         <translation>Minimum wage per hour</translation>
     </message>
     <message>
+        <source>Vastgelegd uurloon {0} ligt onder het minimumloon; gerekend met</source>
+        <translation>Recorded hourly wage {0} is below the minimum wage; computed with</translation>
+    </message>
+    <message>
         <source>Forfait: 50% van het minimumloon</source>
         <translation>Flat rate: 50% of the minimum wage</translation>
     </message>
@@ -2050,6 +2058,14 @@
     <message>
         <source>× {0} uur per week × 52 / 12</source>
         <translation>× {0} hours per week × 52 / 12</translation>
+    </message>
+    <message>
+        <source>Signaal: de loonwaarde is {0}% van het minimumloon, minder dan {1}%. Dat wijst op participatievoorzieningen; bespreek of werk met loonkostensubsidie past.</source>
+        <translation>Signal: the wage value is {0}% of the minimum wage, less than {1}%. That points to participation arrangements; discuss whether work with a wage-cost subsidy fits.</translation>
+    </message>
+    <message>
+        <source>Signaal: de loonwaarde is {0}% van het minimumloon, {1}% of minder. Meestal is iemand dan (nog) niet op de arbeidsmarkt.</source>
+        <translation>Signal: the wage value is {0}% of the minimum wage, {1}% or less. Usually the person is then not (yet) on the labour market.</translation>
     </message>
     <message>
         <source>Loonwaardemeting corrigeren</source>
@@ -2212,12 +2228,24 @@
         <translation>Write down why the placement continues (at least {0} characters).</translation>
     </message>
     <message>
+        <source>Uurloon onder het minimumloon</source>
+        <translation>Hourly wage below the minimum wage</translation>
+    </message>
+    <message>
         <source>Verdringingsgrens ({0} mnd) voorbij: reden nodig</source>
         <translation>Displacement limit ({0} mo) passed: reason needed</translation>
     </message>
     <message>
         <source>Langer dan {0} mnd, reden vastgelegd</source>
         <translation>Longer than {0} mo, reason recorded</translation>
+    </message>
+    <message>
+        <source>Het uurloon ({0}) ligt sinds {1} onder het wettelijk minimumloon van {2} per uur ({3}). Verhoog het loon; de subsidie wordt vanaf die dag met het minimumloon berekend.</source>
+        <translation>The hourly wage ({0}) has been below the statutory minimum wage of {2} an hour ({3}) since {1}. Raise the wage; from that day the subsidy is computed with the minimum wage.</translation>
+    </message>
+    <message>
+        <source>21 jaar en ouder</source>
+        <translation>21 and over</translation>
     </message>
     <message>
         <source>Uren/week</source>

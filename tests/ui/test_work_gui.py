@@ -257,3 +257,71 @@ def test_models_pass_the_model_tester(qtmodeltester, store, owner) -> None:  # t
         model.set_rows(data)
         qtmodeltester.check(model)
     assert QDialog  # imported for the dialogs' result codes
+
+
+def test_a_wage_below_the_minimum_is_refused_and_a_stale_one_signalled(  # type: ignore[no-untyped-def]
+    qtbot, window, store, owner
+) -> None:
+    client_id = window.client_file.client_id
+    with store.session(owner.caseworker_id) as session:
+        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
+        # Saved in May 2025 at 14,20 (the WML was 14,06); the WML passed it on 01-07-2025.
+        create_placement(
+            session,
+            owner,
+            client_id,
+            PlacementForm(
+                employer_id=employer_id,
+                started_on="01-03-2025",
+                hours_per_week="24",
+                wage_hour="14,20",
+            ),
+            today=dt.date(2025, 5, 1),
+        )
+    window.open_client(client_id)
+    tab = window.client_file.work.placements
+    window.client_file.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    signal_column = tab.model.columnCount() - 1
+    assert "minimumloon" in tab.model.data(tab.model.index(0, signal_column))
+    assert tab.model.data(tab.model.index(0, signal_column), Qt.ItemDataRole.ForegroundRole)
+    detail = tab.detail.toPlainText()
+    assert "sinds 01-07-2025 onder het wettelijk minimumloon" in detail
+    assert "Uurloon verhogen tot het minimumloon" in detail
+
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = visible_dialog("PlacementDialog")
+    dialog.employer.setCurrentIndex(dialog.employer.findText("Kringloop Hengelo"))
+    dialog.inputs["started_on"].clear()
+    qtbot.keyClicks(dialog.inputs["started_on"], _date(dt.date.today()))
+    qtbot.keyClicks(dialog.inputs["hours_per_week"], "24")
+    qtbot.keyClicks(dialog.inputs["wage_hour"], "2,00")
+    message = dialog.fields["wage_hour"].message
+    qtbot.waitUntil(lambda: "minimumloon" in message.text())
+    assert "per uur (21 jaar en ouder)" in message.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.inputs["wage_hour"].clear()
+    qtbot.keyClicks(dialog.inputs["wage_hour"], "14,71")
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+
+
+def test_more_than_24_hours_on_one_day_is_refused(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
+    file = window.client_file
+    tab = file.work.coaching
+    file.tabs.setCurrentWidget(tab)
+    day = _date(dt.date.today())
+    for duration in ("12:00", "12:00", "1:00"):
+        tab.worked_on.setFocus()
+        tab.worked_on.selectAll()
+        qtbot.keyClicks(tab.worked_on, day)
+        tab.duration.selectAll()
+        qtbot.keyClicks(tab.duration, duration)
+        qtbot.keyClick(tab.duration, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.fields["duration"].message.isVisible())
+    text = tab.fields["duration"].message.text()
+    assert day in text and "24:00" in text and "25:00" in text
+    assert tab.hours_model.rowCount() == 2
+    with store.session() as session:
+        assert session.scalar(select(func.count(JobCoachingHours.id))) == 2
