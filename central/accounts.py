@@ -9,10 +9,12 @@ import logging
 import secrets
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from app.domain.vocab import Role
@@ -35,6 +37,10 @@ FREE_FAILURES_ADDRESS = 20  # an office behind one address has many caseworkers
 LONGEST_WAIT_S = 15 * 60
 # Failures older than this are forgotten.
 FAILURE_WINDOW = dt.timedelta(hours=1)
+
+
+def _dialect_insert(conn: Connection) -> Any:
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
 class AuthFailed(Exception):
@@ -184,29 +190,34 @@ class Accounts:
         return wait
 
     def _count_failure(self, conn: Connection, keys: dict[str, int], now: dt.datetime) -> int:
-        known = {
-            row.key: row
-            for row in conn.execute(
-                select(t.login_failures).where(t.login_failures.c.key.in_(list(keys)))
-            )
-        }
+        """One more failure per key, counted in the database (an upsert: two wrong logins at
+        the same moment both count, and neither fails on the other's new row)."""
+        table = t.login_failures
         wait = 0
         for key, free in keys.items():
-            row = known.get(key)
-            failures = 1 if row is None or now - row.last_at > FAILURE_WINDOW else row.failures + 1
+            upsert = _dialect_insert(conn)(table).values(
+                key=key, failures=1, last_at=now, locked_until=None
+            )
+            conn.execute(
+                upsert.on_conflict_do_update(
+                    index_elements=[table.c.key],
+                    set_={
+                        "failures": case(
+                            (table.c.last_at < now - FAILURE_WINDOW, 1),
+                            else_=table.c.failures + 1,
+                        ),
+                        "last_at": now,
+                    },
+                )
+            )
+            failures = conn.execute(select(table.c.failures).where(table.c.key == key)).scalar_one()
             seconds = _wait_for(failures, free)
             wait = max(wait, seconds)
-            values = {
-                "failures": failures,
-                "last_at": now,
-                "locked_until": now + dt.timedelta(seconds=seconds) if seconds else None,
-            }
-            if row is None:
-                conn.execute(insert(t.login_failures).values(key=key, **values))
-            else:
-                conn.execute(
-                    update(t.login_failures).where(t.login_failures.c.key == key).values(**values)
-                )
+            conn.execute(
+                update(table)
+                .where(table.c.key == key)
+                .values(locked_until=now + dt.timedelta(seconds=seconds) if seconds else None)
+            )
         return wait
 
     def _trail(

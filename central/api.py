@@ -4,6 +4,7 @@
 import datetime as dt
 import json
 import logging
+import math
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Request
@@ -11,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException
 
 from app.models import utc_now
@@ -44,6 +45,22 @@ def _not_a_bool(value: Any) -> Any:
         raise ValueError("expected a whole number")
     return value
 
+
+def _finite(value: Any) -> Any:
+    # Python's json takes NaN and Infinity, which are no JSON (and PostgreSQL refuses them)
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError("NaN and Infinity are not JSON numbers")
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return value
+
+
+FiniteValues = Annotated[dict[str, Any], AfterValidator(_finite)]
 
 # (the bounds before the validator, or the JSON schema would not show them)
 Version = Annotated[int, Field(ge=0, le=2**31 - 1), BeforeValidator(_not_a_bool)]
@@ -94,12 +111,12 @@ class Change(BaseModel):
         description="update: the row's version the edit started from (a deletion based on "
         "an older version than the stored one is a conflict)",
     )
-    fields: dict[str, Any] = Field(
+    fields: FiniteValues = Field(
         max_length=200,
         description="insert: every column of the row; update: the changed columns. Encoded "
         "as the entity schema says (`Entity_<entity>`)",
     )
-    base: dict[str, Any] = Field(
+    base: FiniteValues = Field(
         default_factory=dict,
         max_length=200,
         description="update: the value of each changed column before the edit; a column "

@@ -15,6 +15,7 @@ from central.accounts import Device
 from central.rights import (
     AUTHOR,
     Refused,
+    check_deletion,
     check_fixed,
     check_handover,
     check_people,
@@ -44,8 +45,14 @@ def _check_references(
                 if target.scope.kind == "self"
                 else push.feed.client_of(target.name, str(value))
             )
-            if owner is not None and owner != client_id:
-                raise Refused("refused", f"{column.name} hoort bij een andere klant", AUTHOR)
+            # a row that is not there and a row of another client get the same answer:
+            # no refusal tells whether someone else's row id exists
+            if owner != client_id:
+                raise Refused(
+                    "refused",
+                    f"{column.name} verwijst naar gegevens die niet bij deze klant horen",
+                    AUTHOR,
+                )
 
 
 def apply_insert(
@@ -64,6 +71,7 @@ def apply_insert(
     if set(values) != {c.name for c in entity_.columns}:
         raise Refused("refused", "een nieuwe rij hoort alle velden te hebben", audience=AUTHOR)
     check_people(entity_, values, author)
+    check_deletion(entity_, values)
     clamp_times(entity_, values, push.now)
     if existing is not None:
         if existing["created_by"] != author.caseworker_id:
@@ -164,6 +172,7 @@ def apply_update(
     row_id = str(change["row_id"])
     client_id = push.feed.client_of(entity_.name, row_id)
     check_fixed(entity_, values, current)
+    check_deletion(entity_, values)
     clamp_times(entity_, values, push.now)
     base = _checked_base(entity_, values, base)
     if entity_.name == "case_assignments":

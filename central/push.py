@@ -40,6 +40,9 @@ _ASSIGNMENTS = CaseAssignment.__table__
 _CLIENTS = Client.__table__
 
 
+NOT_HERE = "deze gegevens staan niet op de server of horen niet bij uw caseload"
+
+
 def _groups(changes: list[dict[str, Any]]) -> Iterator[list[tuple[int, dict[str, Any]]]]:
     """Consecutive changes of one local transaction (a change without a group is its own)."""
     current: list[tuple[int, dict[str, Any]]] = []
@@ -238,9 +241,11 @@ class Push(ScopeOfPush):
     def park(self, changes: list[dict[str, Any]], refused: Refused) -> list[dict[str, Any]]:
         """Keep the changes, whole, in a conflict. Nobody but the sender sees it when it is
         about a client the sender never had (whatever the reason it was refused)."""
-        client_id = self._client_of_change(changes)
-        if client_id is not None and not self.in_scope(self.sender, client_id, forced=True):
-            refused.audience = AUTHOR
+        clients = self.clients_of_changes(changes)
+        had = [found for found in clients if self.in_scope(self.sender, found, forced=True)]
+        if len(had) < len(clients):
+            refused.audience = AUTHOR  # a client the sender never had: nobody else sees it
+        client_id = had[0] if had else None  # never the id of a client the sender never had
         conflict_id = conflicts.park(
             self.conn,
             author=self.sender,
@@ -288,6 +293,12 @@ class Push(ScopeOfPush):
         return None
 
     def _client_of_change(self, changes: list[dict[str, Any]]) -> str | None:
+        """The client a group of changes is filed under: the first one it names."""
+        return next(iter(self.clients_of_changes(changes)), None)
+
+    def clients_of_changes(self, changes: list[dict[str, Any]]) -> list[str]:
+        """Every client the changes are about, in the order they first appear."""
+        found_clients: list[str] = []
         for change in changes:
             entity_ = ENTITIES.get(str(change.get("entity")))
             fields = change.get("fields")
@@ -304,9 +315,10 @@ class Push(ScopeOfPush):
                 exists = self.conn.execute(
                     select(_CLIENTS.c.id).where(_CLIENTS.c.id == str(found)[:36])
                 ).first()
-                if exists is not None or (("clients", str(found)) in self._parked):
-                    return str(found)[:36]
-        return None
+                known = exists is not None or ("clients", str(found)) in self._parked
+                if known and str(found)[:36] not in found_clients:
+                    found_clients.append(str(found)[:36])
+        return found_clients
 
     # -------------------------------------------------------------- rows
 
@@ -395,8 +407,10 @@ class Push(ScopeOfPush):
         if change.get("op") == "insert":
             return apply_insert(self, change, entity_, values, existing, author, forced, touched)
         if change.get("op") == "update":
-            if existing is None:
-                raise Refused("refused", "deze gegevens bestaan niet (meer) op de server")
+            if existing is None or self._never_had_row(entity_, row_id, author):
+                # the same answer for a row that is not there and a row of a client the
+                # sender never had: no refusal tells whether someone else's row id exists
+                raise Refused("refused", NOT_HERE, audience=AUTHOR)
             if not entity_.is_document:
                 raise Refused(
                     "refused", "een vastgelegd verslag kan niet gewijzigd worden", audience=AUTHOR
@@ -408,6 +422,10 @@ class Push(ScopeOfPush):
                 self, change, entity_, existing, values, base, author, forced, touched
             )
         raise Refused("refused", "onbekende bewerking", audience=AUTHOR)
+
+    def _never_had_row(self, entity_: Entity, row_id: str, author: Device) -> bool:
+        client_id = self.feed.client_of(entity_.name, row_id)
+        return client_id is not None and not self.in_scope(author, client_id, forced=True)
 
     def add_insert(self, entity_: Entity, values: dict[str, Any]) -> None:
         self._inserts.setdefault(entity_.name, []).append(values)

@@ -60,7 +60,6 @@ class ScopeOfPush:
         ).first()
         return assigned is None
 
-
     def may_audit(self, client_id: str) -> bool:
         if self.in_scope(self.sender, client_id, forced=True):
             return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.domain.vocab import Role
 from app.models import Caseworker
@@ -92,6 +92,10 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
                 conflict,
                 "de klant staat niet meer in uw caseload; wie de klant nu heeft, beslist",
             )
+        if _changed_again(push, conflict):
+            return _stays_open(
+                push, conflict, "de waarde is intussen opnieuw gewijzigd; kies opnieuw"
+            )
         try:
             (result,) = push.atomically([plain], sender, forced=False)
         except Refused as refused:
@@ -100,10 +104,7 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
         return result
     if conflict["audience"] == LEADS and not (sender.is_team_lead or sender.is_admin):
         return _stays_open(push, conflict, "de teamleider beslist over deze overdracht")
-    own_new = conflict["mine_by"] == sender.caseworker_id and (
-        client_id is None or not _client_exists(push, client_id)
-    )
-    if not in_scope and not own_new:
+    if not _holds_every_client(push, conflict):
         # late work goes into a file only when whoever has the file now takes it in
         return _stays_open(
             push,
@@ -122,6 +123,40 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
         return _stays_open(push, conflict, refused.message)
     _settle(push, conflict_id, resolution)
     return {"status": "applied"}
+
+
+def _changed_again(push: Push, conflict: dict[str, Any]) -> bool:
+    """The stored value moved on since the conflict was shown: the conflict then shows the
+    new value and waits for a new choice (the choice would otherwise conflict with itself)."""
+    entity_ = ENTITIES.get(conflict["entity"])
+    if entity_ is None or conflict["field"] not in entity_.table.c:
+        return False
+    stored = push.row(entity_, conflict["row_id"])
+    if stored is None:
+        return False
+    now = encode_value(stored[conflict["field"]])
+    if now == conflict["theirs"]:
+        return False
+    push.conn.execute(
+        update(t.conflicts)
+        .where(t.conflicts.c.id == conflict["id"])
+        .values(theirs=now, theirs_by=stored.get("updated_by"), theirs_at=stored.get("updated_at"))
+    )
+    return True
+
+
+def _holds_every_client(push: Push, conflict: dict[str, Any]) -> bool:
+    """Whoever applies parked work holds every client it is about (a transaction can span
+    clients), or it is the author's own new client that never reached the store."""
+    sender = push.sender
+    own = conflict["mine_by"] == sender.caseworker_id
+    clients = push.clients_of_changes(parked_changes(conflict))
+    if conflict["client_id"] is not None and conflict["client_id"] not in clients:
+        clients.append(conflict["client_id"])
+    if not clients:
+        return own
+    held = push.scope_of(sender)
+    return all(found in held or (own and not _client_exists(push, found)) for found in clients)
 
 
 def _settle(push: Push, conflict_id: str, resolution: str) -> None:
@@ -143,7 +178,8 @@ def _client_exists(push: Push, client_id: str) -> bool:
 
 
 def _patched(push: Push, conflict: dict[str, Any]) -> list[dict[str, Any]]:
-    """An edit of a row deleted meanwhile, applied after all, restores the row."""
+    """An edit of a row deleted meanwhile, applied after all, restores the row; a deletion of
+    a row edited meanwhile, applied after all, deletes it."""
     changes = parked_changes(conflict)
     if conflict["kind"] != "deleted":
         return changes
@@ -152,6 +188,10 @@ def _patched(push: Push, conflict: dict[str, Any]) -> list[dict[str, Any]]:
         if entity_ is None or change.get("op") != "update":
             continue
         if change.get("row_id") != conflict["row_id"]:
+            continue
+        if (change.get("fields") or {}).get("deleted_at") is not None:
+            # a deletion refused because the row was edited meanwhile: delete it after all
+            change["base_version"] = None
             continue
         stored = push.conn.execute(
             select(entity_.table.c.deleted_at).where(entity_.table.c.id == conflict["row_id"])

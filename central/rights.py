@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from app.models.base import UTCDateTime
-from app.sync.wire import PERSON_FIELDS, Entity, fixed_columns
+from app.sync.wire import DELETABLE, PERSON_FIELDS, Entity, fixed_columns
 from central.accounts import Device
 from central.scope import caseworker
 
@@ -52,6 +52,13 @@ def check_fixed(entity_: Entity, values: dict[str, Any], current: dict[str, Any]
     for name in fixed_columns(entity_):
         if name in values and values[name] != current[name]:
             raise Refused("refused", f"{name} kan niet gewijzigd worden", audience=AUTHOR)
+
+
+def check_deletion(entity_: Entity, values: dict[str, Any]) -> None:
+    """Laptops delete only what their services delete (a plan's goals and instruments): a
+    client or an assignment is ended or closed, never made to vanish."""
+    if values.get("deleted_at") is not None and entity_.name not in DELETABLE:
+        raise Refused("refused", "deze gegevens kunnen niet verwijderd worden", audience=AUTHOR)
 
 
 def clamp_times(entity_: Entity, values: dict[str, Any], now: dt.datetime) -> None:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+# The days Trede stores (the central store refuses others): a typo such as 1026 or 2300 is
+# refused where it is typed, not parked at the next sync.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+
 
 def age_on(birth_date: dt.date, on: dt.date) -> int:
     years = on.year - birth_date.year

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from app.domain.dates import FIRST_DAY, LAST_DAY
 from app.domain.formatting import format_date, format_number
 
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
@@ -107,7 +108,16 @@ def date_problem(
         return f"{what.capitalize()} mag niet vóór {format_date(earliest)} liggen."
     if latest and parsed > latest:
         return f"{what.capitalize()} mag niet na {format_date(latest)} liggen."
+    if not FIRST_DAY <= parsed <= LAST_DAY:
+        return day_range_problem()
     return None
+
+
+def day_range_problem() -> str:
+    return (
+        f"Typ een datum tussen {format_date(FIRST_DAY)} en {format_date(LAST_DAY)}; "
+        "controleer het jaartal."
+    )
 
 
 def birth_date_problem(value: str, *, today: dt.date) -> str | None:

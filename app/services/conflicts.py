@@ -42,6 +42,7 @@ KIND_LABELS = {
     "scope": "Klant is niet (meer) in uw caseload",
     "refused": "Niet verwerkt door de centrale server",
     "duplicate": "Op twee plaatsen tegelijk aangemaakt",
+    "deletion": "Verwijderd terwijl het elders gewijzigd is",
 }
 # Field names as the forms call them (conflicts show them; unknown ones show as stored).
 FIELD_LABELS = {
@@ -234,6 +235,16 @@ def _is_text_field(entity_name: str, name: str | None) -> bool:
     return isinstance(entity_.table.c[name].type, String)
 
 
+def _kind_shown(detail: dict[str, Any], changes: list[dict[str, Any]]) -> str:
+    """A "deleted" conflict is either an edit of a row deleted elsewhere, or a deletion of a
+    row edited elsewhere: the two read differently."""
+    if detail["kind"] == "deleted" and any(
+        (c.get("fields") or {}).get("deleted_at") for c in changes if c.get("op") == "update"
+    ):
+        return "deletion"
+    return str(detail["kind"])
+
+
 def _row(session: Session, detail: dict[str, Any]) -> ConflictRow:
     from app.domain.names import person_forms
 
@@ -253,7 +264,7 @@ def _row(session: Session, detail: dict[str, Any]) -> ConflictRow:
     return ConflictRow(
         id=detail["id"],
         kind=detail["kind"],
-        kind_label=KIND_LABELS.get(detail["kind"], detail["kind"]),
+        kind_label=KIND_LABELS.get(_kind_shown(detail, changes), detail["kind"]),
         client_id=client_id,
         client_name=(
             person_forms(client.voornamen, client.tussenvoegsel, client.achternaam)[0]

@@ -1,14 +1,17 @@
-"""Texts within the limits the central store checks (the model's, `wire.max_length`): a
-value longer than its column takes is refused when it is saved, with a message that names
-the field, so it never fails later at a sync."""
+"""Values within the limits the central store checks (texts: the model's `wire.max_length`;
+days: 1900 to 2199): a value outside them is refused when it is saved, with a message that
+names the field, so it never fails later at a sync."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, event
 from sqlalchemy.orm import Session
 
+from app.domain.dates import FIRST_DAY, LAST_DAY
+from app.domain.validation import day_range_problem
 from app.models import SyncedMixin
 from app.models.base import JSON_LIMIT
 from app.services.errors import ValidationFailed
@@ -30,6 +33,12 @@ def problems_of(obj: SyncedMixin) -> dict[str, str]:
                     f"Deze tekst is te lang: ten hoogste {_thousands(limit)} tekens. "
                     "Maak hem korter."
                 )
+        elif (
+            isinstance(value, dt.date)
+            and not isinstance(value, dt.datetime)
+            and not FIRST_DAY <= value <= LAST_DAY
+        ):
+            problems[column.key] = day_range_problem()
         elif isinstance(column.type, JSON) and value is not None:
             limit = int(column.info.get("max_bytes", JSON_LIMIT))
             if len(canonical_json(value)) > limit:

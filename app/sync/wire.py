@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Table
 
+from app.domain.dates import FIRST_DAY, LAST_DAY
 from app.models import SYNCED_MODELS, AuditEvent, SyncedMixin
 from app.models.base import JSON_LIMIT, TEXT_LIMIT, DecimalText, UTCDateTime
 
@@ -121,6 +122,8 @@ PERSON_FIELDS: dict[str, tuple[str, ...]] = {
     "wage_value_measurements": ("expert_id",),
     "audit_events": ("actor_id",),
 }
+# What a laptop may delete (a tombstone): only what its services delete.
+DELETABLE = frozenset({"plan_goals", "plan_instruments"})
 # Columns an edit may not change: a row never moves to another client or parent, and an
 # assignment changes hands only through a new assignment.
 _FIXED_BY_ENTITY: dict[str, frozenset[str]] = {
@@ -152,8 +155,6 @@ def references(entity_: Entity, values: dict[str, Any]) -> list[tuple[str, str]]
 
 # ------------------------------------------------------------------ values
 
-FIRST_DAY = dt.date(1900, 1, 1)
-LAST_DAY = dt.date(2199, 12, 31)
 _DECIMAL = re.compile(r"-?[0-9]{1,20}(\.[0-9]{1,19})?")
 
 

@@ -1256,6 +1256,10 @@
         <translation>Created in two places at once</translation>
     </message>
     <message>
+        <source>Verwijderd terwijl het elders gewijzigd is</source>
+        <translation>Deleted while it was changed elsewhere</translation>
+    </message>
+    <message>
         <source>De centrale server is niet bereikbaar. Uw wijzigingen blijven bewaard op deze laptop en gaan mee bij de volgende synchronisatie.</source>
         <translation>The central server cannot be reached. Your changes stay on this laptop and go along with the next sync.</translation>
     </message>
