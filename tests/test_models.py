@@ -34,6 +34,7 @@ def test_kinds_follow_the_design() -> None:
         m.WageValueMeasurement,
         m.WageValueTask,
         m.JobCoachingHours,
+        m.SubsidyDecision,
         m.PlanVersion,
         m.AuditEvent,
     }

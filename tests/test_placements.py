@@ -11,15 +11,22 @@ from app.models import AuditEvent, WageValueMeasurement, WageValueTask
 from app.services.clients import create_client
 from app.services.errors import ValidationFailed
 from app.services.job_coaching import add_hours, correct_hours, hours_rows, monthly_use
+from app.services.placement_view import (
+    DECISION_END,
+    DECISION_MISSING,
+    FORFAIT_END,
+    REMEASUREMENT,
+    placements,
+)
 from app.services.placements import (
     EmployerForm,
     PlacementForm,
     create_employer,
     create_placement,
-    placements,
     record_continuation_reason,
     update_placement,
 )
+from app.services.subsidy_decisions import DecisionForm, record_decision
 from app.services.wage_value import (
     MeasurementForm,
     TaskForm,
@@ -82,6 +89,30 @@ def three_tasks(**changes) -> MeasurementForm:  # type: ignore[no-untyped-def]
     return MeasurementForm(**values)
 
 
+def forfait(placement_id: str, **changes: str) -> DecisionForm:
+    values = {
+        "placement_id": placement_id,
+        "basis": "forfait",
+        "target_group_basis": "doelgroepregister",
+        "starts_on": "01-03-2026",
+        "ends_on": "31-08-2026",
+        "decided_on": "20-02-2026",
+    }
+    return DecisionForm(**{**values, **changes})
+
+
+def by_measurement(placement_id: str, measurement_id: str, starts: str, ends: str) -> DecisionForm:
+    return DecisionForm(
+        placement_id=placement_id,
+        basis="measurement",
+        measurement_id=measurement_id,
+        target_group_basis="measurement",
+        starts_on=starts,
+        ends_on=ends,
+        decided_on="20-11-2026",
+    )
+
+
 def test_employer_validation(session, owner) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationFailed) as refused:
         create_employer(session, owner, EmployerForm(name="", kvk_number="1234"))
@@ -114,23 +145,42 @@ def test_placement_validation(session, owner, client_id, employer_id) -> None:  
 
 def test_forfait_then_measurement(session, owner, client_id, employer_id) -> None:  # type: ignore[no-untyped-def]
     placement_id = create_placement(session, owner, client_id, job(employer_id), today=TODAY)
+    # Without a decision the forfait is an indication only, and the decision is due.
     (row,) = placements(session, owner, client_id, today=dt.date(2026, 4, 1))
-    assert row.subsidy.parts.forfait
+    assert row.subsidy.parts.forfait and not row.subsidy.payable
+    assert [a.label for a in row.due_actions] == [DECISION_MISSING]
+    record_decision(session, owner, client_id, forfait(placement_id), today=TODAY)
+    (row,) = placements(session, owner, client_id, today=dt.date(2026, 4, 1))
+    assert row.subsidy.payable and row.subsidy.parts.forfait
     assert row.subsidy.forfait_ends_on == dt.date(2026, 8, 31)
-    assert [a.label for a in row.due_actions] == ["Einde forfaitaire loonkostensubsidie"]
-    # After six months without a measurement: no forfait any more.
+    assert [(a.label, a.due_on) for a in row.due_actions] == [(FORFAIT_END, dt.date(2026, 8, 31))]
+    # After six months without a measurement: no forfait any more, a decision is due again.
     (row,) = placements(session, owner, client_id, today=TODAY)
-    assert row.subsidy.parts is None and "laat de loonwaarde meten" in row.subsidy.problem
+    assert row.subsidy.parts is None and "loonwaardemeting nodig" in row.subsidy.problem
+    assert [(a.label, a.due_on) for a in row.due_actions] == [
+        (DECISION_MISSING, dt.date(2026, 9, 1))
+    ]
 
     measurement_id = record_measurement(
         session, owner, client_id, three_tasks(placement_id=placement_id), today=TODAY
     )
     (row,) = placements(session, owner, client_id, today=TODAY)
+    assert row.subsidy.parts.loonwaarde_pct == D("59.7") and not row.subsidy.payable
+    record_decision(
+        session,
+        owner,
+        client_id,
+        by_measurement(placement_id, measurement_id, "01-09-2026", "14-03-2027"),
+        today=TODAY,
+    )
+    (row,) = placements(session, owner, client_id, today=TODAY)
     parts = row.subsidy.parts
-    assert parts.loonwaarde_pct == D("59.7") and not parts.forfait
+    assert parts.loonwaarde_pct == D("59.7") and not parts.forfait and row.subsidy.payable
     assert row.subsidy.measurement_id == measurement_id
-    assert [a.label for a in row.due_actions] == ["Nieuwe loonwaardemeting"]
-    assert row.due_actions[0].due_on == dt.date(2027, 3, 15)  # 12 months after the report
+    assert [(a.label, a.due_on) for a in row.due_actions] == [
+        (DECISION_END, dt.date(2027, 3, 14)),
+        (REMEASUREMENT, dt.date(2027, 3, 15)),  # 12 months after the report
+    ]
     saved = session.get(WageValueMeasurement, measurement_id)
     assert saved.jobcoach_hours_per_month == D(6)
     tasks = session.scalars(select(WageValueTask).order_by(WageValueTask.position)).all()

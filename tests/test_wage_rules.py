@@ -19,13 +19,12 @@ from app.domain.wage import (
 from app.services.clients import create_client
 from app.services.errors import ValidationFailed
 from app.services.job_coaching import add_hours, correct_hours
+from app.services.placement_view import RAISE_WAGE, placements
 from app.services.placements import (
-    RAISE_WAGE,
     EmployerForm,
     PlacementForm,
     create_employer,
     create_placement,
-    placements,
     update_placement,
 )
 from tests.factories import client_form

@@ -35,7 +35,7 @@ def domain_texts() -> list[str]:
     from app.domain.ladder import TREDE_DEFINITIONS, TREDE_NAMES, PolicyGroup
     from app.services.caseload import DUE_ACTION_LABELS
     from app.services.conflicts import ENTITY_LABELS, FIELD_LABELS, KIND_LABELS
-    from app.services.placements import DUE_LABELS
+    from app.services.placement_view import DUE_LABELS
     from app.sync.errors import MESSAGES as SYNC_MESSAGES
 
     texts: list[str] = []

@@ -24,3 +24,15 @@ def add_months(start: dt.date, months: int) -> dt.date:
     year, month = start.year + index // 12, index % 12 + 1
     day = min(start.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day)
+
+
+def period_end(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` months from `start` (RULES.md): the day before
+    the same day of the month `months` later, or that month's last day when it has no such
+    day (15-01 + 6 months ends 14-07; 31-01 + 3 months ends 30-04; 31-08 + 6 ends 28-02)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    if start.day > last:
+        return dt.date(year, month, last)
+    return dt.date(year, month, start.day) - dt.timedelta(days=1)

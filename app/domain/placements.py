@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.domain.dates import add_months
+from app.domain.dates import period_end
 from app.domain.rules import rules
 from app.domain.vocab import PlacementType
 
@@ -53,7 +53,7 @@ def displacement_flag(
     months = displacement_limit_months(placement_type, course_months, started_on)
     if months is None:
         return None
-    limit_on = add_months(started_on, months) - dt.timedelta(days=1)
+    limit_on = period_end(started_on, months)
     if (ended_on or today) <= limit_on:
         return None
     return DisplacementFlag(months, limit_on, continuation_reason)
@@ -63,4 +63,4 @@ def forfait_ends_on(started_on: dt.date) -> dt.date:
     """The last day on which the forfaitaire loonkostensubsidie (without a measurement) may
     apply: the first `lks_forfait_max_months` of the job."""
     months = rules().int_value("lks_forfait_max_months", started_on)
-    return add_months(started_on, months) - dt.timedelta(days=1)
+    return period_end(started_on, months)

@@ -134,6 +134,23 @@ class CoachingActivity(LabelledEnum):
     ADMINISTRATION = "administration"
 
 
+class SubsidyBasis(LabelledEnum):
+    """What a decision on loonkostensubsidie rests on (art. 10d Participatiewet)."""
+
+    FORFAIT = "forfait"  # the first months of the job, before a measurement
+    MEASUREMENT = "measurement"  # a loonwaardemeting
+
+
+class TargetGroupBasis(LabelledEnum):
+    """How the art. 10d target-group check was made: the client cannot earn the WML working
+    full-time."""
+
+    MEASUREMENT = "measurement"
+    DOELGROEPREGISTER = "doelgroepregister"
+    BESCHUT_WERK = "beschut_werk"
+    OTHER = "other"
+
+
 class PlanStatus(LabelledEnum):
     DRAFT = "draft"
     ISSUED = "issued"
@@ -222,6 +239,12 @@ _LABELS: dict[LabelledEnum, str] = {
     CoachingActivity.EMPLOYEE: "Met de werknemer",
     CoachingActivity.CONSULTATION: "Overleg",
     CoachingActivity.ADMINISTRATION: "Administratie",
+    SubsidyBasis.FORFAIT: "Forfaitair (eerste maanden, nog geen meting)",
+    SubsidyBasis.MEASUREMENT: "Loonwaardemeting",
+    TargetGroupBasis.MEASUREMENT: "Loonwaardemeting: loonwaarde onder het minimumloon",
+    TargetGroupBasis.DOELGROEPREGISTER: "Opgenomen in het doelgroepregister",
+    TargetGroupBasis.BESCHUT_WERK: "Indicatie beschut werk",
+    TargetGroupBasis.OTHER: "Anders (toelichting)",
     PlanStatus.DRAFT: "Concept",
     PlanStatus.ISSUED: "Uitgegeven",
     AuditAction.VIEW: "Ingezien",

@@ -240,6 +240,26 @@ class JobCoachingHours(Record, Base):
     corrects_id: Mapped[str | None] = mapped_column(ForeignKey("job_coaching_hours.id"))
 
 
+class SubsidyDecision(Record, Base):
+    """A decision (beschikking) on loonkostensubsidie for a placement: the subsidy is paid on
+    it, for its period only (RULES.md)."""
+
+    __tablename__ = "subsidy_decisions"
+    __table_args__ = (corrections_index("subsidy_decisions"),)
+
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
+    placement_id: Mapped[str] = mapped_column(ForeignKey("placements.id"), index=True)
+    basis: Mapped[str] = mapped_column(String(40))
+    measurement_id: Mapped[str | None] = mapped_column(ForeignKey("wage_value_measurements.id"))
+    target_group_basis: Mapped[str] = mapped_column(String(40))
+    target_group_note: Mapped[str | None] = mapped_column(Text)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    reference: Mapped[str | None] = mapped_column(String(80))  # the decision's number
+    corrects_id: Mapped[str | None] = mapped_column(ForeignKey("subsidy_decisions.id"))
+
+
 # ---------------------------------------------------------------- plans
 
 

@@ -33,6 +33,7 @@ ENTITY_LABELS = {
     "wage_value_measurements": "Loonwaardemeting",
     "wage_value_tasks": "Taak van een loonwaardemeting",
     "job_coaching_hours": "Jobcoachuren",
+    "subsidy_decisions": "Beschikking loonkostensubsidie",
     "plan_versions": "Uitgegeven plan",
     "audit_events": "Auditregel",
 }

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.dates import add_months
 from app.domain.ladder import answers_for_trede, derive_trede
+from app.domain.placements import forfait_ends_on
 from app.domain.vocab import (
     RECORDED_PRIORITY_GROUPS,
     AuditAction,
@@ -28,6 +29,8 @@ from app.domain.vocab import (
     Obstacle,
     PlacementType,
     Role,
+    SubsidyBasis,
+    TargetGroupBasis,
     WorkObligation,
 )
 from app.models import (
@@ -43,6 +46,7 @@ from app.models import (
     Plan,
     PlanGoal,
     PlanInstrument,
+    SubsidyDecision,
     WageValueMeasurement,
     WageValueTask,
 )
@@ -487,6 +491,7 @@ def _generate_placement(
             result_pct=loonwaarde,
             explanation=None,
         )
+    _demo_decisions(rng, rows, client_id, placement_id, start, visit, measurement_id, today)
     coach = coaches[-2] if len(coaches) > 1 else coaches[0]
     day = visit
     for _ in range(rng.randint(3, 10)):
@@ -504,3 +509,52 @@ def _generate_placement(
             note=None,
             corrects_id=None,
         )
+
+
+def _demo_decisions(
+    rng: random.Random,
+    rows: _Rows,
+    client_id: str,
+    placement_id: str,
+    start: dt.date,
+    visit: dt.date,
+    measurement_id: str,
+    today: dt.date,
+) -> None:
+    """Subsidy decisions for most demo jobs: the forfait until the measurement, then one on
+    the measurement for its validity; some jobs have none, so the demo shows what is missing."""
+    if rng.random() < 0.15:
+        return
+    report = visit + dt.timedelta(days=7)
+    number = rng.randint(1000, 9999)
+    rows.add(
+        SubsidyDecision,
+        client_id=client_id,
+        placement_id=placement_id,
+        basis=SubsidyBasis.FORFAIT.value,
+        measurement_id=None,
+        target_group_basis=TargetGroupBasis.DOELGROEPREGISTER.value,
+        target_group_note=None,
+        starts_on=start,
+        ends_on=min(report - dt.timedelta(days=1), forfait_ends_on(start)),
+        decided_on=start - dt.timedelta(days=rng.randint(3, 20)),
+        reference=f"LKS-{start.year}-{number}",
+        corrects_id=None,
+    )
+    decided = report + dt.timedelta(days=rng.randint(2, 10))
+    if decided > today:
+        return
+    rows.add(
+        SubsidyDecision,
+        client_id=client_id,
+        placement_id=placement_id,
+        basis=SubsidyBasis.MEASUREMENT.value,
+        measurement_id=measurement_id,
+        target_group_basis=TargetGroupBasis.MEASUREMENT.value,
+        target_group_note=None,
+        starts_on=report,
+        ends_on=add_months(visit, 12) - dt.timedelta(days=1),
+        decided_on=decided,
+        reference=f"LKS-{report.year}-{number + 1}",
+        corrects_id=None,
+    )

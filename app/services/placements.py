@@ -1,45 +1,30 @@
-"""Employers and placements (documents), their displacement flags, and the wage-cost subsidy
-of a placement with its parts and due actions."""
+"""Employers and placements (documents): their forms, the checks of a placement (the wage at
+least the WML of the day), and saving them. How the file shows them: `placement_view`."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import validation as v
-from app.domain.dates import add_months, age_on
+from app.domain.dates import add_months
 from app.domain.formatting import format_date, format_money, format_optional_number
-from app.domain.placements import (
-    SUBSIDISED_TYPES,
-    DisplacementFlag,
-    displacement_flag,
-    forfait_ends_on,
-)
+from app.domain.placements import SUBSIDISED_TYPES
 from app.domain.vocab import AuditAction, PlacementType
-from app.domain.wage import SubsidyParts, WageBelowMinimum, subsidy_parts, wage_below_minimum
+from app.domain.wage import WageBelowMinimum, wage_below_minimum
 from app.models import Employer, Placement
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import NotFound, StaleEdit, ValidationFailed
 
-if TYPE_CHECKING:
-    from app.services.wage_value import MeasurementRow
-
 MAX_HOURS_PER_WEEK = Decimal(60)
 MAX_WAGE_HOUR = Decimal(200)
 REASON_MIN = 10
-FORFAIT_END = "Einde forfaitaire loonkostensubsidie"
-REMEASUREMENT = "Nieuwe loonwaardemeting"
-DISPLACEMENT_REASON = "Verdringingsgrens: reden vastleggen"
-RAISE_WAGE = "Uurloon verhogen tot het minimumloon"
-DUE_LABELS = (FORFAIT_END, REMEASUREMENT, DISPLACEMENT_REASON, RAISE_WAGE)  # the GUI translates
 
 # ---------------------------------------------------------------- employers
 
@@ -342,169 +327,3 @@ def record_continuation_reason(
         fields=["continuation_reason"],
     )
     session.flush()
-
-
-# ---------------------------------------------------------------- the view
-
-
-@dataclass(frozen=True)
-class DueAction:
-    label: str
-    due_on: dt.date
-
-
-@dataclass(frozen=True)
-class PlacementSubsidy:
-    """The subsidy of a placement on a day, or why there is none."""
-
-    parts: SubsidyParts | None
-    problem: str | None  # why no subsidy can be computed
-    forfait_ends_on: dt.date | None
-    measurement_id: str | None
-
-
-@dataclass(frozen=True)
-class PlacementRow:
-    id: str
-    version: int
-    employer_id: str
-    employer_name: str
-    placement_type: PlacementType
-    function_title: str | None
-    started_on: dt.date
-    planned_end: dt.date | None
-    ended_on: dt.date | None
-    hours_per_week: Decimal | None
-    wage_hour: Decimal | None
-    course_months: int | None
-    continuation_reason: str | None
-    notes: str | None
-    flag: DisplacementFlag | None
-    wage_below_minimum: WageBelowMinimum | None  # the WML overtook the recorded wage
-    subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
-    due_actions: tuple[DueAction, ...]
-    form: PlacementForm  # the placement as its form shows it, to edit it
-
-    @property
-    def is_active(self) -> bool:
-        return self.ended_on is None
-
-
-def placement_subsidy(
-    placement: Placement,
-    birth_date: dt.date,
-    loonwaarde: tuple[str, Decimal] | None,
-    on: dt.date,
-) -> PlacementSubsidy:
-    """The subsidy on `on`: with the latest measurement's loonwaarde, or the forfait in the
-    first months of the job; after that, without a measurement, there is none."""
-    forfait_end = forfait_ends_on(placement.started_on)
-    if placement.wage_hour is None or placement.hours_per_week is None:
-        return PlacementSubsidy(
-            None, "Vul uurloon en uren per week van de plaatsing in.", None, None
-        )
-    pct: Decimal | None = None
-    measurement_id = None
-    if loonwaarde is not None:
-        measurement_id, pct = loonwaarde
-    elif on > forfait_end:
-        return PlacementSubsidy(
-            None,
-            "De forfaitaire loonkostensubsidie gold tot en met "
-            f"{format_date(forfait_end)}; laat de loonwaarde meten.",
-            forfait_end,
-            None,
-        )
-    try:
-        parts = subsidy_parts(
-            on=on,
-            age=age_on(birth_date, on),
-            wage_hour=placement.wage_hour,
-            hours_per_week=placement.hours_per_week,
-            loonwaarde_pct=pct,
-        )
-    except (ValueError, LookupError) as exc:
-        return PlacementSubsidy(None, str(exc), None, measurement_id)
-    return PlacementSubsidy(parts, None, forfait_end if pct is None else None, measurement_id)
-
-
-def placements(
-    session: Session,
-    actor: Actor,
-    client_id: str,
-    *,
-    today: dt.date | None = None,
-    measurements: Sequence[MeasurementRow] | None = None,
-) -> list[PlacementRow]:
-    """The client's placements, newest first, with flags, subsidy and due actions.
-    `measurements`: the client's measurements when the caller has read them already."""
-    from app.services.wage_value import latest_measurements, latest_of
-
-    today = today or dt.date.today()
-    client = require_client(session, actor, client_id)
-    found = session.execute(
-        select(Placement, Employer.name)
-        .join(Employer, Employer.id == Placement.employer_id)
-        .where(Placement.client_id == client_id, Placement.deleted_at.is_(None))
-    ).all()
-    latest = (
-        latest_of(measurements)
-        if measurements is not None
-        else latest_measurements(session, client_id)
-    )
-    rows = []
-    for placement, employer_name in found:
-        kind = PlacementType(placement.placement_type)
-        flag = displacement_flag(
-            kind,
-            placement.started_on,
-            placement.ended_on,
-            placement.course_months,
-            placement.continuation_reason,
-            today,
-        )
-        measurement = latest.get(placement.id)
-        subsidy = None
-        due: list[DueAction] = []
-        below = None
-        if placement.wage_hour is not None and kind is not PlacementType.VOLUNTEER:
-            last_day = wage_check_day(placement.started_on, placement.ended_on, today)
-            below = wage_below_minimum(
-                placement.wage_hour, client.birth_date, placement.started_on, last_day
-            )
-            if below is not None and placement.ended_on is None:
-                due.append(DueAction(RAISE_WAGE, below.since))
-        if kind in SUBSIDISED_TYPES:
-            loonwaarde = (measurement.id, measurement.loonwaarde_pct) if measurement else None
-            subsidy = placement_subsidy(placement, client.birth_date, loonwaarde, today)
-            if placement.ended_on is None and subsidy.forfait_ends_on:
-                due.append(DueAction(FORFAIT_END, subsidy.forfait_ends_on))
-        if placement.ended_on is None and measurement and measurement.next_measurement_on:
-            due.append(DueAction(REMEASUREMENT, measurement.next_measurement_on))
-        if flag is not None and flag.is_open:
-            due.append(DueAction(DISPLACEMENT_REASON, flag.limit_on))
-        rows.append(
-            PlacementRow(
-                id=placement.id,
-                version=placement.version,
-                employer_id=placement.employer_id,
-                employer_name=employer_name,
-                placement_type=kind,
-                function_title=placement.function_title,
-                started_on=placement.started_on,
-                planned_end=placement.planned_end,
-                ended_on=placement.ended_on,
-                hours_per_week=placement.hours_per_week,
-                wage_hour=placement.wage_hour,
-                course_months=placement.course_months,
-                continuation_reason=placement.continuation_reason,
-                notes=placement.notes,
-                flag=flag,
-                wage_below_minimum=below,
-                subsidy=subsidy,
-                due_actions=tuple(sorted(due, key=lambda d: d.due_on)),
-                form=PlacementForm.from_placement(placement),
-            )
-        )
-    rows.sort(key=lambda r: (r.ended_on is None, r.started_on), reverse=True)
-    return rows

@@ -410,10 +410,11 @@ class MeasurementRow(CorrectableRow):
 def measurements(session: Session, actor: Actor, client_id: str) -> list[MeasurementRow]:
     """Every measurement of the client, newest first; corrected ones kept and marked."""
     require_client(session, actor, client_id)
-    return _rows(session, client_id)
+    return measurement_rows(session, client_id)
 
 
-def _rows(session: Session, client_id: str) -> list[MeasurementRow]:
+def measurement_rows(session: Session, client_id: str) -> list[MeasurementRow]:
+    """`measurements` for a caller that checked the access already."""
     found = session.scalars(
         select(WageValueMeasurement).where(
             WageValueMeasurement.client_id == client_id, WageValueMeasurement.deleted_at.is_(None)
@@ -478,4 +479,4 @@ def latest_of(rows: Sequence[MeasurementRow]) -> dict[str, MeasurementRow]:
 
 
 def latest_measurements(session: Session, client_id: str) -> dict[str, MeasurementRow]:
-    return latest_of(_rows(session, client_id))
+    return latest_of(measurement_rows(session, client_id))

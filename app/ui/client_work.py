@@ -16,15 +16,19 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from app.domain.dates import add_months, age_on
 from app.domain.wage import SubsidyParts, subsidy_parts
 from app.services import job_coaching as coaching
+from app.services import placement_view, wage_value
 from app.services import placements as placement_service
-from app.services import wage_value
+from app.services import subsidy_decisions as decision_service
 from app.services.access import require_client
 from app.services.context import Actor
-from app.services.placements import EmployerForm, EmployerRow, PlacementForm, PlacementRow
+from app.services.placement_view import PlacementRow
+from app.services.placements import EmployerForm, EmployerRow, PlacementForm
+from app.services.subsidy_decisions import DecisionForm
 from app.services.wage_value import MeasurementForm, MeasurementRow
 from app.storage.store import Store
 from app.ui import messages
 from app.ui.coaching_tab import CoachingTab, HoursCorrectionDialog
+from app.ui.decision_dialog import DecisionDialog, default_form
 from app.ui.i18n import tr
 from app.ui.measurement_dialog import MeasurementDialog
 from app.ui.placement_dialogs import ContinuationDialog, EmployerDialog, PlacementDialog
@@ -48,6 +52,7 @@ class ClientWork(QObject):
         self.today = dt.date.today()
         self.rows: list[PlacementRow] = []
         self.latest: dict[str, MeasurementRow] = {}  # per placement, from the last load
+        self.measurements: list[MeasurementRow] = []
         self.placements = PlacementsTab()
         self.coaching = CoachingTab()
         self.coaching.on_add = self.add_hours
@@ -56,6 +61,8 @@ class ClientWork(QObject):
         self.placements.measure_requested.connect(self.measure)
         self.placements.correct_measurement_requested.connect(self.correct_measurement)
         self.placements.reason_requested.connect(self.record_reason)
+        self.placements.decision_requested.connect(self.decide)
+        self.placements.correct_decision_requested.connect(self.correct_decision)
         self.coaching.placement_changed.connect(lambda _id: self._load_coaching())
         self.coaching.correct_requested.connect(self.correct_hours)
         self.coaching.report_requested.connect(self.ask_report)
@@ -73,10 +80,11 @@ class ClientWork(QObject):
         with self.store.session(self.actor.caseworker_id) as session:
             self.birth_date = require_client(session, self.actor, client_id).birth_date
             found = wage_value.measurements(session, self.actor, client_id)
-            self.rows = placement_service.placements(
+            self.rows = placement_view.placements(
                 session, self.actor, client_id, today=today, measurements=found
             )
         self.latest = wage_value.latest_of(found)
+        self.measurements = found
         self.placements.set_rows(self.rows, found, today)
         self.coaching.set_placements(self.rows, self.coaching.current_placement_id())
         self._load_coaching()
@@ -186,6 +194,65 @@ class ClientWork(QObject):
                 save,
                 explanation=explanation,
                 initial=row.continuation_reason or "",
+                parent=self.parent_widget,
+            )
+        )
+
+    # ------------------------------------------------------------ subsidy decisions
+    def _validate_decision(self, replacing: str | None) -> Callable[[DecisionForm], dict[str, str]]:
+        def validate(form: DecisionForm) -> dict[str, str]:
+            with self.store.session(self.actor.caseworker_id) as session:
+                return decision_service.validate_decision(
+                    session, form, today=self.today, replacing=replacing
+                )
+
+        return validate
+
+    def decide(self, row: object) -> DecisionDialog | None:
+        if not isinstance(row, PlacementRow) or self.client_id is None:
+            return None
+        client_id = self.client_id
+
+        def save(form: DecisionForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                decision_service.record_decision(
+                    session, self.actor, client_id, form, today=self.today
+                )
+
+        return self._open(
+            DecisionDialog(
+                save,
+                self._validate_decision(None),
+                row,
+                self.measurements,
+                initial=default_form(row, self.today),
+                parent=self.parent_widget,
+            )
+        )
+
+    def correct_decision(self, row: object) -> DecisionDialog | None:
+        """Correct the placement's decision that applies today, else its newest."""
+        if not isinstance(row, PlacementRow):
+            return None
+        live = [d for d in row.decisions if not d.is_superseded]
+        if not live:
+            return None
+        original = next((d for d in live if d.covers(self.today)), live[0])
+
+        def save(form: DecisionForm) -> None:
+            with self.store.session(self.actor.caseworker_id) as session:
+                decision_service.correct_decision(
+                    session, self.actor, original.id, form, today=self.today
+                )
+
+        return self._open(
+            DecisionDialog(
+                save,
+                self._validate_decision(original.id),
+                row,
+                self.measurements,
+                initial=original.form(),
+                correcting=True,
                 parent=self.parent_widget,
             )
         )

@@ -27,7 +27,7 @@ from app.domain.formatting import MONTH_NAMES, format_date
 from app.domain.job_coaching import MonthUse
 from app.domain.vocab import CoachingActivity
 from app.services.job_coaching import HoursRow, format_minutes, validate_hours
-from app.services.placements import PlacementRow
+from app.services.placement_view import PlacementRow
 from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formatting import format_date, format_money, format_number
-from app.services.placements import PlacementRow
+from app.services.placement_view import PlacementRow
 from app.services.wage_value import MeasurementRow
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.measurement_dialog import loonwaarde_signal_html, subsidy_lines
@@ -63,6 +63,17 @@ def wage_signal_text(row: PlacementRow) -> str:
     )
 
 
+def subsidy_text(row: PlacementRow) -> str:
+    """What the list says of the subsidy: the payable amount, or that a decision is missing."""
+    if row.subsidy is None:
+        return "–"
+    if row.subsidy.payable and row.subsidy.parts is not None:
+        return format_money(row.subsidy.parts.monthly)
+    if row.subsidy.decision is None and row.is_active:
+        return tr("geen beschikking")
+    return "–"
+
+
 def _money(value: Any) -> str:
     return format_money(value) if value is not None else "–"
 
@@ -78,10 +89,7 @@ PLACEMENT_COLUMNS: tuple[tuple[str, Callable[[PlacementRow], str]], ...] = (
         lambda r: format_number(r.hours_per_week) if r.hours_per_week is not None else "–",
     ),
     (QT_TR_NOOP("Uurloon"), lambda r: _money(r.wage_hour)),
-    (
-        QT_TR_NOOP("Subsidie/maand"),
-        lambda r: _money(r.subsidy.parts.monthly) if r.subsidy and r.subsidy.parts else "–",
-    ),
+    (QT_TR_NOOP("Subsidie/maand"), lambda r: subsidy_text(r)),
     (QT_TR_NOOP("Signaal"), flag_text),
 )
 
@@ -129,6 +137,8 @@ class PlacementsTab(QWidget):
     measure_requested = Signal(object)
     reason_requested = Signal(object)
     correct_measurement_requested = Signal(object)
+    decision_requested = Signal(object)
+    correct_decision_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,11 +156,16 @@ class PlacementsTab(QWidget):
         self.measure_button = QPushButton(tr("Loonwaardemeting…"))
         self.reason_button = QPushButton(tr("Reden vastleggen…"))
         self.correct_button = QPushButton(tr("Meting corrigeren…"))
+        self.decision_button = QPushButton(tr("Beschikking…"))
+        self.decision_button.setToolTip(tr("Beschikking loonkostensubsidie vastleggen"))
+        self.correct_decision_button = QPushButton(tr("Beschikking corrigeren…"))
         buttons = QHBoxLayout()
         for button in (
             self.new_button,
             self.edit_button,
             self.measure_button,
+            self.decision_button,
+            self.correct_decision_button,
             self.reason_button,
             self.correct_button,
         ):
@@ -172,6 +187,10 @@ class PlacementsTab(QWidget):
         self.measure_button.clicked.connect(lambda: self._emit_selected(self.measure_requested))
         self.reason_button.clicked.connect(lambda: self._emit_selected(self.reason_requested))
         self.correct_button.clicked.connect(self._correct_measurement)
+        self.decision_button.clicked.connect(lambda: self._emit_selected(self.decision_requested))
+        self.correct_decision_button.clicked.connect(
+            lambda: self._emit_selected(self.correct_decision_requested)
+        )
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.table.doubleClicked.connect(lambda _i: self._emit_selected(self.edit_requested))
         self.measurement_table.selectionModel().currentRowChanged.connect(
@@ -217,6 +236,10 @@ class PlacementsTab(QWidget):
         self.edit_button.setEnabled(row is not None)
         self.measure_button.setEnabled(row is not None)
         self.reason_button.setEnabled(row is not None and row.flag is not None)
+        self.decision_button.setEnabled(row is not None and row.subsidy is not None)
+        self.correct_decision_button.setEnabled(
+            row is not None and any(not d.is_superseded for d in row.decisions)
+        )
         self.correct_button.setEnabled(measurement is not None and not measurement.is_superseded)
 
     def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -226,6 +249,27 @@ class PlacementsTab(QWidget):
         self.measurement_model.set_rows([m for m in self._measurements if m.placement_id == row.id])
         self.detail.setHtml(self.describe(row))
         self._update_buttons()
+
+    def _decision_html(self, row: PlacementRow) -> str:
+        """The placement's decisions, newest period first; replaced ones struck through."""
+        if not row.decisions:
+            return ""
+        items = []
+        for decision in row.decisions:
+            text = tr("{0} tot en met {1}: {2}, beschikking van {3}").format(
+                format_date(decision.starts_on),
+                format_date(decision.ends_on),
+                vocab_label(decision.basis).lower(),
+                format_date(decision.decided_on),
+            )
+            if decision.reference:
+                text += f" ({decision.reference})"
+            text = escape(text)
+            items.append(
+                f"<li><s>{text}</s></li>" if decision.is_superseded else f"<li>{text}</li>"
+            )
+        heading = escape(tr("Beschikkingen"))
+        return f"<p><b>{heading}</b></p><ul>{''.join(items)}</ul>"
 
     def describe(self, row: PlacementRow) -> str:
         """The selected placement's subsidy sum, flag and due actions, as HTML."""
@@ -245,6 +289,9 @@ class PlacementsTab(QWidget):
                 text += " " + tr("Reden: {0}").format(escape(row.flag.reason or ""))
             parts.append(f'<p style="color:{colour}">{text}</p>')
         if row.subsidy is not None:
+            parts.append(self._decision_html(row))
+            if row.subsidy.parts is not None and not row.subsidy.payable:
+                parts.append(f'<p style="color:{DANGER}">{escape(row.subsidy.problem or "")}</p>')
             if row.subsidy.parts is not None:
                 lines = "".join(
                     f"<tr><td>{escape(label)}</td><td align='right'>&nbsp;&nbsp;{amount}</td></tr>"
@@ -255,6 +302,8 @@ class PlacementsTab(QWidget):
                     if row.subsidy.parts.forfait
                     else tr("Loonkostensubsidie")
                 )
+                if not row.subsidy.payable:
+                    title = tr("Indicatie, niet betaalbaar: {0}").format(title.lower())
                 parts.append(f"<p><b>{title}</b></p><table>{lines}</table>")
                 parts.append(
                     "<p><b>"

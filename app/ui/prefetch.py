@@ -34,6 +34,8 @@ _GROUPS = {
         "app.services.journal",
         "app.services.ladder",
         "app.services.placements",
+        "app.services.placement_view",
+        "app.services.subsidy_decisions",
         "app.services.wage_value",
         "app.services.job_coaching",
         "app.services.plans",

@@ -1032,14 +1032,6 @@
         <translation>Refugee with residence permit</translation>
     </message>
     <message>
-        <source>Doelgroepregister (banenafspraak)</source>
-        <translation>Target group register (jobs agreement)</translation>
-    </message>
-    <message>
-        <source>Beschut werk</source>
-        <translation>Sheltered work</translation>
-    </message>
-    <message>
         <source>50-plusser</source>
         <translation>Over 50</translation>
     </message>
@@ -1124,10 +1116,6 @@
         <translation>Own business</translation>
     </message>
     <message>
-        <source>Andere reden</source>
-        <translation>Other reason</translation>
-    </message>
-    <message>
         <source>Actief</source>
         <translation>Active</translation>
     </message>
@@ -1168,8 +1156,56 @@
         <translation>Journal entry</translation>
     </message>
     <message>
+        <source>Ingangsdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Datum beschikking</source>
+        <translation>Date of the decision</translation>
+    </message>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>bijv. LKS-2026-0042</source>
+        <translation>e.g. LKS-2026-0042</translation>
+    </message>
+    <message>
+        <source>Beschikking corrigeren</source>
+        <translation>Correct the decision</translation>
+    </message>
+    <message>
+        <source>Beschikking loonkostensubsidie</source>
+        <translation>Wage-cost subsidy decision</translation>
+    </message>
+    <message>
+        <source>Loonkostensubsidie wordt alleen betaald op een beschikking, voor de periode daarvan. Forfaitair: ten hoogste tot en met {0}; daarna op een loonwaardemeting.</source>
+        <translation>A wage-cost subsidy is paid only on a decision, for its period. Flat rate: at most until {0} inclusive; after that on a wage-value measurement.</translation>
+    </message>
+    <message>
+        <source>(kies een meting)</source>
+        <translation>(choose a measurement)</translation>
+    </message>
+    <message>
+        <source>{0}: loonwaarde {1}%, geldig tot en met {2}</source>
+        <translation>{0}: wage value {1}%, valid until {2} inclusive</translation>
+    </message>
+    <message>
+        <source>Grondslag</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
         <source>Loonwaardemeting</source>
         <translation>Wage-value measurement</translation>
+    </message>
+    <message>
+        <source>Doelgroep (art. 10d)</source>
+        <translation>Target group (art. 10d)</translation>
+    </message>
+    <message>
+        <source>Toelichting doelgroep</source>
+        <translation>Target group explanation</translation>
     </message>
     <message>
         <source>Taak van een loonwaardemeting</source>
@@ -1198,6 +1234,34 @@
     <message>
         <source>Einddatum</source>
         <translation>End date</translation>
+    </message>
+    <message>
+        <source>Opgenomen in het doelgroepregister</source>
+        <translation>Registered in the target group register</translation>
+    </message>
+    <message>
+        <source>Indicatie beschut werk</source>
+        <translation>Sheltered work indication</translation>
+    </message>
+    <message>
+        <source>Anders (toelichting)</source>
+        <translation>Other (explain)</translation>
+    </message>
+    <message>
+        <source>Forfaitair (eerste maanden, nog geen meting)</source>
+        <translation>Flat rate (first months, no measurement yet)</translation>
+    </message>
+    <message>
+        <source>Loonwaardemeting: loonwaarde onder het minimumloon</source>
+        <translation>Wage-value measurement: wage value below the minimum wage</translation>
+    </message>
+    <message>
+        <source>Einde forfaitaire beschikking: loonwaardemeting nodig</source>
+        <translation>End of the flat-rate decision: wage-value measurement needed</translation>
+    </message>
+    <message>
+        <source>Einde beschikking loonkostensubsidie</source>
+        <translation>End of the wage-cost subsidy decision</translation>
     </message>
     <message>
         <source>Geplande einddatum</source>
@@ -1434,10 +1498,6 @@
     <message>
         <source>Einde plan</source>
         <translation>End of plan</translation>
-    </message>
-    <message>
-        <source>Einde forfaitaire loonkostensubsidie</source>
-        <translation>End of the flat-rate wage-cost subsidy</translation>
     </message>
     <message>
         <source>Verdringingsgrens: reden vastleggen</source>
@@ -2252,6 +2312,10 @@
         <translation>21 and over</translation>
     </message>
     <message>
+        <source>geen beschikking</source>
+        <translation>no decision</translation>
+    </message>
+    <message>
         <source>Uren/week</source>
         <translation>Hours/week</translation>
     </message>
@@ -2316,6 +2380,26 @@
         <translation>Correct measurement…</translation>
     </message>
     <message>
+        <source>Beschikking…</source>
+        <translation>Decision…</translation>
+    </message>
+    <message>
+        <source>Beschikking loonkostensubsidie vastleggen</source>
+        <translation>Record the wage-cost subsidy decision</translation>
+    </message>
+    <message>
+        <source>Beschikking corrigeren…</source>
+        <translation>Correct the decision…</translation>
+    </message>
+    <message>
+        <source>{0} tot en met {1}: {2}, beschikking van {3}</source>
+        <translation>{0} to {1} inclusive: {2}, decided on {3}</translation>
+    </message>
+    <message>
+        <source>Beschikkingen</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
         <source>Verdringingsgrens: {0} maanden, tot en met {1}.</source>
         <translation>Displacement limit: {0} months, up to and including {1}.</translation>
     </message>
@@ -2334,6 +2418,10 @@
     <message>
         <source>Loonkostensubsidie</source>
         <translation>Wage-cost subsidy</translation>
+    </message>
+    <message>
+        <source>Indicatie, niet betaalbaar: {0}</source>
+        <translation>Indication, not payable: {0}</translation>
     </message>
     <message>
         <source>te laat</source>

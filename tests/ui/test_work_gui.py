@@ -12,12 +12,12 @@ from app.domain.dates import add_months
 from app.models import JobCoachingHours, WageValueMeasurement
 from app.services.clients import create_client
 from app.services.job_coaching import hours_rows, monthly_use
+from app.services.placement_view import placements
 from app.services.placements import (
     EmployerForm,
     PlacementForm,
     create_employer,
     create_placement,
-    placements,
 )
 from app.services.wage_value import measurements
 from app.ui.coaching_tab import HoursModel, MonthUseModel
@@ -74,7 +74,7 @@ def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkey
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     tab.table.selectRow(0)
-    assert "Forfaitaire loonkostensubsidie" in tab.detail.toPlainText()
+    assert "niet betaalbaar: forfaitaire loonkostensubsidie" in tab.detail.toPlainText()
 
     qtbot.mouseClick(tab.measure_button, Qt.MouseButton.LeftButton)
     measure = visible_dialog("MeasurementDialog")
@@ -113,7 +113,7 @@ def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkey
     tab.table.selectRow(0)
     assert "€ 708,83" in tab.detail.toPlainText()
     assert "Nieuwe loonwaardemeting" in tab.detail.toPlainText()
-    assert tab.model.data(tab.model.index(0, 7)) == "€ 708,83"
+    assert tab.model.data(tab.model.index(0, 7)) == "geen beschikking"  # not payable yet
     assert tab.measurement_model.rowCount() == 1
     with store.session() as session:
         assert session.scalar(select(func.count(WageValueMeasurement.id))) == 1
@@ -325,3 +325,52 @@ def test_more_than_24_hours_on_one_day_is_refused(qtbot, window, store) -> None:
     assert tab.hours_model.rowCount() == 2
     with store.session() as session:
         assert session.scalar(select(func.count(JobCoachingHours.id))) == 2
+
+
+def test_a_subsidy_is_payable_once_its_decision_is_recorded(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
+    client_id = window.client_file.client_id
+    start = add_months(dt.date.today(), -1)
+    with store.session(owner.caseworker_id) as session:
+        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
+        create_placement(
+            session,
+            owner,
+            client_id,
+            PlacementForm(
+                employer_id=employer_id,
+                started_on=_date(start),
+                hours_per_week="24",
+                wage_hour="16,00",
+            ),
+        )
+    window.open_client(client_id)
+    tab = window.client_file.work.placements
+    window.client_file.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    subsidy_column = 7
+    assert tab.model.data(tab.model.index(0, subsidy_column)) == "geen beschikking"
+    assert "geen beschikking" in tab.detail.toPlainText()
+    assert "Indicatie, niet betaalbaar" in tab.detail.toPlainText()
+    assert not tab.correct_decision_button.isEnabled()
+    qtbot.mouseClick(tab.decision_button, Qt.MouseButton.LeftButton)
+    dialog = visible_dialog("DecisionDialog")
+    assert dialog.inputs["starts_on"].text() == _date(start)
+    assert dialog.inputs["decided_on"].text() == _date(dt.date.today())
+    # A forfait past its six months is refused with the last day it may run.
+    last = add_months(start, 6) - dt.timedelta(days=1)
+    dialog.inputs["ends_on"].clear()
+    qtbot.keyClicks(dialog.inputs["ends_on"], _date(last + dt.timedelta(days=1)))
+    qtbot.waitUntil(lambda: _date(last) in dialog.fields["ends_on"].message.text())
+    assert not dialog.save_button.isEnabled()
+    dialog.inputs["ends_on"].clear()
+    qtbot.keyClicks(dialog.inputs["ends_on"], _date(last))
+    qtbot.keyClicks(dialog.inputs["reference"], "LKS-2026-0042")
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    tab.table.selectRow(0)
+    # 50% of 14.71 = 7.355 -> 7.355 * 1.08 * 1.235 * 24 * 52 / 12 = 1,020.25 a month
+    assert tab.model.data(tab.model.index(0, subsidy_column)) == "€ 1.020,25"
+    assert "LKS-2026-0042" in tab.detail.toPlainText()
+    assert "Einde forfaitaire beschikking" in tab.detail.toPlainText()
+    assert tab.correct_decision_button.isEnabled()

@@ -1,0 +1,278 @@
+"""A client's placements as the file shows them: displacement flags, the wage the WML
+overtook, the subsidy that a decision makes payable (or what is missing), and due actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.dates import age_on
+from app.domain.formatting import format_date
+from app.domain.placements import (
+    SUBSIDISED_TYPES,
+    DisplacementFlag,
+    displacement_flag,
+    forfait_ends_on,
+)
+from app.domain.vocab import PlacementType, SubsidyBasis
+from app.domain.wage import SubsidyParts, WageBelowMinimum, subsidy_parts, wage_below_minimum
+from app.models import Employer, Placement
+from app.services.access import require_client
+from app.services.context import Actor
+from app.services.placements import PlacementForm, wage_check_day
+from app.services.subsidy_decisions import (
+    DecisionRow,
+    decision_on,
+    decision_rows,
+    measurement_valid_until,
+)
+from app.services.wage_value import MeasurementRow, latest_of, measurement_rows
+
+FORFAIT_END = "Einde forfaitaire beschikking: loonwaardemeting nodig"
+DECISION_END = "Einde beschikking loonkostensubsidie"
+DECISION_MISSING = "Beschikking loonkostensubsidie vastleggen"
+REMEASUREMENT = "Nieuwe loonwaardemeting"
+DISPLACEMENT_REASON = "Verdringingsgrens: reden vastleggen"
+RAISE_WAGE = "Uurloon verhogen tot het minimumloon"
+# Dutch; the GUI translates them
+DUE_LABELS = (
+    FORFAIT_END,
+    DECISION_END,
+    DECISION_MISSING,
+    REMEASUREMENT,
+    DISPLACEMENT_REASON,
+    RAISE_WAGE,
+)
+
+
+@dataclass(frozen=True)
+class DueAction:
+    label: str
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class PlacementSubsidy:
+    """The subsidy of a placement on a day: payable on a decision, else an indication (or
+    nothing) with what is missing."""
+
+    parts: SubsidyParts | None
+    problem: str | None  # why none is payable: no decision, an expired measurement, ...
+    decision: DecisionRow | None
+    measurement_id: str | None
+
+    @property
+    def payable(self) -> bool:
+        return self.parts is not None and self.decision is not None and self.problem is None
+
+    @property
+    def forfait_ends_on(self) -> dt.date | None:
+        """The end of the forfaitaire decision that applies (a measurement is due by then)."""
+        if self.decision is not None and self.decision.basis is SubsidyBasis.FORFAIT:
+            return self.decision.ends_on
+        return None
+
+
+@dataclass(frozen=True)
+class PlacementRow:
+    id: str
+    version: int
+    employer_id: str
+    employer_name: str
+    placement_type: PlacementType
+    function_title: str | None
+    started_on: dt.date
+    planned_end: dt.date | None
+    ended_on: dt.date | None
+    hours_per_week: Decimal | None
+    wage_hour: Decimal | None
+    course_months: int | None
+    continuation_reason: str | None
+    notes: str | None
+    flag: DisplacementFlag | None
+    wage_below_minimum: WageBelowMinimum | None  # the WML overtook the recorded wage
+    subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
+    decisions: tuple[DecisionRow, ...]
+    due_actions: tuple[DueAction, ...]
+    form: PlacementForm  # the placement as its form shows it, to edit it
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_on is None
+
+
+def _parts(
+    placement: Placement, birth_date: dt.date, on: dt.date, pct: Decimal | None
+) -> tuple[SubsidyParts | None, str | None]:
+    assert placement.wage_hour is not None and placement.hours_per_week is not None
+    try:
+        parts = subsidy_parts(
+            on=on,
+            age=age_on(birth_date, on),
+            wage_hour=placement.wage_hour,
+            hours_per_week=placement.hours_per_week,
+            loonwaarde_pct=pct,
+        )
+    except (ValueError, LookupError) as exc:
+        return None, str(exc)
+    return parts, None
+
+
+def placement_subsidy(
+    placement: Placement,
+    birth_date: dt.date,
+    decisions: Sequence[DecisionRow],
+    measurements: Sequence[MeasurementRow],
+    on: dt.date,
+) -> PlacementSubsidy:
+    """The subsidy on `on`. With a decision: the forfait or the decision's measurement, while
+    that measurement holds. Without one: an indication (the latest measurement, or the forfait
+    in the first months of the job), not payable, and what to record."""
+    if placement.wage_hour is None or placement.hours_per_week is None:
+        return PlacementSubsidy(
+            None, "Vul uurloon en uren per week van de plaatsing in.", None, None
+        )
+    decision = decision_on(decisions, placement.id, on)
+    by_id = {m.id: m for m in measurements}
+    if decision is None:
+        latest = latest_of(measurements).get(placement.id)
+        missing = (
+            f"Er is geen beschikking loonkostensubsidie voor {format_date(on)}: zonder "
+            "beschikking wordt niets betaald. Leg de beschikking vast (grondslag, periode, "
+            "doelgroep en datum)."
+        )
+        if latest is None and on > forfait_ends_on(placement.started_on):
+            return PlacementSubsidy(
+                None,
+                missing + " Na de eerste maanden is eerst een loonwaardemeting nodig.",
+                None,
+                None,
+            )
+        parts, problem = _parts(
+            placement, birth_date, on, latest.loonwaarde_pct if latest else None
+        )
+        return PlacementSubsidy(parts, problem or missing, None, latest.id if latest else None)
+    if decision.basis is SubsidyBasis.FORFAIT:
+        parts, problem = _parts(placement, birth_date, on, None)
+        return PlacementSubsidy(parts, problem, decision, None)
+    measurement = by_id.get(decision.measurement_id or "")
+    if measurement is None:
+        return PlacementSubsidy(
+            None, "De meting van deze beschikking staat niet in het dossier.", decision, None
+        )
+    valid_until = measurement_valid_until(measurement.report_date, measurement.next_measurement_on)
+    if on > valid_until:
+        return PlacementSubsidy(
+            None,
+            f"De loonwaardemeting van {format_date(measurement.report_date)} gold tot en met "
+            f"{format_date(valid_until)}; laat opnieuw meten en leg een nieuwe beschikking vast.",
+            decision,
+            measurement.id,
+        )
+    parts, problem = _parts(placement, birth_date, on, measurement.loonwaarde_pct)
+    return PlacementSubsidy(parts, problem, decision, measurement.id)
+
+
+def _subsidy_due(
+    placement: Placement, decisions: Sequence[DecisionRow], today: dt.date
+) -> list[DueAction]:
+    """What a running subsidised job needs next: a decision from the day none applies, and
+    the end of the one that applies (for the forfait: a measurement before then)."""
+    own = [d for d in decisions if d.placement_id == placement.id and not d.is_superseded]
+    current = decision_on(own, placement.id, today)
+    if current is not None:
+        label = FORFAIT_END if current.basis is SubsidyBasis.FORFAIT else DECISION_END
+        following = decision_on(own, placement.id, current.ends_on + dt.timedelta(days=1))
+        return [] if following is not None else [DueAction(label, current.ends_on)]
+    if any(d.starts_on > today for d in own):
+        return []  # the next decision is recorded already
+    ended = [d.ends_on for d in own if d.ends_on < today]
+    since = max(ended) + dt.timedelta(days=1) if ended else placement.started_on
+    return [DueAction(DECISION_MISSING, since)]
+
+
+def placements(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    *,
+    today: dt.date | None = None,
+    measurements: Sequence[MeasurementRow] | None = None,
+) -> list[PlacementRow]:
+    """The client's placements, newest first, with flags, subsidy and due actions.
+    `measurements`: the client's measurements when the caller has read them already."""
+    today = today or dt.date.today()
+    client = require_client(session, actor, client_id)
+    found = session.execute(
+        select(Placement, Employer.name)
+        .join(Employer, Employer.id == Placement.employer_id)
+        .where(Placement.client_id == client_id, Placement.deleted_at.is_(None))
+    ).all()
+    if measurements is None:
+        measurements = measurement_rows(session, client_id)
+    latest = latest_of(measurements)
+    all_decisions = decision_rows(session, client_id)
+    rows = []
+    for placement, employer_name in found:
+        kind = PlacementType(placement.placement_type)
+        flag = displacement_flag(
+            kind,
+            placement.started_on,
+            placement.ended_on,
+            placement.course_months,
+            placement.continuation_reason,
+            today,
+        )
+        measurement = latest.get(placement.id)
+        own_decisions = tuple(d for d in all_decisions if d.placement_id == placement.id)
+        subsidy = None
+        due: list[DueAction] = []
+        below = None
+        if placement.wage_hour is not None and kind is not PlacementType.VOLUNTEER:
+            last_day = wage_check_day(placement.started_on, placement.ended_on, today)
+            below = wage_below_minimum(
+                placement.wage_hour, client.birth_date, placement.started_on, last_day
+            )
+            if below is not None and placement.ended_on is None:
+                due.append(DueAction(RAISE_WAGE, below.since))
+        if kind in SUBSIDISED_TYPES:
+            subsidy = placement_subsidy(
+                placement, client.birth_date, own_decisions, measurements, today
+            )
+            if placement.ended_on is None:
+                due.extend(_subsidy_due(placement, own_decisions, today))
+        if placement.ended_on is None and measurement and measurement.next_measurement_on:
+            due.append(DueAction(REMEASUREMENT, measurement.next_measurement_on))
+        if flag is not None and flag.is_open:
+            due.append(DueAction(DISPLACEMENT_REASON, flag.limit_on))
+        rows.append(
+            PlacementRow(
+                id=placement.id,
+                version=placement.version,
+                employer_id=placement.employer_id,
+                employer_name=employer_name,
+                placement_type=kind,
+                function_title=placement.function_title,
+                started_on=placement.started_on,
+                planned_end=placement.planned_end,
+                ended_on=placement.ended_on,
+                hours_per_week=placement.hours_per_week,
+                wage_hour=placement.wage_hour,
+                course_months=placement.course_months,
+                continuation_reason=placement.continuation_reason,
+                notes=placement.notes,
+                flag=flag,
+                wage_below_minimum=below,
+                subsidy=subsidy,
+                decisions=own_decisions,
+                due_actions=tuple(sorted(due, key=lambda d: d.due_on)),
+                form=PlacementForm.from_placement(placement),
+            )
+        )
+    rows.sort(key=lambda r: (r.ended_on is None, r.started_on), reverse=True)
+    return rows
