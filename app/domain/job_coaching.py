@@ -3,32 +3,52 @@ of the hours worked, by year of service)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.domain.dates import age_on
 from app.domain.rules import rules
 
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
 
 
-def year_of_service(started_on: dt.date, month: dt.date) -> int:
-    """1 in the first twelve months of the job, 2 in the next twelve, and so on."""
-    months = (month.year - started_on.year) * 12 + month.month - started_on.month
-    return max(0, months) // 12 + 1
+def year_of_service(started_on: dt.date, day: dt.date) -> int:
+    """1 until the job's first anniversary, 2 until the second, and so on (RULES.md: the year
+    turns on the anniversary of the start, not at the start of a calendar month)."""
+    return max(0, age_on(started_on, day)) + 1
 
 
-def ceiling_share_pct(started_on: dt.date, month: dt.date) -> Decimal:
-    table = rules().table("jobcoach_max_share_pct", month)
-    year = year_of_service(started_on, month)
+def ceiling_share_pct(started_on: dt.date, day: dt.date) -> Decimal:
+    table = rules().table("jobcoach_max_share_pct", day)
+    year = year_of_service(started_on, day)
     return table[min(year, max(table))]
 
 
-def ceiling_minutes(started_on: dt.date, hours_per_week: Decimal, month: dt.date) -> int:
-    """The most job coaching in a month: the year's share of the hours worked that month."""
-    worked = hours_per_week * WEEKS_PER_MONTH
-    minutes = worked * ceiling_share_pct(started_on, month) / 100 * 60
-    return int(minutes.quantize(Decimal(1), ROUND_HALF_UP))
+def ceiling_minutes(
+    started_on: dt.date,
+    hours_per_week: Decimal,
+    month: dt.date,
+    ended_on: dt.date | None = None,
+) -> int | None:
+    """The most job coaching in a month: the year's share of the hours worked, day by day, so
+    a first or last partial month and a month with the anniversary are pro rata (None: the job
+    did not run that month)."""
+    days = calendar.monthrange(month.year, month.month)[1]
+    first = max(month_start(month), started_on)
+    last = min(month_end(month), ended_on or dt.date.max)
+    if first > last:
+        return None
+    per_day = hours_per_week * WEEKS_PER_MONTH / days
+    total = sum(
+        (
+            per_day * ceiling_share_pct(started_on, first + dt.timedelta(days=offset)) / 100
+            for offset in range((last - first).days + 1)
+        ),
+        Decimal(0),
+    )
+    return int((total * 60).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -57,6 +77,10 @@ class MonthUse:
 
 def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def months_between(first: dt.date, last: dt.date) -> list[dt.date]:

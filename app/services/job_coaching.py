@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 
 from app.domain import validation as v
 from app.domain.formatting import format_date
-from app.domain.job_coaching import MonthUse, ceiling_minutes, month_start, months_between
+from app.domain.job_coaching import (
+    MonthUse,
+    ceiling_minutes,
+    month_end,
+    month_start,
+    months_between,
+)
 from app.domain.vocab import AuditAction, CoachingActivity
 from app.models import Caseworker, JobCoachingHours
 from app.services.access import require_client
@@ -262,8 +268,10 @@ def monthly_use(
     placement_started_on: dt.date | None,
     hours_per_week: Decimal | None,
     indicated_hours_per_month: Decimal | None,
+    placement_ended_on: dt.date | None = None,
 ) -> list[MonthUse]:
-    """Per month from `first` to `last`: the hours that count against the budgets."""
+    """Per month from `first` to `last`: the hours that count against the budgets (the
+    indicated hours and the ceiling only for months the job ran)."""
     per_month: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         if not row.is_superseded:
@@ -275,14 +283,20 @@ def monthly_use(
     for month in months_between(first, last):
         by_activity = dict(per_month.get(month, {}))
         ceiling = None
+        ran = placement_started_on is None or (
+            placement_started_on <= month_end(month)
+            and (placement_ended_on is None or placement_ended_on >= month)
+        )
         if placement_started_on is not None and hours_per_week is not None:
-            ceiling = ceiling_minutes(placement_started_on, hours_per_week, month)
+            ceiling = ceiling_minutes(
+                placement_started_on, hours_per_week, month, placement_ended_on
+            )
         result.append(
             MonthUse(
                 month=month,
                 minutes=sum(by_activity.values()),
                 minutes_by_activity=by_activity,
-                indicated_minutes=indicated,
+                indicated_minutes=indicated if ran else None,
                 ceiling_minutes=ceiling,
             )
         )
@@ -360,6 +374,7 @@ def half_year_report(
         placement_started_on=placement.started_on if placement else None,
         hours_per_week=placement.hours_per_week if placement else None,
         indicated_hours_per_month=indicated,
+        placement_ended_on=placement.ended_on if placement else None,
     )
     activities: dict[str, int] = defaultdict(int)
     for row in rows:

@@ -104,6 +104,7 @@ class ClientWork(QObject):
             placement_started_on=placement.started_on if placement else None,
             hours_per_week=placement.hours_per_week if placement else None,
             indicated_hours_per_month=measurement.jobcoach_hours_per_month if measurement else None,
+            placement_ended_on=placement.ended_on if placement else None,
         )
         self.coaching.set_rows(rows, use, self.today)
 
