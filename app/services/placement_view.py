@@ -3,6 +3,7 @@ overtook, the subsidy that a decision makes payable (or what is missing), and du
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.dates import age_on
+from app.domain.dates import add_months, age_on
 from app.domain.formatting import format_date
 from app.domain.placements import (
     SUBSIDISED_TYPES,
@@ -19,6 +20,8 @@ from app.domain.placements import (
     displacement_flag,
     forfait_ends_on,
 )
+from app.domain.rules import RuleError
+from app.domain.subsidy_months import MonthAmount, PayablePeriod, month_amount
 from app.domain.vocab import PlacementType, SubsidyBasis
 from app.domain.wage import SubsidyParts, WageBelowMinimum, subsidy_parts, wage_below_minimum
 from app.models import Employer, Placement
@@ -48,6 +51,9 @@ DUE_LABELS = (
     DISPLACEMENT_REASON,
     RAISE_WAGE,
 )
+
+
+STATEMENT_MONTHS = 12  # months of payable amounts the placement shows
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ class PlacementRow:
     wage_below_minimum: WageBelowMinimum | None  # the WML overtook the recorded wage
     subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
     decisions: tuple[DecisionRow, ...]
+    months: tuple[MonthAmount, ...]  # what is payable per month, the last months up to today
     due_actions: tuple[DueAction, ...]
     form: PlacementForm  # the placement as its form shows it, to edit it
 
@@ -178,6 +185,75 @@ def placement_subsidy(
     return PlacementSubsidy(parts, problem, decision, measurement.id)
 
 
+def payable_periods(
+    placement: Placement, decisions: Sequence[DecisionRow], measurements: Sequence[MeasurementRow]
+) -> list[PayablePeriod]:
+    """The days the placement's decisions make payable: within the job, and for a decision on
+    a measurement only while that measurement holds."""
+    by_id = {m.id: m for m in measurements}
+    periods = []
+    for decision in decisions:
+        if decision.placement_id != placement.id or decision.is_superseded:
+            continue
+        starts = max(decision.starts_on, placement.started_on)
+        ends = min(decision.ends_on, placement.ended_on or decision.ends_on)
+        pct = None
+        if decision.basis is SubsidyBasis.MEASUREMENT:
+            measurement = by_id.get(decision.measurement_id or "")
+            if measurement is None:
+                continue
+            pct = measurement.loonwaarde_pct
+            ends = min(
+                ends,
+                measurement_valid_until(measurement.report_date, measurement.next_measurement_on),
+            )
+        if starts <= ends:
+            periods.append(PayablePeriod(starts, ends, pct))
+    return periods
+
+
+def month_amounts(
+    placement: Placement,
+    birth_date: dt.date,
+    decisions: Sequence[DecisionRow],
+    measurements: Sequence[MeasurementRow],
+    first: dt.date,
+    last: dt.date,
+) -> list[MonthAmount]:
+    """What is payable in each calendar month from `first`'s to `last`'s (pro rata per day)."""
+    if placement.wage_hour is None or placement.hours_per_week is None:
+        return []
+    periods = payable_periods(placement, decisions, measurements)
+    months, current = [], first.replace(day=1)
+    while current <= last:
+        with contextlib.suppress(RuleError):  # no amounts on record for that month
+            months.append(
+                month_amount(
+                    current,
+                    birth_date=birth_date,
+                    wage_hour=placement.wage_hour,
+                    hours_per_week=placement.hours_per_week,
+                    periods=periods,
+                )
+            )
+        current = add_months(current, 1)
+    return months
+
+
+def _recent_months(
+    placement: Placement,
+    birth_date: dt.date,
+    decisions: Sequence[DecisionRow],
+    measurements: Sequence[MeasurementRow],
+    today: dt.date,
+) -> tuple[MonthAmount, ...]:
+    last = min(today, placement.ended_on or today)
+    first = max(placement.started_on, add_months(last.replace(day=1), -(STATEMENT_MONTHS - 1)))
+    if first > last:
+        return ()
+    return tuple(month_amounts(placement, birth_date, decisions, measurements, first, last))
+
+
 def _subsidy_due(
     placement: Placement, decisions: Sequence[DecisionRow], today: dt.date
 ) -> list[DueAction]:
@@ -240,8 +316,12 @@ def placements(
             )
             if below is not None and placement.ended_on is None:
                 due.append(DueAction(RAISE_WAGE, below.since))
+        months: tuple[MonthAmount, ...] = ()
         if kind in SUBSIDISED_TYPES:
             subsidy = placement_subsidy(
+                placement, client.birth_date, own_decisions, measurements, today
+            )
+            months = _recent_months(
                 placement, client.birth_date, own_decisions, measurements, today
             )
             if placement.ended_on is None:
@@ -270,6 +350,7 @@ def placements(
                 wage_below_minimum=below,
                 subsidy=subsidy,
                 decisions=own_decisions,
+                months=months,
                 due_actions=tuple(sorted(due, key=lambda d: d.due_on)),
                 form=PlacementForm.from_placement(placement),
             )

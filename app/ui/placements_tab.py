@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import format_date, format_money, format_number
 from app.services.placement_view import PlacementRow
 from app.services.wage_value import MeasurementRow
+from app.ui.coaching_tab import month_title
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.measurement_dialog import loonwaarde_signal_html, subsidy_lines
 from app.ui.row_model import ColumnsModel
@@ -271,6 +272,22 @@ class PlacementsTab(QWidget):
         heading = escape(tr("Beschikkingen"))
         return f"<p><b>{heading}</b></p><ul>{''.join(items)}</ul>"
 
+    def _months_html(self, row: PlacementRow) -> str:
+        """What the decisions make payable per calendar month, newest first (pro rata)."""
+        if not row.months:
+            return ""
+        lines = []
+        for month in reversed(row.months):
+            days = ""
+            if 0 < month.days_paid < month.days_in_month:
+                days = " " + tr("({0} van {1} dagen)").format(month.days_paid, month.days_in_month)
+            lines.append(
+                f"<tr><td>{escape(month_title(month.month))}{escape(days)}</td>"
+                f"<td align='right'>&nbsp;&nbsp;{format_money(month.amount)}</td></tr>"
+            )
+        heading = escape(tr("Betaalbaar per maand"))
+        return f"<p><b>{heading}</b></p><table>{''.join(lines)}</table>"
+
     def describe(self, row: PlacementRow) -> str:
         """The selected placement's subsidy sum, flag and due actions, as HTML."""
         parts = [
@@ -313,6 +330,7 @@ class PlacementsTab(QWidget):
                 parts.append(loonwaarde_signal_html(row.subsidy.parts))
             else:
                 parts.append(f'<p style="color:{DANGER}">{escape(row.subsidy.problem or "")}</p>')
+        parts.append(self._months_html(row))
         if row.due_actions:
             late, heading = tr("te laat"), tr("Acties")
             items = "".join(

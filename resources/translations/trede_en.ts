@@ -2400,6 +2400,14 @@
         <translation>Decisions</translation>
     </message>
     <message>
+        <source>({0} van {1} dagen)</source>
+        <translation>({0} of {1} days)</translation>
+    </message>
+    <message>
+        <source>Betaalbaar per maand</source>
+        <translation>Payable per month</translation>
+    </message>
+    <message>
         <source>Verdringingsgrens: {0} maanden, tot en met {1}.</source>
         <translation>Displacement limit: {0} months, up to and including {1}.</translation>
     </message>

@@ -373,4 +373,5 @@ def test_a_subsidy_is_payable_once_its_decision_is_recorded(qtbot, window, store
     assert tab.model.data(tab.model.index(0, subsidy_column)) == "€ 1.020,25"
     assert "LKS-2026-0042" in tab.detail.toPlainText()
     assert "Einde forfaitaire beschikking" in tab.detail.toPlainText()
+    assert "Betaalbaar per maand" in tab.detail.toPlainText()
     assert tab.correct_decision_button.isEnabled()
