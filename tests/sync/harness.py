@@ -170,6 +170,26 @@ def crafted_change(
     }
 
 
+def crafted_entry(client_id: str, author: str, **fields: Any) -> dict[str, Any]:
+    """A new journal entry as a hand-crafted request would send it (fields override)."""
+    import uuid
+
+    entry_id = str(uuid.uuid4())
+    values = {
+        "id": entry_id,
+        "client_id": client_id,
+        "occurred_on": "2026-11-20",
+        "kind": "note",
+        "subject": "Gesprek",
+        "body": "Afspraken gemaakt.",
+        "author_id": author,
+        "corrects_id": None,
+        **new_row_stamps(author),
+        **fields,
+    }
+    return crafted_change("journal_entries", entry_id, values)
+
+
 def new_row_stamps(caseworker_id: str) -> dict[str, Any]:
     """The bookkeeping fields of a new row written by this caseworker now."""
     from app.models import utc_now

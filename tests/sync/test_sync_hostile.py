@@ -25,6 +25,7 @@ from tests.sync.harness import (
     add_user,
     auth_headers,
     crafted_change,
+    crafted_entry,
     new_laptop,
     new_row_stamps,
 )
@@ -69,21 +70,8 @@ def world(central: CentralServer, tmp_path: Path) -> World:
     return World(central, a, b, x, ca, cx, ids)
 
 
-def _journal(world: World, client_id: str, author: str, **fields: Any) -> dict[str, Any]:
-    entry_id = str(uuid.uuid4())
-    values = {
-        "id": entry_id,
-        "client_id": client_id,
-        "occurred_on": "2026-11-20",
-        "kind": "note",
-        "subject": "Gesprek",
-        "body": "Afspraken gemaakt.",
-        "author_id": author,
-        "corrects_id": None,
-        **new_row_stamps(author),
-    }
-    values.update(fields)
-    return crafted_change("journal_entries", entry_id, values)
+def _journal(_world: World, client_id: str, author: str, **fields: Any) -> dict[str, Any]:
+    return crafted_entry(client_id, author, **fields)
 
 
 def _statuses(response: httpx.Response) -> list[str]:

@@ -29,6 +29,7 @@ from tests.sync.harness import (
     add_user,
     auth_headers,
     crafted_change,
+    crafted_entry,
     new_laptop,
     new_row_stamps,
     scope_of,
@@ -51,23 +52,6 @@ def _pull_conflicts(server: CentralServer, laptop: Laptop) -> dict[str, Any]:
         f"{server.url}/v1/pull", json={"cursor": 0}, headers=auth_headers(laptop), timeout=60
     ).json()
     return {c["id"]: c for c in page["conflicts"]}
-
-
-def _entry(client_id: str, author: str, **fields: Any) -> dict[str, Any]:
-    entry_id = str(uuid.uuid4())
-    values = {
-        "id": entry_id,
-        "client_id": client_id,
-        "occurred_on": "2026-11-20",
-        "kind": "note",
-        "subject": "Gesprek",
-        "body": "Afspraken gemaakt.",
-        "author_id": author,
-        "corrects_id": None,
-        **new_row_stamps(author),
-        **fields,
-    }
-    return crafted_change("journal_entries", entry_id, values)
 
 
 def _stored(server: CentralServer, query: Any) -> list[Any]:
@@ -109,8 +93,8 @@ def test_applying_a_two_client_transaction_never_writes_into_a_former_clients_fi
     x.sync()
     a.sync()
     group = str(uuid.uuid4())
-    mine = {**_entry(kept, a_id), "group": group}
-    late = {**_entry(moved, a_id, subject="Late notitie"), "group": group}
+    mine = {**crafted_entry(kept, a_id), "group": group}
+    late = {**crafted_entry(moved, a_id, subject="Late notitie"), "group": group}
     edit = crafted_change(
         "clients", moved, {"city": "Overgenomen"}, op="update", base={"city": None}, group=group
     )
@@ -179,7 +163,7 @@ def test_no_refusal_tells_whether_another_teams_row_exists(
     a.sync()
     own_client = x.new_client()
     x.sync()
-    theirs_entry = _entry(theirs_client, a_id)
+    theirs_entry = crafted_entry(theirs_client, a_id)
     assert _push(central, a, theirs_entry)[0]["status"] == "applied"
     fake = str(uuid.uuid4())
 
@@ -200,8 +184,8 @@ def test_no_refusal_tells_whether_another_teams_row_exists(
             crafted_change("journal_entries", fake, {"subject": "x"}, op="update"),
         ),
         (
-            _entry(own_client, x_id, corrects_id=theirs_entry["row_id"]),
-            _entry(own_client, x_id, corrects_id=fake),
+            crafted_entry(own_client, x_id, corrects_id=theirs_entry["row_id"]),
+            crafted_entry(own_client, x_id, corrects_id=fake),
         ),
     ]
     for existing, missing in pairs:
@@ -221,7 +205,7 @@ def test_nan_or_infinity_in_a_push_is_refused_as_bad_input_not_500(
     a.sync()
     event_id = str(uuid.uuid4())
     change = {
-        "journal body": _entry(client_id, a_id, body="__NAN__"),
+        "journal body": crafted_entry(client_id, a_id, body="__NAN__"),
         "client field": crafted_change("clients", client_id, {"city": "__INF__"}, op="update"),
         "base value": crafted_change(
             "clients", client_id, {"city": "Delden"}, op="update", base={"city": "__NAN__"}
@@ -242,7 +226,7 @@ def test_nan_or_infinity_in_a_push_is_refused_as_bad_input_not_500(
             },
         ),
     }[where]
-    raw = json.dumps({"changes": [_entry(client_id, a_id, subject="buur"), change]})
+    raw = json.dumps({"changes": [crafted_entry(client_id, a_id, subject="buur"), change]})
     raw = raw.replace('"__NAN__"', "NaN").replace('"__INF__"', "-Infinity")
     answer = httpx.post(
         f"{central.url}/v1/push",
