@@ -130,7 +130,7 @@ class Accounts:
         keys = {_user_key(username): FREE_FAILURES_ACCOUNT}
         keys["addr:" + address[:64]] = FREE_FAILURES_ADDRESS
         with writing(self.engine) as conn:
-            wait = self._locked_for(conn, keys, now)
+            wait, counted_wait = self._attempt(conn, keys, now)
             if wait:
                 self._trail(conn, username, address, "throttled")
             found = conn.execute(
@@ -152,16 +152,16 @@ class Accounts:
         ok = self._verify(found.password_hash if found else None, password)
         if not ok or found is None or found.revoked_at is not None or not found.active:
             with writing(self.engine) as conn:
-                wait = self._count_failure(conn, keys, now)
                 self._trail(conn, username, address, "failed")
             log.info("a login failed")
-            if wait:
-                raise LoginThrottled(wait)
+            if counted_wait:
+                raise LoginThrottled(counted_wait)
             raise AuthFailed
         with writing(self.engine) as conn:
             conn.execute(
                 delete(t.login_failures).where(t.login_failures.c.key == _user_key(username))
             )
+            self._uncount(conn, [key for key in keys if key != _user_key(username)], keys)
             token = secrets.token_urlsafe(32)
             device_id = new_id()
             conn.execute(
@@ -180,21 +180,14 @@ class Accounts:
             device_id, found.id, Role(found.role), found.team_id, bool(found.is_admin)
         )
 
-    def _locked_for(self, conn: Connection, keys: dict[str, int], now: dt.datetime) -> int:
-        wait = 0
-        for row in conn.execute(
-            select(t.login_failures).where(t.login_failures.c.key.in_(list(keys)))
-        ):
-            if row.locked_until is not None and row.locked_until > now:
-                wait = max(wait, int((row.locked_until - now).total_seconds()) + 1)
-        return wait
-
-    def _count_failure(self, conn: Connection, keys: dict[str, int], now: dt.datetime) -> int:
-        """One more failure per key, counted in the database (an upsert: two wrong logins at
-        the same moment both count, and neither fails on the other's new row)."""
+    def _attempt(self, conn: Connection, keys: dict[str, int], now: dt.datetime) -> tuple[int, int]:
+        """Count this attempt as a failure before the hash (taken back on success), each key
+        by an upsert that holds its row until the commit: the attempts of a concurrent burst
+        take turns, and each sees the lock the ones before it set. Returns (the wait of a
+        lock already set: this attempt is refused and not counted, the wait this attempt's
+        failure would set)."""
         table = t.login_failures
-        wait = 0
-        for key, free in keys.items():
+        for key in keys:
             upsert = _dialect_insert(conn)(table).values(
                 key=key, failures=1, last_at=now, locked_until=None
             )
@@ -210,15 +203,50 @@ class Accounts:
                     },
                 )
             )
-            failures = conn.execute(select(table.c.failures).where(table.c.key == key)).scalar_one()
-            seconds = _wait_for(failures, free)
+        rows = {
+            row.key: row for row in conn.execute(select(table).where(table.c.key.in_(list(keys))))
+        }
+        locked = max(
+            (
+                int((row.locked_until - now).total_seconds()) + 1
+                for row in rows.values()
+                if row.locked_until is not None and row.locked_until > now
+            ),
+            default=0,
+        )
+        if locked:
+            self._uncount(conn, list(keys), keys, keep_lock=True)
+            return locked, 0
+        wait = 0
+        for key, free in keys.items():
+            seconds = _wait_for(rows[key].failures, free)
             wait = max(wait, seconds)
+            if seconds:
+                conn.execute(
+                    update(table)
+                    .where(table.c.key == key)
+                    .values(locked_until=now + dt.timedelta(seconds=seconds))
+                )
+        return 0, wait
+
+    def _uncount(
+        self, conn: Connection, names: list[str], keys: dict[str, int], *, keep_lock: bool = False
+    ) -> None:
+        """Take back the failure counted up front (a login that succeeded, or was refused
+        for a lock that was set already)."""
+        table = t.login_failures
+        for key in names:
             conn.execute(
                 update(table)
                 .where(table.c.key == key)
-                .values(locked_until=now + dt.timedelta(seconds=seconds) if seconds else None)
+                .values(failures=case((table.c.failures > 0, table.c.failures - 1), else_=0))
             )
-        return wait
+            if not keep_lock:
+                conn.execute(
+                    update(table)
+                    .where(table.c.key == key, table.c.failures < keys[key])
+                    .values(locked_until=None)
+                )
 
     def _trail(
         self,

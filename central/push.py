@@ -31,6 +31,7 @@ from central.rights import (
     AUTHOR,
     Refused,
     made_at,
+    never_in_scope,
 )
 
 log = logging.getLogger(__name__)
@@ -38,9 +39,6 @@ log = logging.getLogger(__name__)
 _CHUNK = 500
 _ASSIGNMENTS = CaseAssignment.__table__
 _CLIENTS = Client.__table__
-
-
-NOT_HERE = "deze gegevens staan niet op de server of horen niet bij uw caseload"
 
 
 def _groups(changes: list[dict[str, Any]]) -> Iterator[list[tuple[int, dict[str, Any]]]]:
@@ -178,6 +176,12 @@ class Push(ScopeOfPush):
                     self.decode(change)  # only changes that could be applied wait with it
         except Refused as refused:
             return self.park(changes, refused)
+        if joined is not None and any(
+            not self.in_scope(self.sender, found, forced=True)
+            for found in self.clients_of_changes(changes)
+        ):
+            # work about a client the sender never had joins no conflict others can see
+            return self.park(changes, never_in_scope())
         if joined is not None:
             conflicts.join(self.conn, joined, changes)
             self._note_parked(changes, joined)
@@ -287,9 +291,7 @@ class Push(ScopeOfPush):
                 conflict_id, author = parked
                 if author == self.sender.caseworker_id:
                     return str(conflict_id)
-                raise Refused(
-                    "refused", "de gegevens waar dit op voortbouwt staan niet op de server"
-                )
+                raise never_in_scope()  # someone else's parked row: as if it were not there
         return None
 
     def _client_of_change(self, changes: list[dict[str, Any]]) -> str | None:
@@ -344,7 +346,7 @@ class Push(ScopeOfPush):
         def parent_client(parent_entity: str, parent_id: str) -> str | None:
             found = self.feed.client_of(parent_entity, parent_id)
             if found is None:
-                raise Refused("refused", "de bovenliggende gegevens ontbreken")
+                raise never_in_scope()  # a parent that is not there, as one never had
             return found
 
         return client_of_row(entity_, values, parent_client)
@@ -408,9 +410,7 @@ class Push(ScopeOfPush):
             return apply_insert(self, change, entity_, values, existing, author, forced, touched)
         if change.get("op") == "update":
             if existing is None or self._never_had_row(entity_, row_id, author):
-                # the same answer for a row that is not there and a row of a client the
-                # sender never had: no refusal tells whether someone else's row id exists
-                raise Refused("refused", NOT_HERE, audience=AUTHOR)
+                raise never_in_scope()
             if not entity_.is_document:
                 raise Refused(
                     "refused", "een vastgelegd verslag kan niet gewijzigd worden", audience=AUTHOR

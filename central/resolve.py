@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from app.domain.vocab import Role
 from app.models import Caseworker
@@ -14,7 +14,7 @@ from app.sync.wire import ENTITIES, encode_value
 from central import conflicts
 from central import tables as t
 from central.accounts import Device
-from central.rights import AUTHOR, LEADS, Refused, never_in_scope
+from central.rights import AUTHOR, LEADS, Refused
 
 if TYPE_CHECKING:
     from central.push import Push
@@ -65,7 +65,10 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
     resolution = str(change.get("resolution") or "")
     sender = push.sender
     conflict = conflicts.load(push.conn, conflict_id)
-    if conflict is None:
+    client_id = conflict["client_id"] if conflict else None
+    in_scope = client_id is not None and client_id in push.scope_of(sender)
+    if conflict is None or not conflicts.can_see(conflict, sender, in_scope):
+        # (someone else's conflict answers as one that does not exist, settled or not)
         return push.park([change], Refused("refused", "dit conflict bestaat niet", AUTHOR))[0]
     if conflict["status"] != "open":
         if conflict["kind"] == "field" and resolution in {"mine", "edit"}:
@@ -74,10 +77,6 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
             (result,) = push.transaction([_as_edit(change)])
             return {**result, "already": True}
         return {"status": "applied", "already": True}
-    client_id = conflict["client_id"]
-    in_scope = client_id is not None and client_id in push.scope_of(sender)
-    if not conflicts.can_see(conflict, sender, in_scope):
-        return push.park([change], never_in_scope())[0]
     choices = FIELD_CHOICES if conflict["kind"] == "field" else PARKED_CHOICES
     if resolution not in choices:
         return _stays_open(push, conflict, "kies een van de mogelijkheden bij dit conflict")
@@ -92,14 +91,17 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
                 conflict,
                 "de klant staat niet meer in uw caseload; wie de klant nu heeft, beslist",
             )
-        if _changed_again(push, conflict):
-            return _stays_open(
-                push, conflict, "de waarde is intussen opnieuw gewijzigd; kies opnieuw"
-            )
         try:
             (result,) = push.atomically([plain], sender, forced=False)
         except Refused as refused:
             return _stays_open(push, conflict, refused.message)
+        if result.get("status") == "conflict" and conflict["mine_by"] == sender.caseworker_id:
+            # the value moved on again since it was chosen: the choice joined this conflict
+            # (now with the newer value) and waits for a new one
+            return _stays_open(
+                push, conflict, "de waarde is intussen opnieuw gewijzigd; kies opnieuw"
+            )
+        # (a colleague's choice that conflicts again is in a new conflict of theirs)
         _settle(push, conflict_id, resolution)
         return result
     if conflict["audience"] == LEADS and not (sender.is_team_lead or sender.is_admin):
@@ -123,26 +125,6 @@ def resolve(push: Push, change: dict[str, Any]) -> dict[str, Any]:
         return _stays_open(push, conflict, refused.message)
     _settle(push, conflict_id, resolution)
     return {"status": "applied"}
-
-
-def _changed_again(push: Push, conflict: dict[str, Any]) -> bool:
-    """The stored value moved on since the conflict was shown: the conflict then shows the
-    new value and waits for a new choice (the choice would otherwise conflict with itself)."""
-    entity_ = ENTITIES.get(conflict["entity"])
-    if entity_ is None or conflict["field"] not in entity_.table.c:
-        return False
-    stored = push.row(entity_, conflict["row_id"])
-    if stored is None:
-        return False
-    now = encode_value(stored[conflict["field"]])
-    if now == conflict["theirs"]:
-        return False
-    push.conn.execute(
-        update(t.conflicts)
-        .where(t.conflicts.c.id == conflict["id"])
-        .values(theirs=now, theirs_by=stored.get("updated_by"), theirs_at=stored.get("updated_at"))
-    )
-    return True
 
 
 def _holds_every_client(push: Push, conflict: dict[str, Any]) -> bool:
@@ -178,24 +160,26 @@ def _client_exists(push: Push, client_id: str) -> bool:
 
 
 def _patched(push: Push, conflict: dict[str, Any]) -> list[dict[str, Any]]:
-    """An edit of a row deleted meanwhile, applied after all, restores the row; a deletion of
-    a row edited meanwhile, applied after all, deletes it."""
+    """Parked work applied after all, over what happened meanwhile: an edit of a row deleted
+    meanwhile restores the row; a deletion of a row edited meanwhile deletes it (every such
+    change of the transaction, not only the one that was refused first)."""
     changes = parked_changes(conflict)
     if conflict["kind"] != "deleted":
         return changes
-    entity_ = ENTITIES.get(conflict["entity"])
     for change in changes:
+        entity_ = ENTITIES.get(str(change.get("entity")))
         if entity_ is None or change.get("op") != "update":
             continue
-        if change.get("row_id") != conflict["row_id"]:
-            continue
         if (change.get("fields") or {}).get("deleted_at") is not None:
-            # a deletion refused because the row was edited meanwhile: delete it after all
             change["base_version"] = None
             continue
         stored = push.conn.execute(
-            select(entity_.table.c.deleted_at).where(entity_.table.c.id == conflict["row_id"])
+            select(entity_.table.c.deleted_at).where(
+                entity_.table.c.id == str(change.get("row_id"))
+            )
         ).scalar()
+        if stored is None:
+            continue  # not deleted: the edit applies as it is
         change["fields"] = {**(change.get("fields") or {}), "deleted_at": None}
         change["base"] = {**(change.get("base") or {}), "deleted_at": encode_value(stored)}
         change["base_version"] = None

@@ -34,9 +34,15 @@ class Refused(Exception):
         super().__init__(self.message)
 
 
+# One answer for a row that is not there and a row of a client the sender never had: no
+# refusal tells whether someone else's row id exists.
+NOT_HERE = "deze gegevens staan niet op de server of horen niet bij uw caseload"
+
+
 def never_in_scope() -> Refused:
-    """A change about a client the sender never had: kept for the sender alone."""
-    return Refused("refused", "deze klant hoort niet bij uw caseload", audience=AUTHOR)
+    """A change about a client the sender never had (or about nothing that exists): kept for
+    the sender alone."""
+    return Refused("refused", NOT_HERE, audience=AUTHOR)
 
 
 def check_people(entity_: Entity, values: dict[str, Any], author: Device) -> None:

@@ -64,3 +64,26 @@ def test_the_wire_refuses_what_the_laptop_refuses() -> None:
     for bad in ("1899-12-31", "2200-01-01", "20-11-2026"):
         with pytest.raises(WireError):
             decode_value(day, bad)
+
+
+def test_a_value_saved_before_a_limit_never_blocks_another_edit(store: Store, owner: Actor) -> None:
+    from sqlalchemy import text
+
+    from app.models import PlanGoal
+    from app.services.plans import PlanForm, save_plan
+
+    with store.session(owner.caseworker_id) as session:
+        client_id = create_client(session, owner, client_form())
+        save_plan(session, owner, client_id, PlanForm(situation="S", goals=(("Doel", "", ""),)))
+    with store.engine.begin() as conn:  # as an older version let it in
+        conn.execute(text("UPDATE plan_goals SET target_date = '2300-01-01'"))
+    with store.session(owner.caseworker_id) as session:
+        save_plan(session, owner, client_id, PlanForm(situation="T", goals=(("Nieuw", "", ""),)))
+    with store.session() as session:
+        live = session.scalars(select(PlanGoal.description).where(PlanGoal.deleted_at.is_(None)))
+        assert list(live) == ["Nieuw"]
+    # a new value out of range is still refused
+    with pytest.raises(ValidationFailed), store.session(owner.caseworker_id) as session:
+        save_plan(
+            session, owner, client_id, PlanForm(situation="T", goals=(("Doel", "01-01-2300", ""),))
+        )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, event
+from sqlalchemy import JSON, event, inspect
 from sqlalchemy.orm import Session
 
 from app.domain.dates import FIRST_DAY, LAST_DAY
@@ -22,9 +22,14 @@ def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def problems_of(obj: SyncedMixin) -> dict[str, str]:
+def problems_of(obj: SyncedMixin, *, only_changed: bool = False) -> dict[str, str]:
+    """The values of `obj` outside the limits; of an edited row only the changed ones (a
+    value saved before a limit existed never blocks an edit of another field)."""
     problems = {}
+    state = inspect(obj)
     for column in obj.__table__.columns:  # type: ignore[attr-defined]
+        if only_changed and not state.attrs[column.key].history.has_changes():
+            continue
         value: Any = getattr(obj, column.key, None)
         if isinstance(value, str):
             limit = max_length(column)
@@ -48,9 +53,12 @@ def problems_of(obj: SyncedMixin) -> dict[str, str]:
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     problems: dict[str, str] = {}
-    for obj in [*session.new, *session.dirty]:
+    for obj in session.new:
         if isinstance(obj, SyncedMixin):
             problems.update(problems_of(obj))
+    for obj in session.dirty:
+        if isinstance(obj, SyncedMixin):
+            problems.update(problems_of(obj, only_changed=True))
     if problems:
         raise ValidationFailed(problems)
 

@@ -105,6 +105,7 @@ class PlacementRow:
     subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
     decisions: tuple[DecisionRow, ...]
     months: tuple[MonthAmount, ...]  # what is payable per month, the last months up to today
+    measured: SubsidyParts | None  # the sum on the latest measurement (for its signals)
     due_actions: tuple[DueAction, ...]
     form: PlacementForm  # the placement as its form shows it, to edit it
 
@@ -317,6 +318,12 @@ def placements(
             if below is not None and placement.ended_on is None:
                 due.append(DueAction(RAISE_WAGE, below.since))
         months: tuple[MonthAmount, ...] = ()
+        measured = None
+        priced = placement.wage_hour is not None and placement.hours_per_week is not None
+        if kind in SUBSIDISED_TYPES and measurement is not None and priced:
+            measured, _problem = _parts(
+                placement, client.birth_date, today, measurement.loonwaarde_pct
+            )
         if kind in SUBSIDISED_TYPES:
             subsidy = placement_subsidy(
                 placement, client.birth_date, own_decisions, measurements, today
@@ -351,6 +358,7 @@ def placements(
                 subsidy=subsidy,
                 decisions=own_decisions,
                 months=months,
+                measured=measured,
                 due_actions=tuple(sorted(due, key=lambda d: d.due_on)),
                 form=PlacementForm.from_placement(placement),
             )

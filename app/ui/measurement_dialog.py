@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -232,9 +233,19 @@ class MeasurementDialog(FormDialog):
         right.addWidget(result_box)
         right.addWidget(subsidy_box, 1)
         top.addLayout(right, 1)
+        # The form scrolls inside the dialog and the buttons stay put: the subsidy sum and
+        # messages grow it past a 1366x768 screen otherwise.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(top)
+        inner.addWidget(tasks_box)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(tasks_box)
+        layout.addWidget(scroll)
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)
         self.start_watching(
@@ -242,7 +253,7 @@ class MeasurementDialog(FormDialog):
             *(editor.textEdited for editor in self.inputs.values()),
             *(editor.textEdited for row in self.task_inputs for editor in row.values()),
         )
-        self.resize(1180, 720)
+        self.resize(1180, 680)
 
     def values(self) -> MeasurementForm:
         tasks = tuple(

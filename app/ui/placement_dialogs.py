@@ -115,6 +115,7 @@ class PlacementDialog(FormDialog):
             self.employer.addItem(employer.name, employer.id)
         self.employer.setCurrentIndex(max(0, self.employer.findData(initial.employer_id)))
         self.add_employer = QPushButton(tr("Nieuwe werkgever…"))
+        self.add_employer.setAutoDefault(False)  # Enter saves the form, never opens this
         employer_row = QWidget()
         employer_layout = QHBoxLayout(employer_row)
         employer_layout.setContentsMargins(0, 0, 0, 0)

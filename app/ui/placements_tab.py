@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formatting import format_date, format_money, format_number
+from app.domain.wage import loonwaarde_signal
 from app.services.placement_view import PlacementRow
 from app.services.wage_value import MeasurementRow
 from app.ui.coaching_tab import month_title
@@ -36,6 +37,8 @@ def flag_text(row: PlacementRow) -> str:
     signals = []
     if row.wage_below_minimum is not None:
         signals.append(tr("Uurloon onder het minimumloon"))
+    if row.measured is not None and loonwaarde_signal(row.measured) is not None:
+        signals.append(tr("Lage loonwaarde"))
     if row.flag is not None and row.flag.is_open:
         signals.append(
             tr("Verdringingsgrens ({0} mnd) voorbij: reden nodig").format(row.flag.limit_months)
@@ -314,11 +317,13 @@ class PlacementsTab(QWidget):
                     f"<tr><td>{escape(label)}</td><td align='right'>&nbsp;&nbsp;{amount}</td></tr>"
                     for label, amount in subsidy_lines(row.subsidy.parts)
                 )
-                title = (
-                    tr("Forfaitaire loonkostensubsidie (nog geen meting)")
-                    if row.subsidy.parts.forfait
-                    else tr("Loonkostensubsidie")
-                )
+                title = tr("Loonkostensubsidie")
+                if row.subsidy.parts.forfait:
+                    title = (
+                        tr("Forfaitaire loonkostensubsidie")
+                        if row.measured is not None
+                        else tr("Forfaitaire loonkostensubsidie (nog geen meting)")
+                    )
                 if not row.subsidy.payable:
                     title = tr("Indicatie, niet betaalbaar: {0}").format(title.lower())
                 parts.append(f"<p><b>{title}</b></p><table>{lines}</table>")
@@ -327,9 +332,11 @@ class PlacementsTab(QWidget):
                     + tr("Per maand: {0}").format(format_money(row.subsidy.parts.monthly))
                     + "</b></p>"
                 )
-                parts.append(loonwaarde_signal_html(row.subsidy.parts))
+
             else:
                 parts.append(f'<p style="color:{DANGER}">{escape(row.subsidy.problem or "")}</p>')
+        if row.measured is not None:
+            parts.append(loonwaarde_signal_html(row.measured))
         parts.append(self._months_html(row))
         if row.due_actions:
             late, heading = tr("te laat"), tr("Acties")

@@ -2296,6 +2296,10 @@
         <translation>Hourly wage below the minimum wage</translation>
     </message>
     <message>
+        <source>Lage loonwaarde</source>
+        <translation>Low wage value</translation>
+    </message>
+    <message>
         <source>Verdringingsgrens ({0} mnd) voorbij: reden nodig</source>
         <translation>Displacement limit ({0} mo) passed: reason needed</translation>
     </message>
@@ -2418,6 +2422,10 @@
     <message>
         <source>Reden: {0}</source>
         <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>Forfaitaire loonkostensubsidie</source>
+        <translation>Flat-rate wage-cost subsidy</translation>
     </message>
     <message>
         <source>Forfaitaire loonkostensubsidie (nog geen meting)</source>

@@ -60,6 +60,42 @@ def test_failed_logins_back_off_per_account_and_are_kept_in_the_trail(
     assert _login(central, "wc.a", USER_PASSWORD).status_code == 200
 
 
+def test_a_burst_of_concurrent_guesses_gets_no_more_tries_than_one_by_one(
+    central: CentralServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    central.store.create_team("Team", "hengelo")
+    add_user(central.store, "wc.a", Role.WORK_COACH, "Team")
+    free = central_accounts.FREE_FAILURES_ACCOUNT
+    answers: list[int] = []
+    checked: list[str] = []
+    real = central_accounts._hasher
+
+    class Counting:
+        def verify(self, hashed: str, password: str) -> object:
+            checked.append(password)
+            return real.verify(hashed, password)
+
+        def hash(self, password: str) -> object:
+            checked.append(password)
+            return real.hash(password)
+
+    monkeypatch.setattr(central_accounts, "_hasher", Counting())
+
+    def guess(number: int) -> None:
+        answers.append(_login(central, "wc.a", f"fout-{number}").status_code)
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(3 * free)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    # each guess is counted before its hash, so the burst takes turns like single guesses:
+    # only the free ones are checked at all (a right one among the rest would not be either)
+    assert sorted(answers) == [401] * (free - 1) + [429] * (2 * free + 1)
+    assert len(checked) == free
+    assert _login(central, "wc.a", USER_PASSWORD).status_code == 429
+
+
 def test_failed_logins_back_off_per_address_across_names(central: CentralServer) -> None:
     free = central_accounts.FREE_FAILURES_ADDRESS
     answers = [_login(central, f"bestaat.niet.{n}", "fout").status_code for n in range(free)]

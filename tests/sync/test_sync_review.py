@@ -1,7 +1,8 @@
-"""What a second adversarial review found, each as it was found (all failed before the fix):
-a transaction spanning two clients applied into another team's file; a chosen value lost to
-its own conflict; refusals that told whether someone else's row exists; NaN in a push; dates
-the central store refuses; a client made to vanish; "apply" of a refused deletion."""
+"""What the second and third adversarial reviews found, each as it was found (all failed
+before the fix): a transaction spanning two clients applied into another team's file; a
+chosen value lost to its own conflict (also after an edit and its undo); refusals that told
+whether someone else's row, parent row or parked row exists; NaN in a push; dates the central
+store refuses; a client made to vanish; "apply" of a refused deletion (also of several rows)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.vocab import Role
-from app.models import CaseAssignment, Client, JournalEntry, PlanGoal, utc_now
+from app.models import CaseAssignment, Client, JournalEntry, Plan, PlanGoal, utc_now
 from app.services import journal
 from app.services.clients import ClientForm, update_client
 from app.services.conflicts import conflicts, resolve_conflict
@@ -322,3 +323,133 @@ def test_applying_a_refused_deletion_deletes(central: CentralServer, tmp_path: P
     assert live == [("Nieuw",)]
     with a.store.session(actor.caseworker_id) as session:
         assert conflicts(session, actor) == []
+
+
+def test_a_choice_survives_an_edit_and_its_undo_elsewhere(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    a, lead, _lead_id = _team(central, tmp_path)
+    client_id = a.new_client()
+    a.sync()
+    lead.sync()
+    _set_city(a, client_id, "Delden")
+    _set_city(lead, client_id, "Borne")
+    lead.sync()
+    a.sync()  # a conflict: mine Delden, theirs Borne
+    _set_city(lead, client_id, "Goor")
+    lead.sync()
+    a.sync()  # the laptop shows Goor now
+    actor = a.actor()
+    with a.store.session(actor.caseworker_id) as session:
+        (row,) = conflicts(session, actor)
+        resolve_conflict(session, actor, row.id, "mine")  # chosen over Goor
+    _set_city(lead, client_id, "Borne")  # and back, before the choice arrives
+    lead.sync()
+    for laptop in (a, lead, a):
+        laptop.sync()
+    clients = Client.__table__
+    ((stored,),) = _stored(central, select(clients.c.city).where(clients.c.id == client_id))
+    with a.store.session(actor.caseworker_id) as session:
+        shown = [(r.mine, r.theirs) for r in conflicts(session, actor)]
+    assert stored == "Delden" or shown == [("Delden", "Borne")]
+
+
+def test_a_choice_made_over_the_newest_value_applies_at_once(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    a, lead, _lead_id = _team(central, tmp_path)
+    client_id = a.new_client()
+    a.sync()
+    lead.sync()
+    _set_city(a, client_id, "Delden")
+    _set_city(lead, client_id, "Borne")
+    lead.sync()
+    a.sync()
+    _set_city(lead, client_id, "Goor")
+    lead.sync()
+    a.sync()  # the laptop holds Goor, the conflict still says Borne
+    actor = a.actor()
+    with a.store.session(actor.caseworker_id) as session:
+        (row,) = conflicts(session, actor)
+        resolve_conflict(session, actor, row.id, "mine")
+    a.sync()
+    clients = Client.__table__
+    assert _stored(central, select(clients.c.city).where(clients.c.id == client_id)) == [
+        ("Delden",)
+    ]
+    with a.store.session(actor.caseworker_id) as session:
+        assert conflicts(session, actor) == []
+
+
+def test_applying_a_refused_deletion_of_several_rows_deletes_them_all(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    a, lead, _lead_id = _team(central, tmp_path)
+    client_id = a.new_client()
+    actor = a.actor()
+    first = PlanForm(situation="S", goals=(("Oud1", "", ""), ("Oud2", "", "")))
+    with a.store.session(actor.caseworker_id) as session:
+        save_plan(session, actor, client_id, first)
+    a.sync()
+    lead.sync()
+    goals = PlanGoal.__table__
+    for goal_id, description in _stored(central, select(goals.c.id, goals.c.description)):
+        edit = crafted_change(
+            "plan_goals",
+            goal_id,
+            {"description": description + "+"},
+            op="update",
+            base={"description": description},
+        )
+        assert _push(central, lead, edit)[0]["status"] == "applied"
+    with a.store.session(actor.caseworker_id) as session:
+        save_plan(session, actor, client_id, PlanForm(situation="T", goals=(("Nieuw", "", ""),)))
+    a.sync()
+    with a.store.session(actor.caseworker_id) as session:
+        (row,) = conflicts(session, actor)
+        resolve_conflict(session, actor, row.id, "apply")
+    for laptop in (a, lead, a):
+        laptop.sync()
+    live = _stored(central, select(goals.c.description).where(goals.c.deleted_at.is_(None)))
+    assert live == [("Nieuw",)]
+    assert _stored(central, select(t.conflicts.c.id).where(t.conflicts.c.status == "open")) == []
+
+
+def test_no_refusal_tells_whether_a_parent_or_a_parked_row_exists(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    a_id, x_id, a, x = _two_teams(central, tmp_path)
+    client_id = a.new_client()
+    actor = a.actor()
+    with a.store.session(actor.caseworker_id) as session:
+        save_plan(session, actor, client_id, PlanForm(situation="S", goals=(("Doel", "", ""),)))
+    a.sync()
+
+    ((plan_id,),) = _stored(central, select(Plan.__table__.c.id))
+    parked = crafted_entry(str(uuid.uuid4()), a_id)  # about a client that is not there
+    assert _push(central, a, parked)[0]["status"] == "parked"
+
+    def answer(change: dict[str, Any]) -> tuple[Any, Any, Any]:
+        (result,) = _push(central, x, change)
+        conflict = _pull_conflicts(central, x)[result["conflict"]]
+        return conflict["kind"], conflict["client_id"], conflict["message"]
+
+    def goal(parent: str) -> dict[str, Any]:
+        goal_id = str(uuid.uuid4())
+        values = {
+            "id": goal_id,
+            "plan_id": parent,
+            "position": 9,
+            "description": "x",
+            "target_date": None,
+            "achieved_on": None,
+            **new_row_stamps(x_id),
+        }
+        return crafted_change("plan_goals", goal_id, values)
+
+    assert answer(goal(plan_id)) == answer(goal(str(uuid.uuid4())))
+
+    def edit(row_id: str) -> dict[str, Any]:
+        return crafted_change("journal_entries", row_id, {"subject": "x"}, op="update")
+
+    assert answer(edit(parked["row_id"])) == answer(edit(str(uuid.uuid4())))

@@ -107,6 +107,12 @@ def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkey
     qtbot.keyClicks(measure.inputs["loonwaarde_pct"], "60")
     # 14.71 - 0.60 x 16 = 5.11 per hour: the worked example of RULES.md, € 708,83 a month.
     assert "€ 708,83" in measure.subsidy.text()
+    # With the sum and its messages shown, the dialog still fits 1366x768: the form scrolls,
+    # the buttons stay inside the dialog.
+    qtbot.wait(10)
+    assert measure.height() <= 700 and measure.minimumSizeHint().height() <= 600
+    assert measure.rect().contains(measure.save_button.geometry().translated(
+        measure.buttons.pos()).bottomRight())  # fmt: skip
     assert measure.save_button.isEnabled()
     qtbot.mouseClick(measure.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not measure.isVisible())
@@ -375,3 +381,66 @@ def test_a_subsidy_is_payable_once_its_decision_is_recorded(qtbot, window, store
     assert "Einde forfaitaire beschikking" in tab.detail.toPlainText()
     assert "Betaalbaar per maand" in tab.detail.toPlainText()
     assert tab.correct_decision_button.isEnabled()
+
+
+def test_a_low_wage_value_is_signalled_whatever_the_decision(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
+    from app.services.subsidy_decisions import DecisionForm, record_decision
+    from app.services.wage_value import MeasurementForm, TaskForm, record_measurement
+
+    client_id = window.client_file.client_id
+    today = dt.date.today()
+    start = add_months(today, -1)
+    with store.session(owner.caseworker_id) as session:
+        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
+        placement_id = create_placement(
+            session,
+            owner,
+            client_id,
+            PlacementForm(
+                employer_id=employer_id,
+                started_on=_date(start),
+                hours_per_week="24",
+                wage_hour="14,71",
+            ),
+        )
+        record_measurement(
+            session,
+            owner,
+            client_id,
+            MeasurementForm(
+                placement_id=placement_id,
+                report_date=_date(today),
+                visit_date=_date(today),
+                expert_name="A. Deskundige",
+                norm_function="Hovenier",
+                performed_function="Medewerker groen",
+                contract_hours="24",
+                fulltime_hours="38",
+                tasks=(TaskForm("Maaien", "100", "15", "100", "100", "15"),),
+                loonwaarde_pct="15",
+            ),
+            today=today,
+        )
+        record_decision(
+            session,
+            owner,
+            client_id,
+            DecisionForm(
+                placement_id=placement_id,
+                basis="forfait",
+                target_group_basis="doelgroepregister",
+                starts_on=_date(start),
+                ends_on=_date(add_months(start, 6) - dt.timedelta(days=1)),
+                decided_on=_date(start),
+            ),
+            today=today,
+        )
+    window.open_client(client_id)
+    tab = window.client_file.work.placements
+    window.client_file.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    signal_column = tab.model.columnCount() - 1
+    assert "Lage loonwaarde" in tab.model.data(tab.model.index(0, signal_column))
+    detail = tab.detail.toPlainText()
+    assert "15,0% van het minimumloon" in detail and "minder dan 20%" in detail
+    assert "Forfaitaire loonkostensubsidie (nog geen meting)" not in detail
