@@ -161,7 +161,7 @@ class Accounts:
             conn.execute(
                 delete(t.login_failures).where(t.login_failures.c.key == _user_key(username))
             )
-            self._uncount(conn, [key for key in keys if key != _user_key(username)], keys)
+            self._uncount(conn, {k: free for k, free in keys.items() if k != _user_key(username)})
             token = secrets.token_urlsafe(32)
             device_id = new_id()
             conn.execute(
@@ -215,7 +215,7 @@ class Accounts:
             default=0,
         )
         if locked:
-            self._uncount(conn, list(keys), keys, keep_lock=True)
+            self._uncount(conn, keys, keep_lock=True)
             return locked, 0
         wait = 0
         for key, free in keys.items():
@@ -229,13 +229,11 @@ class Accounts:
                 )
         return 0, wait
 
-    def _uncount(
-        self, conn: Connection, names: list[str], keys: dict[str, int], *, keep_lock: bool = False
-    ) -> None:
+    def _uncount(self, conn: Connection, keys: dict[str, int], *, keep_lock: bool = False) -> None:
         """Take back the failure counted up front (a login that succeeded, or was refused
-        for a lock that was set already)."""
+        for a lock that was set already); `keys` give their free failures."""
         table = t.login_failures
-        for key in names:
+        for key, free in keys.items():
             conn.execute(
                 update(table)
                 .where(table.c.key == key)
@@ -244,7 +242,7 @@ class Accounts:
             if not keep_lock:
                 conn.execute(
                     update(table)
-                    .where(table.c.key == key, table.c.failures < keys[key])
+                    .where(table.c.key == key, table.c.failures < free)
                     .values(locked_until=None)
                 )
 

@@ -220,17 +220,16 @@ class Push(ScopeOfPush):
         except Refused:
             savepoint.rollback()
             self._forget(created)
-            self.making_room = False
             raise
         except DBAPIError as exc:
             savepoint.rollback()
             self._forget(created)
-            self.making_room = False
             log.warning("the database refused a change: %s", type(exc.orig).__name__)
             raise Refused(
                 "refused", "de database weigerde deze wijziging", audience=AUTHOR
             ) from exc
-        self.making_room = False
+        finally:
+            self.making_room = False
         if touched.assignment_clients:
             self._scopes.clear()
         return results
@@ -293,10 +292,6 @@ class Push(ScopeOfPush):
                     return str(conflict_id)
                 raise never_in_scope()  # someone else's parked row: as if it were not there
         return None
-
-    def _client_of_change(self, changes: list[dict[str, Any]]) -> str | None:
-        """The client a group of changes is filed under: the first one it names."""
-        return next(iter(self.clients_of_changes(changes)), None)
 
     def clients_of_changes(self, changes: list[dict[str, Any]]) -> list[str]:
         """Every client the changes are about, in the order they first appear."""

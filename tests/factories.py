@@ -6,6 +6,7 @@ import random
 
 from app.services.clients import ClientForm
 from app.services.demo import generated_bsn
+from app.services.wage_value import MeasurementForm, TaskForm
 
 _rng = random.Random(7)
 
@@ -28,3 +29,22 @@ def client_form(**overrides: object) -> ClientForm:
     for name, value in overrides.items():
         setattr(form, name, value)
     return form
+
+
+def measurement_form(
+    placement_id: str, *, loonwaarde: str, report_date: str, visit_date: str, **changes: str
+) -> MeasurementForm:
+    """A wage-value measurement with one main task whose tempo is the whole loonwaarde."""
+    return MeasurementForm(
+        placement_id=placement_id,
+        report_date=report_date,
+        visit_date=visit_date,
+        expert_name="A. Deskundige",
+        norm_function="Hovenier",
+        performed_function="Medewerker groen",
+        contract_hours="24",
+        fulltime_hours="38",
+        tasks=(TaskForm("Maaien", "100", loonwaarde, "100", "100", loonwaarde),),
+        loonwaarde_pct=loonwaarde,
+        **changes,
+    )

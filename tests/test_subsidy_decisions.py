@@ -22,8 +22,8 @@ from app.services.subsidy_decisions import (
     decisions,
     record_decision,
 )
-from app.services.wage_value import MeasurementForm, TaskForm, record_measurement
-from tests.factories import client_form
+from app.services.wage_value import record_measurement
+from tests.factories import client_form, measurement_form
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -78,20 +78,10 @@ def forfait(placement_id: str, **changes: str) -> DecisionForm:
     return DecisionForm(**{**values, **changes})
 
 
-def measured(session, owner, client_id, placement_id, **changes: str) -> str:  # type: ignore[no-untyped-def]
-    values = {
-        "placement_id": placement_id,
-        "report_date": "15-08-2026",
-        "visit_date": "10-08-2026",
-        "expert_name": "A. Deskundige",
-        "norm_function": "Hovenier",
-        "performed_function": "Medewerker groen",
-        "contract_hours": "24",
-        "fulltime_hours": "38",
-        "tasks": (TaskForm("Maaien", "100", "60", "100", "100", "60"),),
-        "loonwaarde_pct": "60",
-    }
-    form = MeasurementForm(**{**values, **changes})
+def measured(session, owner, client_id, placement_id) -> str:  # type: ignore[no-untyped-def]
+    form = measurement_form(
+        placement_id, loonwaarde="60", report_date="15-08-2026", visit_date="10-08-2026"
+    )
     return record_measurement(session, owner, client_id, form, today=TODAY)
 
 

@@ -12,8 +12,8 @@ from app.services.clients import create_client
 from app.services.placement_view import month_amounts, placements
 from app.services.placements import EmployerForm, PlacementForm, create_employer, create_placement
 from app.services.subsidy_decisions import DecisionForm, decision_rows, record_decision
-from app.services.wage_value import MeasurementForm, TaskForm, measurement_rows, record_measurement
-from tests.factories import client_form
+from app.services.wage_value import measurement_rows, record_measurement
+from tests.factories import client_form, measurement_form
 
 D = Decimal
 ADULT = dt.date(1980, 5, 5)
@@ -103,17 +103,11 @@ def test_the_placement_states_each_month(session, owner) -> None:  # type: ignor
         session,
         owner,
         client_id,
-        MeasurementForm(
-            placement_id=placement_id,
+        measurement_form(
+            placement_id,
+            loonwaarde="60",
             report_date="01-09-2026",
             visit_date="25-08-2026",
-            expert_name="A. Deskundige",
-            norm_function="Hovenier",
-            performed_function="Medewerker groen",
-            contract_hours="24",
-            fulltime_hours="38",
-            tasks=(TaskForm("Maaien", "100", "60", "100", "100", "60"),),
-            loonwaarde_pct="60",
             next_measurement_on="01-04-2027",
         ),
         today=today,

@@ -36,3 +36,21 @@ def period_end(start: dt.date, months: int) -> dt.date:
     if start.day > last:
         return dt.date(year, month, last)
     return dt.date(year, month, start.day) - dt.timedelta(days=1)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The first days of every month from `first`'s month to `last`'s month."""
+    months = []
+    current = month_start(first)
+    while current <= last:
+        months.append(current)
+        current = (current + dt.timedelta(days=32)).replace(day=1)
+    return months

@@ -3,15 +3,13 @@ of the hours worked, by year of service)."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.domain.dates import age_on
+from app.domain.dates import age_on, month_end, month_start
 from app.domain.rules import rules
-
-WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+from app.domain.wage import WEEKS_PER_MONTH
 
 
 def year_of_service(started_on: dt.date, day: dt.date) -> int:
@@ -35,7 +33,7 @@ def ceiling_minutes(
     """The most job coaching in a month: the year's share of the hours worked, day by day, so
     a first or last partial month and a month with the anniversary are pro rata (None: the job
     did not run that month)."""
-    days = calendar.monthrange(month.year, month.month)[1]
+    days = month_end(month).day
     first = max(month_start(month), started_on)
     last = min(month_end(month), ended_on or dt.date.max)
     if first > last:
@@ -73,21 +71,3 @@ class MonthUse:
         if not self.indicated_minutes:
             return None
         return Decimal(self.minutes * 100) / Decimal(self.indicated_minutes)
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def month_end(day: dt.date) -> dt.date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
-def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
-    """The first days of every month from `first`'s month to `last`'s month."""
-    months = []
-    current = month_start(first)
-    while current <= last:
-        months.append(current)
-        current = (current + dt.timedelta(days=32)).replace(day=1)
-    return months

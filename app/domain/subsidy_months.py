@@ -4,18 +4,15 @@ ends within the month (RULES.md). Rounded to cents once, at the end of the month
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
-from app.domain.dates import age_on
+from app.domain.dates import age_on, month_end, month_start
 from app.domain.rules import RulesTable, rules
-from app.domain.wage import WEEKS_PER_MONTH, minimum_wage_change_days, subsidy_parts
-
-CENT = Decimal("0.01")
+from app.domain.wage import CENT, WEEKS_PER_MONTH, minimum_wage_change_days, subsidy_parts
 
 
 @dataclass(frozen=True)
@@ -48,9 +45,8 @@ def month_amount(
     """The month's subsidy: each day counts 1/(days in the month) of the monthly amount that
     applies on that day; days without a payable period count nothing."""
     table = table or rules()
-    first = month.replace(day=1)
-    days = calendar.monthrange(first.year, first.month)[1]
-    last = first.replace(day=days)
+    first, last = month_start(month), month_end(month)
+    days = last.day
     cuts = set(minimum_wage_change_days(birth_date, first, last, table))
     for period in periods:
         cuts.update({period.starts_on, period.ends_on + dt.timedelta(days=1)})

@@ -12,14 +12,9 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import validation as v
+from app.domain.dates import month_end, month_start, months_between
 from app.domain.formatting import format_date
-from app.domain.job_coaching import (
-    MonthUse,
-    ceiling_minutes,
-    month_end,
-    month_start,
-    months_between,
-)
+from app.domain.job_coaching import MonthUse, ceiling_minutes
 from app.domain.vocab import AuditAction, CoachingActivity
 from app.models import Caseworker, JobCoachingHours
 from app.services.access import require_client

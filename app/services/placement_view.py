@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.dates import add_months, age_on
+from app.domain.dates import add_months, age_on, month_start, months_between
 from app.domain.formatting import format_date
 from app.domain.placements import (
     SUBSIDISED_TYPES,
@@ -225,19 +225,18 @@ def month_amounts(
     if placement.wage_hour is None or placement.hours_per_week is None:
         return []
     periods = payable_periods(placement, decisions, measurements)
-    months, current = [], first.replace(day=1)
-    while current <= last:
+    months = []
+    for month in months_between(first, last):
         with contextlib.suppress(RuleError):  # no amounts on record for that month
             months.append(
                 month_amount(
-                    current,
+                    month,
                     birth_date=birth_date,
                     wage_hour=placement.wage_hour,
                     hours_per_week=placement.hours_per_week,
                     periods=periods,
                 )
             )
-        current = add_months(current, 1)
     return months
 
 
@@ -249,7 +248,7 @@ def _recent_months(
     today: dt.date,
 ) -> tuple[MonthAmount, ...]:
     last = min(today, placement.ended_on or today)
-    first = max(placement.started_on, add_months(last.replace(day=1), -(STATEMENT_MONTHS - 1)))
+    first = max(placement.started_on, add_months(month_start(last), -(STATEMENT_MONTHS - 1)))
     if first > last:
         return ()
     return tuple(month_amounts(placement, birth_date, decisions, measurements, first, last))

@@ -125,9 +125,9 @@ def _set_city(laptop: Laptop, client_id: str, city: str) -> None:
         update_client(session, actor, client_id, dataclasses.replace(form, city=city))
 
 
-def test_a_chosen_value_that_meets_a_newer_edit_stays_in_an_open_conflict(
-    central: CentralServer, tmp_path: Path
-) -> None:
+def _city_conflict(central: CentralServer, tmp_path: Path) -> tuple[Laptop, Laptop, str]:
+    """A caseworker and a team lead edit one client's city: a field conflict for the
+    caseworker (mine Delden, theirs Borne)."""
     a, lead, _lead_id = _team(central, tmp_path)
     client_id = a.new_client()
     a.sync()
@@ -136,6 +136,13 @@ def test_a_chosen_value_that_meets_a_newer_edit_stays_in_an_open_conflict(
     _set_city(lead, client_id, "Borne")
     lead.sync()
     a.sync()
+    return a, lead, client_id
+
+
+def test_a_chosen_value_that_meets_a_newer_edit_stays_in_an_open_conflict(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    a, lead, client_id = _city_conflict(central, tmp_path)
     actor = a.actor()
     with a.store.session(actor.caseworker_id) as session:
         (row,) = conflicts(session, actor)
@@ -328,14 +335,7 @@ def test_applying_a_refused_deletion_deletes(central: CentralServer, tmp_path: P
 def test_a_choice_survives_an_edit_and_its_undo_elsewhere(
     central: CentralServer, tmp_path: Path
 ) -> None:
-    a, lead, _lead_id = _team(central, tmp_path)
-    client_id = a.new_client()
-    a.sync()
-    lead.sync()
-    _set_city(a, client_id, "Delden")
-    _set_city(lead, client_id, "Borne")
-    lead.sync()
-    a.sync()  # a conflict: mine Delden, theirs Borne
+    a, lead, client_id = _city_conflict(central, tmp_path)
     _set_city(lead, client_id, "Goor")
     lead.sync()
     a.sync()  # the laptop shows Goor now
@@ -357,14 +357,7 @@ def test_a_choice_survives_an_edit_and_its_undo_elsewhere(
 def test_a_choice_made_over_the_newest_value_applies_at_once(
     central: CentralServer, tmp_path: Path
 ) -> None:
-    a, lead, _lead_id = _team(central, tmp_path)
-    client_id = a.new_client()
-    a.sync()
-    lead.sync()
-    _set_city(a, client_id, "Delden")
-    _set_city(lead, client_id, "Borne")
-    lead.sync()
-    a.sync()
+    a, lead, client_id = _city_conflict(central, tmp_path)
     _set_city(lead, client_id, "Goor")
     lead.sync()
     a.sync()  # the laptop holds Goor, the conflict still says Borne

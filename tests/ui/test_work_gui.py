@@ -22,7 +22,7 @@ from app.services.placements import (
 from app.services.wage_value import measurements
 from app.ui.coaching_tab import HoursModel, MonthUseModel
 from app.ui.placements_tab import MeasurementModel, PlacementModel
-from tests.factories import client_form
+from tests.factories import client_form, measurement_form
 from tests.ui.conftest import open_main_window, visible_dialog
 
 pytestmark = pytest.mark.gui
@@ -35,6 +35,13 @@ def window(qtbot, store, owner):  # type: ignore[no-untyped-def]
     )
     main.open_client(client_id)
     return main
+
+
+def _job(session, owner, client_id: str, employer: str, *, today=None, **fields: str) -> str:  # type: ignore[no-untyped-def]
+    """A placement at a new employer, through the services (`today`: the day it is saved)."""
+    employer_id = create_employer(session, owner, EmployerForm(name=employer))
+    form = PlacementForm(employer_id=employer_id, **fields)
+    return create_placement(session, owner, client_id, form, today=today)
 
 
 def _date(day: dt.date) -> str:
@@ -129,17 +136,14 @@ def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkey
 def test_a_month_of_hours_and_the_budget(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
     client_id = window.client_file.client_id
     with store.session(owner.caseworker_id) as session:
-        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
-        create_placement(
+        _job(
             session,
             owner,
             client_id,
-            PlacementForm(
-                employer_id=employer_id,
-                started_on=_date(add_months(dt.date.today(), -3)),
-                hours_per_week="24",
-                wage_hour="16",
-            ),
+            "Kringloop Hengelo",
+            started_on=_date(add_months(dt.date.today(), -3)),
+            hours_per_week="24",
+            wage_hour="16",
         )
     window.open_client(client_id)
     file = window.client_file
@@ -170,16 +174,13 @@ def test_a_month_of_hours_and_the_budget(qtbot, window, store, owner) -> None:  
 def test_proefplaatsing_flag_until_a_reason(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
     client_id = window.client_file.client_id
     with store.session(owner.caseworker_id) as session:
-        employer_id = create_employer(session, owner, EmployerForm(name="Bakkerij De Korenbloem"))
-        create_placement(
+        _job(
             session,
             owner,
             client_id,
-            PlacementForm(
-                employer_id=employer_id,
-                placement_type="proefplaatsing",
-                started_on=_date(add_months(dt.date.today(), -4)),
-            ),
+            "Bakkerij De Korenbloem",
+            placement_type="proefplaatsing",
+            started_on=_date(add_months(dt.date.today(), -4)),
         )
     window.open_client(client_id)
     tab = window.client_file.work.placements
@@ -216,17 +217,14 @@ def test_models_pass_the_model_tester(qtmodeltester, store, owner) -> None:  # t
     today = dt.date(2026, 11, 22)
     with store.session(owner.caseworker_id) as session:
         client_id = create_client(session, owner, client_form(), today=today)
-        employer_id = create_employer(session, owner, EmployerForm(name="Werkgever"))
-        placement_id = create_placement(
+        placement_id = _job(
             session,
             owner,
             client_id,
-            PlacementForm(
-                employer_id=employer_id,
-                started_on="01-03-2026",
-                hours_per_week="20",
-                wage_hour="15",
-            ),
+            "Werkgever",
+            started_on="01-03-2026",
+            hours_per_week="20",
+            wage_hour="15",
             today=today,
         )
         from app.services.job_coaching import add_hours
@@ -270,18 +268,15 @@ def test_a_wage_below_the_minimum_is_refused_and_a_stale_one_signalled(  # type:
 ) -> None:
     client_id = window.client_file.client_id
     with store.session(owner.caseworker_id) as session:
-        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
         # Saved in May 2025 at 14,20 (the WML was 14,06); the WML passed it on 01-07-2025.
-        create_placement(
+        _job(
             session,
             owner,
             client_id,
-            PlacementForm(
-                employer_id=employer_id,
-                started_on="01-03-2025",
-                hours_per_week="24",
-                wage_hour="14,20",
-            ),
+            "Kringloop Hengelo",
+            started_on="01-03-2025",
+            hours_per_week="24",
+            wage_hour="14,20",
             today=dt.date(2025, 5, 1),
         )
     window.open_client(client_id)
@@ -337,17 +332,14 @@ def test_a_subsidy_is_payable_once_its_decision_is_recorded(qtbot, window, store
     client_id = window.client_file.client_id
     start = add_months(dt.date.today(), -1)
     with store.session(owner.caseworker_id) as session:
-        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
-        create_placement(
+        _job(
             session,
             owner,
             client_id,
-            PlacementForm(
-                employer_id=employer_id,
-                started_on=_date(start),
-                hours_per_week="24",
-                wage_hour="16,00",
-            ),
+            "Kringloop Hengelo",
+            started_on=_date(start),
+            hours_per_week="24",
+            wage_hour="16,00",
         )
     window.open_client(client_id)
     tab = window.client_file.work.placements
@@ -385,39 +377,27 @@ def test_a_subsidy_is_payable_once_its_decision_is_recorded(qtbot, window, store
 
 def test_a_low_wage_value_is_signalled_whatever_the_decision(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
     from app.services.subsidy_decisions import DecisionForm, record_decision
-    from app.services.wage_value import MeasurementForm, TaskForm, record_measurement
+    from app.services.wage_value import record_measurement
 
     client_id = window.client_file.client_id
     today = dt.date.today()
     start = add_months(today, -1)
     with store.session(owner.caseworker_id) as session:
-        employer_id = create_employer(session, owner, EmployerForm(name="Kringloop Hengelo"))
-        placement_id = create_placement(
+        placement_id = _job(
             session,
             owner,
             client_id,
-            PlacementForm(
-                employer_id=employer_id,
-                started_on=_date(start),
-                hours_per_week="24",
-                wage_hour="14,71",
-            ),
+            "Kringloop Hengelo",
+            started_on=_date(start),
+            hours_per_week="24",
+            wage_hour="14,71",
         )
         record_measurement(
             session,
             owner,
             client_id,
-            MeasurementForm(
-                placement_id=placement_id,
-                report_date=_date(today),
-                visit_date=_date(today),
-                expert_name="A. Deskundige",
-                norm_function="Hovenier",
-                performed_function="Medewerker groen",
-                contract_hours="24",
-                fulltime_hours="38",
-                tasks=(TaskForm("Maaien", "100", "15", "100", "100", "15"),),
-                loonwaarde_pct="15",
+            measurement_form(
+                placement_id, loonwaarde="15", report_date=_date(today), visit_date=_date(today)
             ),
             today=today,
         )
