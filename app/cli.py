@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, cli_lists
 from app.logging_setup import configure_logging
 from app.paths import DEMO_PASSPHRASE, default_data_dir, default_log_dir
 from app.services.errors import ServiceError
@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     connect.add_argument("--username", required=True, help="uw gebruikersnaam op de server")
 
     sub.add_parser("sync", help="synchroniseer nu met de centrale server")
+
+    cli_lists.add_parsers(sub)
 
     shots = sub.add_parser("screenshots", help="maak schermafbeeldingen van elk hoofdscherm")
     shots.add_argument("--out", type=Path, required=True, help="map voor de PNG-bestanden")
@@ -457,6 +459,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "connect": cmd_connect,
     "sync": cmd_sync,
+    "due": lambda args: cli_lists.cmd_due(args, _open_store(args)),
+    "subsidy": lambda args: cli_lists.cmd_subsidy(args, _open_store(args)),
 }
 
 

@@ -44,6 +44,7 @@ def measurement_form(
         performed_function="Medewerker groen",
         contract_hours="24",
         fulltime_hours="38",
+        workdays_per_week="4",
         tasks=(TaskForm("Maaien", "100", loonwaarde, "100", "100", loonwaarde),),
         loonwaarde_pct=loonwaarde,
         **changes,

@@ -101,7 +101,10 @@ def test_caseload_rows(session, owner, colleague) -> None:  # type: ignore[no-un
     rows = caseload_rows(session, owner, today=TODAY)
     assert [r.listing_name for r in rows] == ["Aalders, Anna", "Berg, Jan van der"]
     anna, jan = rows
-    assert anna.age == 23 and anna.trede is None and anna.next_action is None
+    assert anna.age == 23 and anna.trede is None
+    # No plan issued yet: due 8 weeks after the intake of 01-09-2026 (plan_due_weeks_after_intake).
+    assert anna.next_action.label == "Plan van aanpak opstellen (art. 44a)"
+    assert anna.next_action.due_on == dt.date(2026, 10, 27)
     assert [g.value for g in anna.priority_groups] == ["under_27"]
     assert jan.trede == 4 and jan.review_on == dt.date(2026, 3, 1)
     assert jan.next_action.label == "Herbeoordeling ladder" and jan.is_overdue(TODAY)

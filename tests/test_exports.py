@@ -154,3 +154,50 @@ def test_xlsx_opens_in_libreoffice(store, demo, tmp_path) -> None:  # type: igno
         assert line["BSN"] == row.bsn
         # A real date cell, shown by LibreOffice in the cell's format:
         assert line["Geboortedatum"] == row.birth_date.strftime("%d-%m-%Y")
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(store, owner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.models import Client
+    from app.services.clients import create_client
+    from tests.factories import client_form
+
+    with store.session(owner.caseworker_id) as session:
+        client_id = create_client(session, owner, client_form(achternaam="Jansen"), today=TODAY)
+        # as a crafted sync or an old store could hold it (the form may refuse it)
+        session.get(Client, client_id).achternaam = '=HYPERLINK("http://x";"klik")'
+    for fmt in ExportFormat:
+        target = tmp_path / f"caseload.{fmt.value}"
+        with store.session(owner.caseworker_id) as session:
+            export_caseload(session, owner, target, fmt)
+        if fmt is ExportFormat.CSV:
+            with target.open(encoding="utf-8-sig", newline="") as handle:
+                (row,) = list(csv.DictReader(handle, delimiter=";"))
+            assert row["Achternaam"].startswith("'=HYPERLINK")
+        else:
+            sheet = load_workbook(target).active
+            cell = sheet.cell(row=2, column=2)
+            assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_the_audit_is_committed_before_the_file_exists(store, owner, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.services import exports
+    from app.services.clients import create_client
+    from tests.factories import client_form
+
+    with store.session(owner.caseworker_id) as session:
+        create_client(session, owner, client_form(), today=TODAY)
+    seen: list[int] = []
+    real = exports.write_csv
+
+    def watching(path, header, rows) -> None:  # type: ignore[no-untyped-def]
+        with store.session() as other:  # another connection sees only what is committed
+            seen.append(
+                other.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "export"))
+                or 0
+            )
+        real(path, header, rows)
+
+    monkeypatch.setattr(exports, "write_csv", watching)
+    with store.session(owner.caseworker_id) as session:
+        export_caseload(session, owner, tmp_path / "c.csv", ExportFormat.CSV)
+    assert seen == [1]

@@ -61,6 +61,7 @@ def test_report_text(session, owner, tmp_path) -> None:  # type: ignore[no-untyp
             performed_function="Medewerker groen",
             contract_hours="24",
             fulltime_hours="38",
+            workdays_per_week="4",
             tasks=(TaskForm("Maaien", "100", "70", "100", "90", "63"),),
             loonwaarde_pct="63",
             jobcoach_hours_per_month="4",

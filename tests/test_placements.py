@@ -77,6 +77,7 @@ def three_tasks(**changes) -> MeasurementForm:  # type: ignore[no-untyped-def]
         "performed_function": "Medewerker groen",
         "contract_hours": "24",
         "fulltime_hours": "38",
+        "workdays_per_week": "3",
         "tasks": (
             TaskForm("Maaien", "50", "70", "100", "90", "63"),
             TaskForm("Snoeien", "30", "60", "90", "100", "54"),
@@ -272,6 +273,8 @@ def test_a_measurement_correction_keeps_the_original(
 
 
 def test_proefplaatsing_flag_until_a_reason(session, owner, client_id, employer_id) -> None:  # type: ignore[no-untyped-def]
+    # Since 2023-07-01 the law limits a proefplaats to 2 months (Participatiewet art. 8a lid 2
+    # onderdeel d), stricter than Hengelo's 3: 01-07-2026 + 2 months ends 31-08-2026.
     placement_id = create_placement(
         session,
         owner,
@@ -279,10 +282,11 @@ def test_proefplaatsing_flag_until_a_reason(session, owner, client_id, employer_
         job(employer_id, placement_type="proefplaatsing", started_on="01-07-2026", wage_hour=""),
         today=TODAY,
     )
-    (row,) = placements(session, owner, client_id, today=dt.date(2026, 9, 30))
+    (row,) = placements(session, owner, client_id, today=dt.date(2026, 8, 31))
     assert row.flag is None
-    (row,) = placements(session, owner, client_id, today=dt.date(2026, 10, 1))
-    assert row.flag.is_open and row.flag.limit_on == dt.date(2026, 9, 30)
+    (row,) = placements(session, owner, client_id, today=dt.date(2026, 9, 1))
+    assert row.flag.is_open and row.flag.limit_on == dt.date(2026, 8, 31)
+    assert row.flag.limit.by_law and "8a" in row.flag.limit.source
     assert "Verdringingsgrens" in row.due_actions[0].label
     with pytest.raises(ValidationFailed):
         record_continuation_reason(session, owner, placement_id, "kort")
@@ -291,18 +295,36 @@ def test_proefplaatsing_flag_until_a_reason(session, owner, client_id, employer_
     )
     (row,) = placements(session, owner, client_id, today=TODAY)
     assert row.flag is not None and not row.flag.is_open and row.due_actions == ()
+    # The law allows at most 4 months more: past 31-12-2026 no reason keeps it open.
+    (row,) = placements(session, owner, client_id, today=dt.date(2027, 1, 1))
+    assert row.flag.past_legal_maximum and row.flag.is_open
 
 
 def test_learning_working_follows_the_course_length(session, owner, client_id, employer_id) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationFailed) as refused:
+        create_placement(
+            session,
+            owner,
+            client_id,
+            job(employer_id, placement_type="learning_working", started_on="01-01-2026"),
+            today=TODAY,
+        )
+    assert "leerdeel" in refused.value.problems["learning_part"]
+    learning = "BBL niveau 2 hovenier, een dag per week school"
     placement_id = create_placement(
         session,
         owner,
         client_id,
-        job(employer_id, placement_type="learning_working", started_on="01-01-2026"),
+        job(
+            employer_id,
+            placement_type="learning_working",
+            started_on="01-01-2026",
+            learning_part=learning,
+        ),
         today=TODAY,
     )
     (row,) = placements(session, owner, client_id, today=TODAY)
-    assert row.flag.limit_months == 6
+    assert row.flag.limit_months == 6 and not row.flag.limit.by_law
     update_placement(
         session,
         owner,
@@ -312,6 +334,7 @@ def test_learning_working_follows_the_course_length(session, owner, client_id, e
             placement_type="learning_working",
             started_on="01-01-2026",
             course_months="12",
+            learning_part=learning,
         ),
         expected_version=row.version,
         today=TODAY,

@@ -24,7 +24,7 @@ D = dt.date
     ],
 )
 def test_minimum_wage_by_date(on: dt.date, amount: str) -> None:
-    assert rules().value("wml_hour_21plus", on) == Decimal(amount)
+    assert rules().value("wml_hour_adult", on) == Decimal(amount)
     assert minimum_wage_hour(30, on) == Decimal(amount)
 
 
@@ -51,8 +51,10 @@ def test_amounts_of_rules_md() -> None:
     assert table.value("lks_cap_pct_of_wml", on) == 70
     assert table.value("lks_forfait_pct_of_wml", on) == 50
     assert table.int_value("lks_forfait_max_months", on) == 6
-    assert table.int_value("proefplaatsing_max_months", on) == 3
-    assert table.int_value("learning_working_max_months", on) == 6
+    assert table.int_value("proefplaats_max_months", on) == 2
+    assert table.policy_value("hengelo", "proefplaats_max_months", on) == 3
+    assert table.policy_value("hengelo", "learning_working_max_months", on) == 6
+    assert table.policy_value("borne", "learning_working_max_months", on) is None
     assert table.int_value("ladder_review_interval_months", on) == 12
     assert table.table("jobcoach_max_share_pct", on) == {
         1: Decimal(15),
@@ -64,8 +66,10 @@ def test_amounts_of_rules_md() -> None:
 
 
 def test_a_date_before_the_table_gets_a_clear_message() -> None:
-    with pytest.raises(RuleError, match="geen bedrag op 31-12-2023"):
-        rules().value("wml_hour_21plus", D(2023, 12, 31))
+    with pytest.raises(RuleError, match="geen bedrag op 31-12-2014"):
+        rules().value("wml_week_adult", D(2014, 12, 31))
+    with pytest.raises(RuleError, match="voltijdweek"):
+        minimum_wage_hour(30, D(2023, 12, 31))
     with pytest.raises(RuleError, match="kent de regel"):
         rules().value("no_such_rule", D(2026, 1, 1))
 

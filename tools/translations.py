@@ -35,6 +35,7 @@ def domain_texts() -> list[str]:
     from app.domain.ladder import TREDE_DEFINITIONS, TREDE_NAMES, PolicyGroup
     from app.services.caseload import DUE_ACTION_LABELS
     from app.services.conflicts import ENTITY_LABELS, FIELD_LABELS, KIND_LABELS
+    from app.services.due import DUE_LABELS as FILE_DUE_LABELS
     from app.services.placement_view import DUE_LABELS
     from app.sync.errors import MESSAGES as SYNC_MESSAGES
 
@@ -45,6 +46,7 @@ def domain_texts() -> list[str]:
     texts.extend(MONTH_NAMES)
     texts.extend(DUE_ACTION_LABELS)
     texts.extend(DUE_LABELS)
+    texts.extend(FILE_DUE_LABELS)
     texts.extend(TREDE_NAMES.values())
     texts.extend(TREDE_DEFINITIONS.values())
     texts.extend(group.value for group in PolicyGroup)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 from app.domain.dates import age_on
+from app.domain.rules import rules
 from app.domain.vocab import RECORDED_PRIORITY_GROUPS, PriorityGroup
 
 
@@ -14,13 +16,24 @@ def derived_priority_groups(birth_date: dt.date, on: dt.date) -> list[PriorityGr
     return groups_for_age(age_on(birth_date, on))
 
 
-def groups_for_age(age: int) -> list[PriorityGroup]:
+@functools.cache
+def _age_limits(on: dt.date) -> tuple[int, int, int]:
+    table = rules()
+    return (
+        table.int_value("priority_age_young", on),
+        table.int_value("priority_age_50_plus", on),
+        table.int_value("priority_age_55_plus", on),
+    )
+
+
+def groups_for_age(age: int, on: dt.date | None = None) -> list[PriorityGroup]:
+    young, fifty, fifty_five = _age_limits(on or dt.date.today())
     groups = []
-    if age < 27:
+    if age < young:
         groups.append(PriorityGroup.UNDER_27)
-    if age >= 50:
+    if age >= fifty:
         groups.append(PriorityGroup.AGE_50_PLUS)
-    if age >= 55:
+    if age >= fifty_five:
         groups.append(PriorityGroup.AGE_55_PLUS)
     return groups
 

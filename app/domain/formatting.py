@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 
 def format_date(value: dt.date | None) -> str:
@@ -62,3 +63,9 @@ MONTH_NAMES = (
 def format_month(day: dt.date) -> str:
     """'november 2026': the month of `day`, as Dutch texts write it."""
     return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def fraction_text(pct: Decimal) -> str:
+    """A percentage as the simple fraction a rule names it by: 6.25 -> '1/16'."""
+    fraction = Fraction(pct / 100).limit_denominator(1000)
+    return f"{fraction.numerator}/{fraction.denominator}"

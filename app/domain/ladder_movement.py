@@ -25,12 +25,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.domain.dates import add_months
+from app.domain.rules import rules
 
 NOT_ASSESSED = 0  # the "nog te bepalen" row of the distribution
 STEP_BUCKETS = ("omlaag", "0", "1", "2", "3", "4+")
-LOWEST_STEPS_MONTHS = 24
-REGULAR_WORK_MONTHS = 12
-POLICY_TARGET_SHARE = 0.5
+
+
+def lowest_steps_months(on: dt.date) -> int:
+    """Seed 001 ch. 7.4: within this many months, clients who started on trede 1-2 rise."""
+    return rules().int_value("target_lowest_steps_months", on)
+
+
+def regular_work_months(on: dt.date) -> int:
+    """Seed 001 ch. 7.4: within this many months, clients on trede 5-6 reach regular work."""
+    return rules().int_value("target_regular_work_months", on)
+
+
+def target_share(on: dt.date) -> float:
+    """The share of a group that meets a target when the target is met (seed 001 ch. 7.4)."""
+    return float(rules().value("target_share_pct", on)) / 100
 
 
 @dataclass(frozen=True)
@@ -102,7 +115,7 @@ def _distribution(treden: Iterable[int | None]) -> dict[int, int]:
 
 
 def lowest_steps_target(histories: Sequence[LadderHistory], end: dt.date) -> TargetResult:
-    start = add_months(end, -LOWEST_STEPS_MONTHS)
+    start = add_months(end, -lowest_steps_months(end))
     cohort = met = up = 0
     for history in histories:
         if not history.in_file_during(start, end):
@@ -119,7 +132,7 @@ def lowest_steps_target(histories: Sequence[LadderHistory], end: dt.date) -> Tar
 
 
 def regular_work_target(histories: Sequence[LadderHistory], end: dt.date) -> TargetResult:
-    start = add_months(end, -REGULAR_WORK_MONTHS)
+    start = add_months(end, -regular_work_months(end))
     cohort = met = 0
     for history in histories:
         if not history.in_file_during(start, end):

@@ -41,6 +41,7 @@ def month_amount(
     hours_per_week: Decimal,
     periods: Sequence[PayablePeriod],
     table: RulesTable | None = None,
+    fulltime_hours: Decimal | None = None,
 ) -> MonthAmount:
     """The month's subsidy: each day counts 1/(days in the month) of the monthly amount that
     applies on that day; days without a payable period count nothing."""
@@ -64,6 +65,7 @@ def month_amount(
             hours_per_week=hours_per_week,
             loonwaarde_pct=applying.loonwaarde_pct,
             table=table,
+            fulltime_hours=fulltime_hours,
         )
         length = (following - start).days
         monthly = parts.subsidy_hour * hours_per_week * WEEKS_PER_MONTH

@@ -27,7 +27,9 @@ class SubsidyParts:
     loonwaarde_pct: Decimal | None  # None: the forfait without a measurement
     wage_value_hour: Decimal  # loonwaarde_pct of the wage (zero for the forfait)
     uncapped_base: Decimal  # WML minus the wage value, or the forfait's share of the WML
-    cap: Decimal  # the highest base: lks_cap_pct_of_wml of the WML
+    cap: Decimal  # the highest base: cap_pct of the WML
+    cap_pct: Decimal
+    forfait_pct: Decimal  # the forfait's share of the WML
     base: Decimal  # between 0 and the cap
     holiday_allowance_pct: Decimal
     employer_costs_pct: Decimal
@@ -64,20 +66,25 @@ def subsidy_parts(
     hours_per_week: Decimal,
     loonwaarde_pct: Decimal | None,
     table: RulesTable | None = None,
+    fulltime_hours: Decimal | None = None,
 ) -> SubsidyParts:
+    """`fulltime_hours`: the employer's normal full-time week, needed before 2024 (when the
+    law set the WML per week, not per hour)."""
     table = table or rules()
     if wage_hour < 0 or hours_per_week < 0:
         raise ValueError("Uurloon en uren per week kunnen niet negatief zijn.")
     if loonwaarde_pct is not None and not 0 <= loonwaarde_pct <= HUNDRED:
         raise ValueError("De loonwaarde ligt tussen 0 en 100%.")
-    wml = minimum_wage_hour(age, on, table)
+    wml = minimum_wage_hour(age, on, table, fulltime_hours)
     # The law forbids a wage below the WML (Wet minimumloon en minimumvakantiebijslag, art. 7),
     # so a stale or mistyped wage never inflates the subsidy: the sum uses the higher of the two.
     agreed_wage_hour, wage_hour = wage_hour, max(wage_hour, wml)
-    cap = wml * table.value("lks_cap_pct_of_wml", on) / HUNDRED
+    cap_pct = table.value("lks_cap_pct_of_wml", on)
+    forfait_pct = table.value("lks_forfait_pct_of_wml", on)
+    cap = wml * cap_pct / HUNDRED
     if loonwaarde_pct is None:
         wage_value = Decimal(0)
-        uncapped = wml * table.value("lks_forfait_pct_of_wml", on) / HUNDRED
+        uncapped = wml * forfait_pct / HUNDRED
     else:
         wage_value = loonwaarde_pct / HUNDRED * wage_hour
         uncapped = wml - wage_value
@@ -95,6 +102,8 @@ def subsidy_parts(
         wage_value_hour=wage_value,
         uncapped_base=uncapped,
         cap=cap,
+        cap_pct=cap_pct,
+        forfait_pct=forfait_pct,
         base=base,
         holiday_allowance_pct=holiday,
         employer_costs_pct=employer_costs,
@@ -111,14 +120,17 @@ def monthly_wage_cost_subsidy(
     wage_hour: Decimal,
     hours_per_week: Decimal,
     loonwaarde_pct: Decimal | None,
+    fulltime_hours: Decimal | None = None,
 ) -> Decimal:
-    """The monthly wage-cost subsidy in euros, rounded to cents (None: the 50% forfait)."""
+    """The monthly wage-cost subsidy in euros, rounded to cents (loonwaarde None: the
+    forfait)."""
     return subsidy_parts(
         on=on,
         age=age,
         wage_hour=wage_hour,
         hours_per_week=hours_per_week,
         loonwaarde_pct=loonwaarde_pct,
+        fulltime_hours=fulltime_hours,
     ).monthly
 
 
@@ -126,8 +138,8 @@ class LoonwaardeSignal(Enum):
     """What a low loonwaarde usually means (RULES.md, seeds 000 and 002): a signal for the
     caseworker, never a block."""
 
-    NOT_ON_LABOUR_MARKET = "not_on_labour_market"  # at most 30% of the WML
-    PARTICIPATION = "participation"  # below 20% of the WML
+    NOT_ON_LABOUR_MARKET = "not_on_labour_market"  # loonwaarde_signal_not_on_labour_market_pct
+    PARTICIPATION = "participation"  # loonwaarde_signal_participation_pct
 
 
 def loonwaarde_signal(
@@ -151,6 +163,11 @@ class WageBelowMinimum:
     since: dt.date
     minimum: Decimal
     age: int
+    adult_age: int  # from this age the full WML applies (on `since`)
+
+    @property
+    def adult(self) -> bool:
+        return self.age >= self.adult_age
 
 
 def _birthday(birth_date: dt.date, year: int) -> dt.date:
@@ -167,8 +184,8 @@ def minimum_wage_change_days(
     row of the WML or the youth percentages, and the birthdays up to the adult age."""
     table = table or rules()
     youth = table.starts("wml_youth_pct")
-    days = {first, *table.starts("wml_hour_21plus"), *youth}
-    adult_age = max(max(table.table("wml_youth_pct", start)) for start in youth) + 1
+    days = {first, *table.starts("wml_hour_adult"), *table.starts("wml_week_adult"), *youth}
+    adult_age = max(table.adult_age(start) for start in youth)
     for year in range(first.year, last.year + 1):
         birthday = _birthday(birth_date, year)
         if age_on(birth_date, birthday) <= adult_age:
@@ -182,6 +199,7 @@ def wage_below_minimum(
     first: dt.date,
     last: dt.date,
     table: RulesTable | None = None,
+    fulltime_hours: Decimal | None = None,
 ) -> WageBelowMinimum | None:
     """The first day in first..last on which `wage_hour` is below the WML of that day (the
     WML rises on fixed dates and with age); None when it never is, or no WML is known."""
@@ -189,11 +207,11 @@ def wage_below_minimum(
     for day in minimum_wage_change_days(birth_date, first, last, table):
         age = age_on(birth_date, day)
         try:
-            minimum = minimum_wage_hour(age, day, table)
+            minimum = minimum_wage_hour(age, day, table, fulltime_hours)
         except RuleError:
             continue  # no WML on record for this day or age: nothing to compare with
         if wage_hour < minimum:
-            return WageBelowMinimum(day, minimum, age)
+            return WageBelowMinimum(day, minimum, age, table.adult_age(day))
     return None
 
 

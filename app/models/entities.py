@@ -124,7 +124,10 @@ class Placement(Document, Base):
     ended_on: Mapped[dt.date | None] = mapped_column(Date)
     hours_per_week: Mapped[Decimal | None] = mapped_column(DecimalText)
     wage_hour: Mapped[Decimal | None] = mapped_column(DecimalText)
+    # the employer's normal full-time week: before 2024 the WML per hour follows from it
+    fulltime_hours: Mapped[Decimal | None] = mapped_column(DecimalText)
     course_months: Mapped[int | None] = mapped_column(Integer)
+    learning_part: Mapped[str | None] = mapped_column(Text)  # what a learning-working place teaches
     continuation_reason: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
 
@@ -201,6 +204,7 @@ class WageValueMeasurement(Record, Base):
     performed_function: Mapped[str] = mapped_column(String(200))
     contract_hours: Mapped[Decimal] = mapped_column(DecimalText)
     fulltime_hours: Mapped[Decimal] = mapped_column(DecimalText)
+    workdays_per_week: Mapped[Decimal | None] = mapped_column(DecimalText)  # the 30-minute rule
     loonwaarde_pct: Mapped[Decimal] = mapped_column(DecimalText)
     explanation: Mapped[str | None] = mapped_column(Text)
     jobcoach_hours_per_month: Mapped[Decimal | None] = mapped_column(DecimalText)

@@ -3,15 +3,31 @@ the indicated hours and the ceiling, the activities, and signature lines."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.domain.formatting import format_date, format_month, format_number
+from app.domain.rules import rules
 from app.domain.vocab import CoachingActivity
 from app.reports.pdf import build_pdf, para, signature_block, table
 from app.services.job_coaching import HalfYearReport, format_minutes
+
+
+def ceiling_shares_text(on: dt.date) -> str:
+    """'15% in het 1e jaar van de baan, 7,5% in het 2e, 6% daarna', from the rules table."""
+    shares = rules().table("jobcoach_max_share_pct", on)
+    years = sorted(shares)
+    parts = [
+        f"{format_number(shares[year])}% in het {year}e jaar van de baan"
+        if index == 0
+        else f"{format_number(shares[year])}% in het {year}e"
+        for index, year in enumerate(years[:-1])
+    ]
+    parts.append(f"{format_number(shares[years[-1]])}% daarna")
+    return ", ".join(parts)
 
 
 def render_half_year_report(report: HalfYearReport, path: Path) -> None:
@@ -78,8 +94,7 @@ def render_half_year_report(report: HalfYearReport, path: Path) -> None:
         Spacer(1, 4 * mm),
         para(
             "Het plafond is het deel van de gewerkte uren dat aan jobcoaching mag worden besteed "
-            "(15% in het eerste jaar van de baan, 7,5% in het tweede, 6% daarna). Uren staan als "
-            "uren:minuten.",
+            f"({ceiling_shares_text(report.made_on)}). Uren staan als uren:minuten.",
             "small",
         ),
         Spacer(1, 10 * mm),

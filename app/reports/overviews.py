@@ -51,8 +51,9 @@ def render_caseload_overview(
         for row in members:
             action = ""
             if row.next_action is not None:
+                # date first: a long action wraps, and "(te laat)" stays on its first line
                 late = " (te laat)" if row.is_overdue(today) else ""
-                action = f"{row.next_action.label} {format_date(row.next_action.due_on)}{late}"
+                action = f"{format_date(row.next_action.due_on)}{late}: {row.next_action.label}"
             table_rows.append(
                 (
                     row.listing_name,

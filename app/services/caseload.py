@@ -20,6 +20,7 @@ from app.models import (
     Caseworker,
     Client,
     Plan,
+    PlanVersion,
     WageValueMeasurement,
 )
 
@@ -33,6 +34,7 @@ from app.services.caseload_rows import (
     filter_rows,
 )
 from app.services.context import Actor
+from app.services.due import FileFacts, due_actions_of
 from app.services.errors import AccessDenied
 from app.services.ladder import effective_assessments
 from app.services.records import latest_per_client
@@ -88,6 +90,20 @@ def caseload_rows(
     include_closed: bool = True,
 ) -> list[CaseloadRow]:
     """Every client in the actor's caseload (or team), sorted by achternaam."""
+    return caseload_with_due_actions(
+        session, actor, scope=scope, today=today, include_closed=include_closed
+    )[0]
+
+
+def caseload_with_due_actions(
+    session: Session,
+    actor: Actor,
+    *,
+    scope: Scope = Scope.OWN,
+    today: dt.date | None = None,
+    include_closed: bool = True,
+) -> tuple[list[CaseloadRow], dict[str, list[DueAction]]]:
+    """The caseload rows, and per active client every due action, earliest first."""
     today = today or dt.date.today()
     if scope is Scope.TEAM and not actor.is_team_lead:
         raise AccessDenied("Alleen een teamleider ziet de caseload van het hele team.")
@@ -103,6 +119,9 @@ def caseload_rows(
         .where(Plan.deleted_at.is_(None), Plan.valid_until.is_not(None))
         .group_by(Plan.client_id)
         .subquery()
+    )
+    issued = (
+        select(PlanVersion.client_id).where(PlanVersion.deleted_at.is_(None)).distinct().subquery()
     )
     query = (
         select(
@@ -123,6 +142,9 @@ def caseload_rows(
             ladder.c.review_on,
             measurement.c.next_measurement_on,
             plan_end.c.valid_until,
+            Client.exemption_end,
+            Client.intake_date,
+            issued.c.client_id.label("issued_plan"),
         )
         .join(
             CaseAssignment,
@@ -142,18 +164,34 @@ def caseload_rows(
             ),
         )
         .outerjoin(plan_end, plan_end.c.client_id == Client.id)
+        .outerjoin(issued, issued.c.client_id == Client.id)
         .where(Client.deleted_at.is_(None))
+    )
+    active_ids: Select[Any] = (
+        select(Client.id)
+        .join(CaseAssignment, CaseAssignment.client_id == Client.id)
+        .join(Caseworker, Caseworker.id == CaseAssignment.caseworker_id)
+        .where(
+            Client.deleted_at.is_(None),
+            Client.status == ClientStatus.ACTIVE.value,
+            CaseAssignment.ended_on.is_(None),
+            CaseAssignment.deleted_at.is_(None),
+        )
     )
     if scope is Scope.OWN:
         query = query.where(CaseAssignment.caseworker_id == actor.caseworker_id)
+        active_ids = active_ids.where(CaseAssignment.caseworker_id == actor.caseworker_id)
     else:
         query = query.where(Caseworker.team_id == actor.team_id)
+        active_ids = active_ids.where(Caseworker.team_id == actor.team_id)
     if not include_closed:
         query = query.where(Client.status == ClientStatus.ACTIVE.value)
 
     statuses = {status.value: status for status in ClientStatus}
     groups_for = functools.lru_cache(maxsize=4096)(_groups)
     rows = []
+    files: list[FileFacts] = []
+    actions: dict[str, list[DueAction]] = {}
     # The driver's plain tuples: SQLAlchemy's result processing doubles the time of a
     # 10,000-client list, and only dates and the groups' JSON need converting here.
     for (
@@ -174,6 +212,9 @@ def caseload_rows(
         review_text,
         measurement_text,
         plan_end_text,
+        exemption_end_text,
+        intake_text,
+        issued_plan,
     ) in _plain_rows(session, query):
         status = statuses[status_code]
         birth_date: dt.date = (
@@ -182,13 +223,31 @@ def caseload_rows(
         review_on = _as_date(review_text)
         next_action = None
         if status is ClientStatus.ACTIVE:
-            for label, due in zip(
-                DUE_ACTION_LABELS,
-                (review_on, _as_date(measurement_text), _as_date(plan_end_text)),
-                strict=True,
-            ):
-                if due is not None and (next_action is None or due < next_action.due_on):
-                    next_action = DueAction(label, due)
+            own = sorted(
+                (
+                    DueAction(label, due)
+                    for label, due in zip(
+                        DUE_ACTION_LABELS,
+                        (review_on, _as_date(measurement_text), _as_date(plan_end_text)),
+                        strict=True,
+                    )
+                    if due is not None
+                ),
+                key=lambda a: (a.due_on, a.label),
+            )
+            if own:
+                actions[client_id] = own
+                next_action = own[0]
+            files.append(
+                FileFacts(
+                    client_id,
+                    final_trede,
+                    work_obligation,
+                    _as_date(exemption_end_text),
+                    _as_date(intake_text),
+                    issued_plan is not None,
+                )
+            )
         age = age_on(birth_date, today)
         display, listing, key = person_forms(voornamen, tussenvoegsel, achternaam)
         compact_postcode = (postcode or "").replace(" ", "")
@@ -214,5 +273,14 @@ def caseload_rows(
                 caseworker,
             )
         )
+    if files:
+        for client_id, found in due_actions_of(session, files, active_ids, today).items():
+            actions[client_id] = sorted(
+                set(actions.get(client_id, [])) | set(found), key=lambda a: (a.due_on, a.label)
+            )
+        rows = [
+            row._replace(next_action=actions[row.client_id][0]) if row.client_id in actions else row
+            for row in rows
+        ]
     rows.sort(key=lambda row: row.sort_key)
-    return rows
+    return rows, actions

@@ -46,6 +46,7 @@ from app.models import (
     Plan,
     PlanGoal,
     PlanInstrument,
+    PlanVersion,
     SubsidyDecision,
     WageValueMeasurement,
     WageValueTask,
@@ -53,6 +54,7 @@ from app.models import (
 from app.paths import DEMO_PASSPHRASE
 from app.services import demo_people as words
 from app.services.context import Actor, initialise_owner
+from app.services.demo_plans import frozen_plan
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,7 @@ class _Rows:
         self.actor_id = actor_id
         self.now = now
         self.tables: dict[type, list[dict[str, Any]]] = {}
+        self.staff: dict[str, tuple[str, str]] = {}  # caseworker id: (name, role code)
 
     def add(self, model: type, **values: Any) -> str:
         row_id = values.setdefault("id", str(uuid.uuid4()))
@@ -91,6 +94,13 @@ class _Rows:
         values.setdefault("deleted_at", None)
         self.tables.setdefault(model, []).append(values)
         return str(row_id)
+
+    def count(self, model: type) -> int:
+        return len(self.tables.get(model, ()))
+
+    def added_since(self, model: type, count: int) -> list[dict[str, Any]]:
+        """The rows of `model` added after there were `count` of them."""
+        return self.tables.get(model, [])[count:]
 
     def flush(self, session: Session) -> None:
         for model, rows in self.tables.items():
@@ -160,11 +170,15 @@ def ensure_demo_store(
 
 
 def _ensure_team(session: Session, owner: Actor, rows: _Rows) -> list[str]:
-    existing = list(
-        session.scalars(select(Caseworker.id).where(Caseworker.team_id == owner.team_id))
-    )
+    existing = session.execute(
+        select(Caseworker.id, Caseworker.display_name, Caseworker.role).where(
+            Caseworker.team_id == owner.team_id
+        )
+    ).all()
+    rows.staff.update({worker_id: (name, role) for worker_id, name, role in existing})
+    rows.staff[owner.caseworker_id] = (owner.display_name, owner.role.value)
     if len(existing) > 1:
-        return existing
+        return [worker_id for worker_id, _name, _role in existing]
     staff = [
         ("demo.werkcoach1", "Jeroen Demo (werkcoach)", Role.WORK_COACH),
         ("demo.werkcoach2", "Sanne Demo (werkcoach)", Role.WORK_COACH),
@@ -176,17 +190,17 @@ def _ensure_team(session: Session, owner: Actor, rows: _Rows) -> list[str]:
     ]
     ids = [owner.caseworker_id]
     for username, name, role in staff:
-        ids.append(
-            rows.add(
-                Caseworker,
-                username=username,
-                display_name=name,
-                role=role.value,
-                team_id=owner.team_id,
-                email=None,
-                active=True,
-            )
+        worker_id = rows.add(
+            Caseworker,
+            username=username,
+            display_name=name,
+            role=role.value,
+            team_id=owner.team_id,
+            email=None,
+            active=True,
         )
+        rows.staff[worker_id] = (name, role.value)
+        ids.append(worker_id)
     return ids
 
 
@@ -277,6 +291,7 @@ def _generate_client(
     employers: list[str],
     owner: Actor,
 ) -> None:
+    marks = {model: rows.count(model) for model in (LadderAssessment, PlanGoal, PlanInstrument)}
     background = _weighted(rng, words.BACKGROUND_WEIGHTS)
     first = rng.choice(words.FIRST_NAMES[background])
     if rng.random() < 0.2:
@@ -315,7 +330,9 @@ def _generate_client(
         benefit_start=intake - dt.timedelta(days=rng.randint(0, 400)),
         work_obligation=obligation.value,
         exemption_reason="Individueel besluit na medisch advies" if exempt else None,
-        exemption_end=add_months(today, rng.randint(-2, 24)) if exempt else None,
+        exemption_end=(
+            add_months(today, rng.randint(-2, 24)) if exempt and rng.random() < 0.85 else None
+        ),
         priority_groups=groups,
         obstacles=sorted(obstacles),
         education_level=rng.choice(list(EducationLevel)).value,
@@ -379,7 +396,7 @@ def _generate_client(
     if trede_start >= 3 and rng.random() < 0.45:
         _generate_placement(rng, rows, client_id, today, coaches, employers)
 
-    if rng.random() < 0.6:
+    if rng.random() < 0.85:
         plan_start = max(intake, today - dt.timedelta(days=rng.randint(0, 330)))
         plan_id = rows.add(
             Plan,
@@ -393,6 +410,7 @@ def _generate_client(
             valid_from=plan_start,
             valid_until=add_months(plan_start, rng.choice([12, 18, 24])),
         )
+        issued = not closed and rng.random() < 0.9
         for position, goal in enumerate(rng.sample(words.GOALS, k=2)):
             rows.add(
                 PlanGoal,
@@ -411,6 +429,37 @@ def _generate_client(
                 description=None,
                 starts_on=plan_start,
                 ends_on=add_months(plan_start, 6),
+            )
+        if issued:
+            plans = rows.added_since(Plan, rows.count(Plan) - 1)
+            content = frozen_plan(
+                rows.added_since(Client, rows.count(Client) - 1)[0],
+                rows.added_since(LadderAssessment, marks[LadderAssessment]),
+                plans[0],
+                rows.added_since(PlanGoal, marks[PlanGoal]),
+                rows.added_since(PlanInstrument, marks[PlanInstrument]),
+                rows.staff[caseworker],
+                plan_start,
+            )
+            version_id = rows.add(
+                PlanVersion,
+                plan_id=plan_id,
+                client_id=client_id,
+                number=1,
+                issued_on=plan_start,
+                content=content,
+                signed_by_client_on=None,
+                signed_by_caseworker_on=None,
+            )
+            rows.add(
+                AuditEvent,
+                occurred_at=rows.now,
+                actor_id=owner.caseworker_id,
+                action=AuditAction.CREATE.value,
+                entity_type="plan_version",
+                entity_id=version_id,
+                client_id=client_id,
+                details={"source": "demo", "number": 1},
             )
 
 
@@ -447,7 +496,11 @@ def _generate_placement(
         ended_on=None,
         hours_per_week=hours,
         wage_hour=None if kind is PlacementType.VOLUNTEER else wage,
+        fulltime_hours=Decimal(38),
         course_months=None,
+        learning_part=(
+            rng.choice(words.LEARNING_PARTS) if kind is PlacementType.LEARNING_WORKING else None
+        ),
         continuation_reason=None,
         notes=None,
     )
@@ -471,6 +524,7 @@ def _generate_placement(
         performed_function=rng.choice(words.FUNCTIONS),
         contract_hours=hours,
         fulltime_hours=Decimal(38),
+        workdays_per_week=Decimal(4),
         loonwaarde_pct=loonwaarde,
         explanation="Werknemer werkt nauwkeurig maar in een lager tempo.",
         jobcoach_hours_per_month=Decimal(rng.choice([4, 6, 8])),

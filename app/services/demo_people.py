@@ -453,3 +453,10 @@ GOALS = [
     "Zelfstandig naar het werk reizen",
     "Contract verlengd na proefplaatsing",
 ]
+
+LEARNING_PARTS = (
+    "BBL niveau 1 logistiek, een dag per week naar school",
+    "Leerwerktraject groen met het certificaat VCA",
+    "Praktijkverklaring schoonmaak (mbo), begeleid door een praktijkopleider",
+    "Heftruckcertificaat en taalles op de werkplek",
+)

@@ -4,9 +4,6 @@ written next to its target first, so a crash or a cancel never leaves half an ex
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,16 +11,15 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.domain.formatting import format_date
 from app.domain.vocab import AuditAction, Municipality, WorkObligation
 from app.services.audit import audit
 from app.services.caseload import CaseloadRow, Scope, caseload_rows
 from app.services.context import Actor
 from app.services.errors import ServiceError
+from app.services.spreadsheet import Value, add_sheet, complete_file, write_csv
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-Value = str | int | dt.date | None
 
 
 class ExportFormat(StrEnum):
@@ -71,64 +67,6 @@ def columns(*, personal_data: bool) -> tuple[Column, ...]:
     return tuple(c for c in COLUMNS if personal_data or not c.personal)
 
 
-def _text(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return format_date(value)
-    return str(value)
-
-
-def _write_csv(
-    path: Path, chosen: Sequence[Column], rows: Sequence[CaseloadRow], tick: Callable[[int], None]
-) -> None:
-    # utf-8 with BOM and ';': what Excel and LibreOffice open in Dutch settings without asking.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow([c.header for c in chosen])
-        for index, row in enumerate(rows):
-            writer.writerow([_text(c.value(row)) for c in chosen])
-            tick(index)
-
-
-def _write_xlsx(
-    path: Path, chosen: Sequence[Column], rows: Sequence[CaseloadRow], tick: Callable[[int], None]
-) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    # The values first (this is where a cancel lands), then the workbook in one go.
-    table: list[list[Value]] = []
-    for index, row in enumerate(rows):
-        table.append([column.value(row) for column in chosen])
-        tick(index)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Caseload")
-    for position, column in enumerate(chosen, start=1):
-        width = max(12, len(column.header) + 2)
-        sheet.column_dimensions[get_column_letter(position)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for column in chosen:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for values in table:
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=None if value == "" else value)
-            if isinstance(value, dt.date):
-                cell.number_format = "DD-MM-YYYY"
-            cells.append(cell)
-        sheet.append(cells)
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(chosen))}{len(rows) + 1}"
-    book.save(path)
-
-
 def write_caseload(
     rows: Sequence[CaseloadRow],
     path: Path,
@@ -137,8 +75,10 @@ def write_caseload(
     personal_data: bool = True,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> None:
-    """Write the rows; the target appears only complete (cancelling leaves no file)."""
+    """Write the rows; the target appears only complete (cancelling leaves no file).
+    `before_write` runs once the rows are read and no cancel can come: the audit."""
     chosen = columns(personal_data=personal_data)
     total = len(rows)
 
@@ -149,16 +89,22 @@ def write_caseload(
             if progress is not None:
                 progress(index + 1, total)
 
-    temporary = path.with_name(path.name + ".tmp")
-    try:
+    table: list[list[Value]] = []
+    for index, row in enumerate(rows):
+        table.append([column.value(row) for column in chosen])
+        tick(index)
+    header = [c.header for c in chosen]
+    if before_write is not None:
+        before_write()
+    with complete_file(path) as temporary:
         if export_format is ExportFormat.CSV:
-            _write_csv(temporary, chosen, rows, tick)
+            write_csv(temporary, header, table)
         else:
-            _write_xlsx(temporary, chosen, rows, tick)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            add_sheet(book, "Caseload", header, table)
+            book.save(temporary)
 
 
 def export_caseload(
@@ -175,6 +121,22 @@ def export_caseload(
 ) -> int:
     """Export the actor's caseload (or team); returns the number of clients. Audited."""
     rows = caseload_rows(session, actor, scope=scope, include_closed=include_closed)
+
+    def audited() -> None:
+        # One record per client: "who exported my file" must be answerable per client. It
+        # is committed before the file exists: a crash in between leaves a record, no file.
+        for row in rows:
+            audit(
+                session,
+                actor,
+                AuditAction.EXPORT,
+                "caseload",
+                client_id=row.client_id,
+                format=export_format.value,
+                personal_data=personal_data,
+            )
+        session.commit()
+
     write_caseload(
         rows,
         path,
@@ -182,17 +144,6 @@ def export_caseload(
         personal_data=personal_data,
         progress=progress,
         cancelled=cancelled,
+        before_write=audited,
     )
-    # One record per client: "who exported my file" must be answerable per client.
-    for row in rows:
-        audit(
-            session,
-            actor,
-            AuditAction.EXPORT,
-            "caseload",
-            client_id=row.client_id,
-            format=export_format.value,
-            personal_data=personal_data,
-        )
-    session.flush()
     return len(rows)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.dates import add_months, age_on, month_start, months_between
@@ -17,24 +18,34 @@ from app.domain.formatting import format_date
 from app.domain.placements import (
     SUBSIDISED_TYPES,
     DisplacementFlag,
+    PlacementSpan,
+    chain_starts,
     displacement_flag,
+    displacement_limit,
     forfait_ends_on,
 )
 from app.domain.rules import RuleError
 from app.domain.subsidy_months import MonthAmount, PayablePeriod, month_amount
 from app.domain.vocab import PlacementType, SubsidyBasis
 from app.domain.wage import SubsidyParts, WageBelowMinimum, subsidy_parts, wage_below_minimum
-from app.models import Employer, Placement
+from app.models import Client, Employer, Placement
 from app.services.access import require_client
+from app.services.caseload_rows import DueAction
 from app.services.context import Actor
 from app.services.placements import PlacementForm, wage_check_day
 from app.services.subsidy_decisions import (
     DecisionRow,
     decision_on,
     decision_rows,
+    decision_rows_of,
     measurement_valid_until,
 )
-from app.services.wage_value import MeasurementRow, latest_of, measurement_rows
+from app.services.wage_value import (
+    MeasurementRow,
+    latest_of,
+    measurement_rows,
+    measurement_rows_of,
+)
 
 FORFAIT_END = "Einde forfaitaire beschikking: loonwaardemeting nodig"
 DECISION_END = "Einde beschikking loonkostensubsidie"
@@ -54,12 +65,6 @@ DUE_LABELS = (
 
 
 STATEMENT_MONTHS = 12  # months of payable amounts the placement shows
-
-
-@dataclass(frozen=True)
-class DueAction:
-    label: str
-    due_on: dt.date
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,9 @@ class PlacementRow:
     ended_on: dt.date | None
     hours_per_week: Decimal | None
     wage_hour: Decimal | None
+    fulltime_hours: Decimal | None
     course_months: int | None
+    learning_part: str | None
     continuation_reason: str | None
     notes: str | None
     flag: DisplacementFlag | None
@@ -125,6 +132,7 @@ def _parts(
             wage_hour=placement.wage_hour,
             hours_per_week=placement.hours_per_week,
             loonwaarde_pct=pct,
+            fulltime_hours=placement.fulltime_hours,
         )
     except (ValueError, LookupError) as exc:
         return None, str(exc)
@@ -235,6 +243,7 @@ def month_amounts(
                     wage_hour=placement.wage_hour,
                     hours_per_week=placement.hours_per_week,
                     periods=periods,
+                    fulltime_hours=placement.fulltime_hours,
                 )
             )
     return months
@@ -272,6 +281,15 @@ def _subsidy_due(
     return [DueAction(DECISION_MISSING, since)]
 
 
+@dataclass(frozen=True)
+class ClientFacts:
+    """What the placement rows need of their client."""
+
+    id: str
+    birth_date: dt.date
+    municipality: str
+
+
 def placements(
     session: Session,
     actor: Actor,
@@ -291,16 +309,97 @@ def placements(
     ).all()
     if measurements is None:
         measurements = measurement_rows(session, client_id)
+    return build_rows(
+        ClientFacts(client.id, client.birth_date, client.municipality),
+        [(placement, name) for placement, name in found],
+        measurements,
+        decision_rows(session, client_id),
+        today,
+    )
+
+
+def placement_due_actions(
+    session: Session, client_ids: Collection[str] | Select[Any], today: dt.date
+) -> dict[str, list[DueAction]]:
+    """Per client, what its placements need next (for a caseload: read in a few queries, for
+    the clients with a placement that runs or ended in the last year only)."""
+    ids = client_ids if isinstance(client_ids, Select) else list(client_ids)
+    recent = today - dt.timedelta(days=366)
+    with_placements = (
+        select(Placement.client_id)
+        .where(
+            Placement.deleted_at.is_(None),
+            Placement.client_id.in_(ids),
+            or_(Placement.ended_on.is_(None), Placement.ended_on >= recent),
+        )
+        .distinct()
+    )
+    found = session.execute(
+        select(Placement, Employer.name, Client.birth_date, Client.municipality)
+        .join(Employer, Employer.id == Placement.employer_id)
+        .join(Client, Client.id == Placement.client_id)
+        .where(Placement.deleted_at.is_(None), Placement.client_id.in_(with_placements))
+    ).all()
+    if not found:
+        return {}
+    clients = {p.client_id: ClientFacts(p.client_id, birth, town) for p, _n, birth, town in found}
+    per_client: dict[str, list[tuple[Placement, str]]] = {}
+    for placement, name, _birth, _town in found:
+        per_client.setdefault(placement.client_id, []).append((placement, name))
+    measurements = measurement_rows_of(session, list(clients))
+    decisions = decision_rows_of(session, list(clients))
+    actions: dict[str, list[DueAction]] = {}
+    for client_id, rows in per_client.items():
+        built = build_rows(
+            clients[client_id],
+            rows,
+            measurements.get(client_id, []),
+            decisions.get(client_id, []),
+            today,
+            with_months=False,
+        )
+        actions[client_id] = [action for row in built for action in row.due_actions]
+    return actions
+
+
+def build_rows(
+    client: ClientFacts,
+    found: Sequence[tuple[Placement, str]],
+    measurements: Sequence[MeasurementRow],
+    all_decisions: Sequence[DecisionRow],
+    today: dt.date,
+    *,
+    with_months: bool = True,
+) -> list[PlacementRow]:
+    """The rows of one client's placements from what was read for it; `with_months` False
+    leaves out the monthly statement (a caseload needs the due actions only)."""
     latest = latest_of(measurements)
-    all_decisions = decision_rows(session, client_id)
+    chained = chain_starts(
+        [
+            PlacementSpan(
+                p.id,
+                PlacementType(p.placement_type),
+                p.employer_id,
+                p.started_on,
+                p.ended_on,
+            )
+            for p, _name in found
+        ]
+    )
     rows = []
     for placement, employer_name in found:
         kind = PlacementType(placement.placement_type)
-        flag = displacement_flag(
+        limit = displacement_limit(
             kind,
-            placement.started_on,
-            placement.ended_on,
             placement.course_months,
+            placement.learning_part,
+            chained[placement.id],
+            client.municipality,
+        )
+        flag = displacement_flag(
+            limit,
+            chained[placement.id],
+            placement.ended_on,
             placement.continuation_reason,
             today,
         )
@@ -312,7 +411,11 @@ def placements(
         if placement.wage_hour is not None and kind is not PlacementType.VOLUNTEER:
             last_day = wage_check_day(placement.started_on, placement.ended_on, today)
             below = wage_below_minimum(
-                placement.wage_hour, client.birth_date, placement.started_on, last_day
+                placement.wage_hour,
+                client.birth_date,
+                placement.started_on,
+                last_day,
+                fulltime_hours=placement.fulltime_hours,
             )
             if below is not None and placement.ended_on is None:
                 due.append(DueAction(RAISE_WAGE, below.since))
@@ -327,9 +430,10 @@ def placements(
             subsidy = placement_subsidy(
                 placement, client.birth_date, own_decisions, measurements, today
             )
-            months = _recent_months(
-                placement, client.birth_date, own_decisions, measurements, today
-            )
+            if with_months:
+                months = _recent_months(
+                    placement, client.birth_date, own_decisions, measurements, today
+                )
             if placement.ended_on is None:
                 due.extend(_subsidy_due(placement, own_decisions, today))
         if placement.ended_on is None and measurement and measurement.next_measurement_on:
@@ -349,7 +453,9 @@ def placements(
                 ended_on=placement.ended_on,
                 hours_per_week=placement.hours_per_week,
                 wage_hour=placement.wage_hour,
+                fulltime_hours=placement.fulltime_hours,
                 course_months=placement.course_months,
+                learning_part=placement.learning_part,
                 continuation_reason=placement.continuation_reason,
                 notes=placement.notes,
                 flag=flag,

@@ -14,6 +14,7 @@ from app.domain import validation as v
 from app.domain.dates import add_months
 from app.domain.formatting import format_date, format_money, format_optional_number
 from app.domain.placements import SUBSIDISED_TYPES
+from app.domain.rules import rules
 from app.domain.vocab import AuditAction, PlacementType
 from app.domain.wage import WageBelowMinimum, wage_below_minimum
 from app.models import Employer, Placement
@@ -113,7 +114,9 @@ class PlacementForm:
     ended_on: str = ""
     hours_per_week: str = ""
     wage_hour: str = ""
+    fulltime_hours: str = ""
     course_months: str = ""
+    learning_part: str = ""
     notes: str = ""
 
     @classmethod
@@ -127,14 +130,16 @@ class PlacementForm:
             ended_on=format_date(p.ended_on) if p.ended_on else "",
             hours_per_week=format_optional_number(p.hours_per_week),
             wage_hour=format_optional_number(p.wage_hour),
+            fulltime_hours=format_optional_number(p.fulltime_hours),
             course_months=str(p.course_months) if p.course_months else "",
+            learning_part=p.learning_part or "",
             notes=p.notes or "",
         )
 
 
 def minimum_wage_text(below: WageBelowMinimum) -> str:
     """The WML that applies, as a message names it: amount, age group and day."""
-    group = "21 jaar en ouder" if below.age >= 21 else f"{below.age} jaar"
+    group = f"{below.adult_age} jaar en ouder" if below.adult else f"{below.age} jaar"
     return f"{format_money(below.minimum)} per uur ({group}) vanaf {format_date(below.since)}"
 
 
@@ -188,21 +193,48 @@ def validate_placement(
         )
         if problem:
             problems[name] = problem
+    fulltime_problem = v.decimal_problem(
+        form.fulltime_hours,
+        what="de voltijdweek van de werkgever",
+        minimum=Decimal(0),
+        maximum=MAX_HOURS_PER_WEEK,
+        required=False,
+        above_minimum=True,
+    )
     wage, started = v.parse_decimal(form.wage_hour), v.parse_date(form.started_on)
+    fulltime, hours = v.parse_decimal(form.fulltime_hours), v.parse_decimal(form.hours_per_week)
+    weekly_wml = started is not None and started < rules().hourly_wml_starts()
+    if fulltime_problem:
+        problems["fulltime_hours"] = fulltime_problem
+    elif fulltime is None and weekly_wml and wage is not None:
+        problems["fulltime_hours"] = (
+            f"Vóór {format_date(rules().hourly_wml_starts())} stond het minimumloon per week "
+            "vast, niet per uur: vul de normale voltijdweek van de werkgever in (bijv. 38)."
+        )
+    elif fulltime is not None and hours is not None and hours > fulltime:
+        problems["hours_per_week"] = (
+            "Het aantal uren per week is hoger dan de voltijdweek van de werkgever; "
+            "controleer beide."
+        )
     if (
         birth_date is not None
         and wage is not None
         and started is not None
         and kind is not PlacementType.VOLUNTEER
-        and not problems.keys() & {"wage_hour", "started_on", "ended_on"}
+        and not problems.keys() & {"wage_hour", "started_on", "ended_on", "fulltime_hours"}
     ):
         day = wage_check_day(started, v.parse_date(form.ended_on), today)
-        below = wage_below_minimum(wage, birth_date, day, day)
+        below = wage_below_minimum(wage, birth_date, day, day, fulltime_hours=fulltime)
         if below is not None:
             problems["wage_hour"] = (
                 "Het uurloon is lager dan het wettelijk minimumloon: "
                 f"{minimum_wage_text(below)}. Typ minstens dat bedrag."
             )
+    if kind is PlacementType.LEARNING_WORKING and not form.learning_part.strip():
+        problems["learning_part"] = (
+            "Beschrijf het leerdeel (wat de klant leert, welke opleiding of welk certificaat): "
+            "zonder leerdeel is het geen leerwerktraject."
+        )
     if form.course_months.strip():
         if not form.course_months.strip().isdigit() or not 1 <= int(form.course_months) <= 60:
             problems["course_months"] = "Typ de duur van de opleiding in hele maanden (1 tot 60)."
@@ -222,7 +254,9 @@ def _apply(placement: Placement, form: PlacementForm) -> None:
     placement.ended_on = v.parse_date(form.ended_on)
     placement.hours_per_week = v.parse_decimal(form.hours_per_week)
     placement.wage_hour = v.parse_decimal(form.wage_hour)
+    placement.fulltime_hours = v.parse_decimal(form.fulltime_hours)
     placement.course_months = int(form.course_months) if form.course_months.strip() else None
+    placement.learning_part = form.learning_part.strip() or None
     placement.notes = form.notes.strip() or None
 
 

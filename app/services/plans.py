@@ -83,6 +83,44 @@ def current_plan(session: Session, client_id: str) -> Plan | None:
     ).first()
 
 
+def goal_entry(
+    description: str, target: dt.date | None, achieved: dt.date | None
+) -> dict[str, str]:
+    """A goal as a plan document holds it."""
+    return {"description": description, "target": _date(target), "achieved": _date(achieved)}
+
+
+def instrument_entry(
+    instrument: str, description: str | None, starts: dt.date | None, ends: dt.date | None
+) -> dict[str, str]:
+    """An agreed activity as a plan document holds it."""
+    return {
+        "instrument": instrument,
+        "description": description or "",
+        "from": _date(starts),
+        "until": _date(ends),
+    }
+
+
+def exemption_text(obligation: WorkObligation, reason: str, end: str) -> str:
+    """The exemption as a plan prints it: its reason, and its end when it has one."""
+    if obligation is WorkObligation.IMPOSED:
+        return ""
+    return reason + (f" (tot {end})" if end else "")
+
+
+def plan_address(street: str, house_number: str, postcode: str, city: str) -> str:
+    """'Dorpsstraat 12, 7551 AB  Hengelo' as a plan prints it."""
+    return ", ".join(
+        part
+        for part in (
+            " ".join(p for p in (street, house_number) if p),
+            "  ".join(p for p in (postcode, city) if p),
+        )
+        if part
+    )
+
+
 def plan_document(
     session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None
 ) -> PlanDocument:
@@ -103,40 +141,18 @@ def plan_document(
             .where(PlanGoal.plan_id == plan.id, PlanGoal.deleted_at.is_(None))
             .order_by(PlanGoal.position)
         ):
-            goals.append(
-                {
-                    "description": goal.description,
-                    "target": _date(goal.target_date),
-                    "achieved": _date(goal.achieved_on),
-                }
-            )
+            goals.append(goal_entry(goal.description, goal.target_date, goal.achieved_on))
         for item in session.scalars(
             select(PlanInstrument)
             .where(PlanInstrument.plan_id == plan.id, PlanInstrument.deleted_at.is_(None))
             .order_by(PlanInstrument.position)
         ):
             instruments.append(
-                {
-                    "instrument": item.instrument,
-                    "description": item.description or "",
-                    "from": _date(item.starts_on),
-                    "until": _date(item.ends_on),
-                }
+                instrument_entry(item.instrument, item.description, item.starts_on, item.ends_on)
             )
     obligation = WorkObligation(form.work_obligation)
-    exemption = ""
-    if obligation is not WorkObligation.IMPOSED:
-        exemption = form.exemption_reason + (
-            f" (tot {form.exemption_end})" if form.exemption_end else ""
-        )
-    address = ", ".join(
-        part
-        for part in (
-            " ".join(p for p in (form.street, form.house_number) if p),
-            "  ".join(p for p in (form.postcode, form.city) if p),
-        )
-        if part
-    )
+    exemption = exemption_text(obligation, form.exemption_reason, form.exemption_end)
+    address = plan_address(form.street, form.house_number, form.postcode, form.city)
     return PlanDocument(
         municipality=Municipality(form.municipality).label,
         title=plan.title if plan else "Plan van aanpak",

@@ -266,32 +266,39 @@ class DecisionRow(CorrectableRow):
 
 def decision_rows(session: Session, client_id: str) -> list[DecisionRow]:
     """Every decision of the client, newest period first; corrected ones kept and marked."""
+    return decision_rows_of(session, [client_id]).get(client_id, [])
+
+
+def decision_rows_of(session: Session, client_ids: Sequence[str]) -> dict[str, list[DecisionRow]]:
+    """Per client, `decision_rows` (for callers that checked the access)."""
     found = session.scalars(
         select(SubsidyDecision).where(
-            SubsidyDecision.client_id == client_id, SubsidyDecision.deleted_at.is_(None)
+            SubsidyDecision.client_id.in_(client_ids), SubsidyDecision.deleted_at.is_(None)
         )
     ).all()
     corrected_by = corrections_of(found)
-    rows = [
-        DecisionRow(
-            id=d.id,
-            placement_id=d.placement_id,
-            basis=SubsidyBasis(d.basis),
-            measurement_id=d.measurement_id,
-            target_group_basis=TargetGroupBasis(d.target_group_basis),
-            target_group_note=d.target_group_note,
-            starts_on=d.starts_on,
-            ends_on=d.ends_on,
-            decided_on=d.decided_on,
-            reference=d.reference,
-            created_at=d.created_at,
-            corrects_id=d.corrects_id,
-            corrected_by_id=corrected_by.get(d.id),
+    grouped: dict[str, list[DecisionRow]] = {}
+    for d in found:
+        grouped.setdefault(d.client_id, []).append(
+            DecisionRow(
+                id=d.id,
+                placement_id=d.placement_id,
+                basis=SubsidyBasis(d.basis),
+                measurement_id=d.measurement_id,
+                target_group_basis=TargetGroupBasis(d.target_group_basis),
+                target_group_note=d.target_group_note,
+                starts_on=d.starts_on,
+                ends_on=d.ends_on,
+                decided_on=d.decided_on,
+                reference=d.reference,
+                created_at=d.created_at,
+                corrects_id=d.corrects_id,
+                corrected_by_id=corrected_by.get(d.id),
+            )
         )
-        for d in found
-    ]
-    rows.sort(key=lambda r: (r.starts_on, r.created_at), reverse=True)
-    return rows
+    for rows in grouped.values():
+        rows.sort(key=lambda r: (r.starts_on, r.created_at), reverse=True)
+    return grouped
 
 
 def decisions(session: Session, actor: Actor, client_id: str) -> list[DecisionRow]:

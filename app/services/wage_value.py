@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session
 
 from app.domain import validation as v
 from app.domain.dates import add_months
-from app.domain.formatting import format_date, format_number, format_optional_number
+from app.domain.formatting import (
+    format_date,
+    format_number,
+    format_optional_number,
+    fraction_text,
+)
 from app.domain.rules import rules
 from app.domain.vocab import AuditAction
 from app.domain.wage import task_result_pct, weighted_loonwaarde
@@ -30,6 +35,9 @@ MAX_FACTOR_PCT = Decimal(150)  # tempo can be above normal; quality and net time
 MAX_HOURS_PER_WEEK = Decimal(60)
 MAX_COACH_HOURS_PER_MONTH = Decimal(80)
 TOTAL_TOLERANCE = Decimal("0.5")  # percentage points between the total and the tasks
+DAYS_PER_WEEK = Decimal(7)
+HOURS_PER_DAY = Decimal(24)
+MINUTES_PER_HOUR = 60
 
 
 def validity_months(on: dt.date) -> int:
@@ -73,6 +81,7 @@ class MeasurementForm:
     performed_function: str = ""
     contract_hours: str = ""
     fulltime_hours: str = ""
+    workdays_per_week: str = ""
     tasks: tuple[TaskForm, ...] = field(default_factory=tuple)
     loonwaarde_pct: str = ""
     explanation: str = ""
@@ -149,11 +158,30 @@ def validate_measurement(
         problems["contract_hours"] = contract_problem
     if fulltime_problem:
         problems["fulltime_hours"] = fulltime_problem
+    on = report or today
+    ulm_start = table.date_value("ulm_required_from")
+    workdays_problem = v.decimal_problem(
+        form.workdays_per_week,
+        what="het aantal werkdagen per week",
+        minimum=Decimal(0),
+        maximum=DAYS_PER_WEEK,
+        required=on >= ulm_start,
+        above_minimum=True,
+    )
+    if workdays_problem:
+        problems["workdays_per_week"] = workdays_problem
+    workdays = None if workdays_problem else v.parse_decimal(form.workdays_per_week)
+    if workdays is not None and contract is not None and not contract_problem:
+        contract_days = contract / workdays
+        if contract_days > HOURS_PER_DAY:
+            problems["workdays_per_week"] = (
+                "Zoveel contracturen passen niet in zo weinig werkdagen; controleer beide."
+            )
 
     filled = form.filled_tasks()
-    on = report or today
-    max_tasks = table.int_value("ulm_max_tasks", max(on, dt.date(2021, 7, 1)))
-    min_share = table.value("ulm_task_min_share_pct", max(on, dt.date(2021, 7, 1)))
+    max_tasks = table.int_value("ulm_max_tasks", max(on, ulm_start))
+    min_share = table.value("ulm_task_min_share_pct", max(on, ulm_start))
+    min_minutes = table.value("ulm_task_min_minutes_per_day", max(on, ulm_start))
     if not filled:
         problems["tasks"] = "Vul minstens één hoofdtaak in."
     elif len(filled) > max_tasks or len(form.tasks) > max_tasks:
@@ -170,8 +198,16 @@ def validate_measurement(
             if share < min_share:
                 share_problem = (
                     f"Een hoofdtaak beslaat minstens {format_number(min_share)}% van de werktijd "
-                    "(1/16); voeg kleinere taken samen."
+                    f"({fraction_text(min_share)}); voeg kleinere taken samen."
                 )
+            elif workdays and contract and "workdays_per_week" not in problems:
+                minutes = share / HUNDRED * contract * MINUTES_PER_HOUR / workdays
+                if minutes < min_minutes:
+                    share_problem = (
+                        f"Taak {position} beslaat gemiddeld {format_number(minutes, 0)} minuten "
+                        f"per werkdag; een hoofdtaak beslaat minstens "
+                        f"{format_number(min_minutes)} minuten per dag. Voeg kleinere taken samen."
+                    )
         if share_problem:
             problems[prefix + "share_pct"] = share_problem
         for name, what, maximum in (
@@ -271,6 +307,7 @@ def _save(
         performed_function=form.performed_function.strip(),
         contract_hours=number(form.contract_hours),
         fulltime_hours=number(form.fulltime_hours),
+        workdays_per_week=v.parse_decimal(form.workdays_per_week),
         loonwaarde_pct=number(form.loonwaarde_pct),
         explanation=form.explanation.strip() or None,
         jobcoach_hours_per_month=v.parse_decimal(form.jobcoach_hours_per_month),
@@ -368,6 +405,7 @@ class MeasurementRow(CorrectableRow):
     performed_function: str
     contract_hours: Decimal
     fulltime_hours: Decimal
+    workdays_per_week: Decimal | None
     loonwaarde_pct: Decimal
     explanation: str | None
     jobcoach_hours_per_month: Decimal | None
@@ -386,6 +424,7 @@ class MeasurementRow(CorrectableRow):
             performed_function=self.performed_function,
             contract_hours=format_optional_number(self.contract_hours),
             fulltime_hours=format_optional_number(self.fulltime_hours),
+            workdays_per_week=format_optional_number(self.workdays_per_week),
             tasks=tuple(
                 TaskForm(
                     t.name,
@@ -415,9 +454,17 @@ def measurements(session: Session, actor: Actor, client_id: str) -> list[Measure
 
 def measurement_rows(session: Session, client_id: str) -> list[MeasurementRow]:
     """`measurements` for a caller that checked the access already."""
+    return measurement_rows_of(session, [client_id]).get(client_id, [])
+
+
+def measurement_rows_of(
+    session: Session, client_ids: Sequence[str]
+) -> dict[str, list[MeasurementRow]]:
+    """Per client, its measurements newest first (for callers that checked the access)."""
     found = session.scalars(
         select(WageValueMeasurement).where(
-            WageValueMeasurement.client_id == client_id, WageValueMeasurement.deleted_at.is_(None)
+            WageValueMeasurement.client_id.in_(client_ids),
+            WageValueMeasurement.deleted_at.is_(None),
         )
     ).all()
     ids = [m.id for m in found]
@@ -441,31 +488,34 @@ def measurement_rows(session: Session, client_id: str) -> list[MeasurementRow]:
                 )
             )
     corrected_by = corrections_of(found)
-    rows = [
-        MeasurementRow(
-            id=m.id,
-            placement_id=m.placement_id,
-            report_date=m.report_date,
-            visit_date=m.visit_date,
-            expert_name=m.expert_name,
-            employer_contact=m.employer_contact,
-            norm_function=m.norm_function,
-            performed_function=m.performed_function,
-            contract_hours=m.contract_hours,
-            fulltime_hours=m.fulltime_hours,
-            loonwaarde_pct=m.loonwaarde_pct,
-            explanation=m.explanation,
-            jobcoach_hours_per_month=m.jobcoach_hours_per_month,
-            next_measurement_on=m.next_measurement_on,
-            tasks=tuple(sorted(tasks.get(m.id, []), key=lambda t: t.position)),
-            created_at=m.created_at,
-            corrects_id=m.corrects_id,
-            corrected_by_id=corrected_by.get(m.id),
+    grouped: dict[str, list[MeasurementRow]] = {}
+    for m in found:
+        grouped.setdefault(m.client_id, []).append(
+            MeasurementRow(
+                id=m.id,
+                placement_id=m.placement_id,
+                report_date=m.report_date,
+                visit_date=m.visit_date,
+                expert_name=m.expert_name,
+                employer_contact=m.employer_contact,
+                norm_function=m.norm_function,
+                performed_function=m.performed_function,
+                contract_hours=m.contract_hours,
+                fulltime_hours=m.fulltime_hours,
+                workdays_per_week=m.workdays_per_week,
+                loonwaarde_pct=m.loonwaarde_pct,
+                explanation=m.explanation,
+                jobcoach_hours_per_month=m.jobcoach_hours_per_month,
+                next_measurement_on=m.next_measurement_on,
+                tasks=tuple(sorted(tasks.get(m.id, []), key=lambda t: t.position)),
+                created_at=m.created_at,
+                corrects_id=m.corrects_id,
+                corrected_by_id=corrected_by.get(m.id),
+            )
         )
-        for m in found
-    ]
-    rows.sort(key=lambda r: (r.report_date, r.created_at), reverse=True)
-    return rows
+    for rows in grouped.values():
+        rows.sort(key=lambda r: (r.report_date, r.created_at), reverse=True)
+    return grouped
 
 
 def latest_of(rows: Sequence[MeasurementRow]) -> dict[str, MeasurementRow]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
 # The newest revision in migrations/versions; a test checks it against Alembic's own view.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 
 NEWER_MESSAGE = (
     "Deze database is gemaakt met een nieuwere versie van Trede. Installeer de nieuwste "

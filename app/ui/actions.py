@@ -24,6 +24,9 @@ class Actions:
         self.ladder_figures = make(
             tr("Ladderbeweging"), "Ctrl+Shift+M", tr("Beweging op de participatieladder")
         )
+        self.due_list = make(
+            tr("Wat staat er open…"), "Ctrl+D", tr("Alle openstaande acties en termijnen")
+        )
         self.back = make(tr("Caseload"), "Alt+Left", tr("Terug naar de caseload"))
         self.find = make(tr("Zoeken"), QKeySequence.StandardKey.Find)
         self.refresh = make(tr("Vernieuwen"), "F5")
@@ -37,6 +40,11 @@ class Actions:
         self.export = make(tr("Caseload exporteren…"), "Ctrl+Shift+E")
         self.caseload_overview = make(tr("Caseloadoverzicht (PDF)…"), "Ctrl+Shift+O")
         self.quarter_report = make(tr("Kwartaalrapportage (PDF)…"), "Ctrl+Shift+K")
+        self.subsidy_statement = make(
+            tr("Loonkostensubsidie per maand…"),
+            "Ctrl+Shift+U",
+            tr("Wat de gemeente per maand en kwartaal aan loonkostensubsidie betaalt"),
+        )
         self.plans = make(tr("Plannen van de caseload (PDF's)…"), "Ctrl+Shift+L")
         self.transfer = make(
             tr("Overdrachtsbestand maken…"),

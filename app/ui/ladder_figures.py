@@ -27,13 +27,13 @@ from app.domain.dates import add_months
 from app.domain.formatting import format_date
 from app.domain.ladder import TREDE_NAMES
 from app.domain.ladder_movement import (
-    LOWEST_STEPS_MONTHS,
     NOT_ASSESSED,
-    POLICY_TARGET_SHARE,
-    REGULAR_WORK_MONTHS,
     STEP_BUCKETS,
     Movement,
     TargetResult,
+    lowest_steps_months,
+    regular_work_months,
+    target_share,
 )
 from app.domain.vocab import Municipality, PriorityGroup
 from app.services.caseload import Scope
@@ -331,10 +331,10 @@ class LadderFiguresDialog(BaseDialog):
             self._target_text(
                 figures.lowest_steps,
                 tr(
-                    "Binnen twee jaar ({0} maanden tot {1}): van de {2} klanten die op trede 1-2 "
+                    "Binnen {0} maanden (tot {1}): van de {2} klanten die op trede 1-2 "
                     "stonden, is <b>{3}</b> gestegen of niet teruggevallen ({4} gestegen)."
                 ).format(
-                    LOWEST_STEPS_MONTHS,
+                    lowest_steps_months(figures.end),
                     format_date(figures.end),
                     figures.lowest_steps.cohort,
                     share_text(figures.lowest_steps),
@@ -346,10 +346,10 @@ class LadderFiguresDialog(BaseDialog):
             self._target_text(
                 figures.regular_work,
                 tr(
-                    "Binnen een jaar ({0} maanden tot {1}): van de {2} klanten op trede 5-6 is "
+                    "Binnen {0} maanden (tot {1}): van de {2} klanten op trede 5-6 is "
                     "<b>{3}</b> naar regulier werk gegaan."
                 ).format(
-                    REGULAR_WORK_MONTHS,
+                    regular_work_months(figures.end),
                     format_date(figures.end),
                     figures.regular_work.cohort,
                     share_text(figures.regular_work),
@@ -358,9 +358,10 @@ class LadderFiguresDialog(BaseDialog):
         )
 
     def _target_text(self, result: TargetResult, text: str) -> str:
-        goal = tr("Doel: {0}.").format(f"{POLICY_TARGET_SHARE:.0%}")
+        wanted = target_share(self.today)
+        goal = tr("Doel: {0}.").format(f"{wanted:.0%}")
         if result.share is None:
             return f"{text} {goal}"
-        colour = GOOD if result.share >= POLICY_TARGET_SHARE else DANGER
-        verdict = tr("gehaald") if result.share >= POLICY_TARGET_SHARE else tr("niet gehaald")
+        colour = GOOD if result.share >= wanted else DANGER
+        verdict = tr("gehaald") if result.share >= wanted else tr("niet gehaald")
         return f'{text} {goal} <span style="color:{colour}"><b>{verdict}</b></span>'

@@ -39,9 +39,11 @@ if TYPE_CHECKING:
     from app.ui.client_file import ClientFilePanel
     from app.ui.client_form import ClientFormDialog
     from app.ui.conflicts_dialog import ConflictsDialog
+    from app.ui.due_list import DueListDialog
     from app.ui.file_actions import FileActions
     from app.ui.ladder_figures import LadderFiguresDialog
     from app.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
+    from app.ui.statement_dialog import StatementDialog
     from app.ui.sync_panel import LoginDialog, SyncController
 
 log = logging.getLogger(__name__)
@@ -176,7 +178,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_
         files = self.menuBar().addMenu(tr("&Bestand"))
-        for action in (a.export, a.caseload_overview, a.quarter_report, a.plans):
+        for action in (
+            a.export,
+            a.caseload_overview,
+            a.quarter_report,
+            a.subsidy_statement,
+            a.plans,
+        ):
             files.addAction(action)
         files.addSeparator()
         files.addAction(a.transfer)
@@ -192,7 +200,9 @@ class MainWindow(QMainWindow):
             client.addAction(action)
         a.toggle_team.setVisible(self.actor.is_team_lead)
         view = self.menuBar().addMenu(tr("Bee&ld"))
-        for action in (a.back, a.find, a.clear_filters, a.refresh, a.toggle_team, a.ladder_figures):
+        for action in (a.back, a.find, a.clear_filters, a.refresh, a.toggle_team):
+            view.addAction(action)
+        for action in (a.due_list, a.ladder_figures):
             view.addAction(action)
 
     def _build_toolbar(self) -> None:
@@ -209,6 +219,7 @@ class MainWindow(QMainWindow):
             a.toggle_team.setChecked(self.scope is Scope.TEAM)
         toolbar.addAction(a.refresh)
         toolbar.addAction(a.sync)
+        toolbar.addAction(a.due_list)
         toolbar.addAction(a.ladder_figures)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -243,6 +254,8 @@ class MainWindow(QMainWindow):
         a.add_journal.triggered.connect(lambda: self.client_file.add_journal_entry())
         a.assess.triggered.connect(lambda: self.client_file.assess())
         a.ladder_figures.triggered.connect(self.open_ladder_figures)
+        a.due_list.triggered.connect(self.open_due_list)
+        a.subsidy_statement.triggered.connect(self.open_subsidy_statement)
         a.export.triggered.connect(lambda: self.files.ask_export())
         a.caseload_overview.triggered.connect(lambda: self.files.ask_caseload_overview(self.scope))
         a.quarter_report.triggered.connect(lambda: self.files.ask_quarter_report(self.scope))
@@ -477,6 +490,24 @@ class MainWindow(QMainWindow):
         from app.ui.ladder_figures import LadderFiguresDialog
 
         dialog = LadderFiguresDialog(self._open_store(), self.actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_due_list(self) -> DueListDialog:
+        from app.ui.due_list import DueListDialog
+
+        dialog = DueListDialog(
+            self._open_store(), self.actor, self.open_client, scope=self.scope, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_subsidy_statement(self) -> StatementDialog:
+        from app.ui.statement_dialog import StatementDialog
+
+        dialog = StatementDialog(self._open_store(), self.actor, scope=self.scope, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

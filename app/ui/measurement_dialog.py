@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import validation as v
-from app.domain.formatting import format_money, format_number
+from app.domain.formatting import format_money, format_number, fraction_text
 from app.domain.rules import rules
 from app.domain.wage import LoonwaardeSignal, SubsidyParts, loonwaarde_signal
-from app.services.wage_value import MeasurementForm, TaskForm
+from app.services.wage_value import MeasurementForm, TaskForm, validity_months
 from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field, error_label
 from app.ui.i18n import QT_TR_NOOP, tr
@@ -50,11 +50,12 @@ HEADER_FIELDS = (
     ("performed_function", QT_TR_NOOP("Uitgevoerde functie"), ""),
     ("contract_hours", QT_TR_NOOP("Contracturen per week"), ""),
     ("fulltime_hours", QT_TR_NOOP("Voltijdsuren per week"), ""),
+    ("workdays_per_week", QT_TR_NOOP("Werkdagen per week"), QT_TR_NOOP("bijv. 4")),
 )
 RESULT_FIELDS = (
     ("loonwaarde_pct", QT_TR_NOOP("Totale loonwaarde %"), ""),
     ("jobcoach_hours_per_month", QT_TR_NOOP("Jobcoaching (uren per maand)"), ""),
-    ("next_measurement_on", QT_TR_NOOP("Volgende meting"), QT_TR_NOOP("leeg: over 12 maanden")),
+    ("next_measurement_on", QT_TR_NOOP("Volgende meting"), QT_TR_NOOP("leeg: over {0} maanden")),
 )
 
 SubsidyPreview = Callable[[Decimal], SubsidyParts | None]
@@ -76,7 +77,10 @@ def subsidy_lines(parts: SubsidyParts) -> list[tuple[str, str]]:
         )
     if parts.forfait:
         lines.append(
-            (tr("Forfait: 50% van het minimumloon"), format_money_precise(parts.uncapped_base))
+            (
+                tr("Forfait: {0}% van het minimumloon").format(format_number(parts.forfait_pct)),
+                format_money_precise(parts.uncapped_base),
+            )
         )
     else:
         lines.append(
@@ -88,7 +92,12 @@ def subsidy_lines(parts: SubsidyParts) -> list[tuple[str, str]]:
                 "− " + format_money_precise(parts.wage_value_hour),
             )
         )
-    lines.append((tr("Ten hoogste 70% van het minimumloon"), format_money_precise(parts.cap)))
+    lines.append(
+        (
+            tr("Ten hoogste {0}% van het minimumloon").format(format_number(parts.cap_pct)),
+            format_money_precise(parts.cap),
+        )
+    )
     lines.append(
         (
             tr("Grondslag per uur") + (" " + tr("(begrensd)") if parts.capped else ""),
@@ -173,7 +182,10 @@ class MeasurementDialog(FormDialog):
 
         def line(name: str, label: str, placeholder: str, form: QFormLayout) -> None:
             editor = QLineEdit(getattr(initial, name))
-            editor.setPlaceholderText(tr(placeholder) if placeholder else "")
+            text = tr(placeholder) if placeholder else ""
+            if name == "next_measurement_on":
+                text = text.format(validity_months(self.today))
+            editor.setPlaceholderText(text)
             self.inputs[name] = editor
             self.fields[name] = Field(editor, tr(label))
             form.addRow(tr(label), self.fields[name])
@@ -183,7 +195,15 @@ class MeasurementDialog(FormDialog):
         for name, label, placeholder in HEADER_FIELDS:
             line(name, label, placeholder, report_form)
 
-        tasks_box = QGroupBox(tr("Hoofdtaken (elk minstens 1/16 van de werktijd; samen 100%)"))
+        ulm_start = rules().date_value("ulm_required_from")
+        min_share = rules().value("ulm_task_min_share_pct", max(self.today, ulm_start))
+        min_minutes = rules().value("ulm_task_min_minutes_per_day", max(self.today, ulm_start))
+        tasks_box = QGroupBox(
+            tr(
+                "Hoofdtaken (elk minstens {0} van de werktijd en {1} minuten per werkdag; "
+                "samen 100%)"
+            ).format(fraction_text(min_share), format_number(min_minutes))
+        )
         grid = QGridLayout(tasks_box)
         for column, (_name, label) in enumerate(TASK_COLUMNS):
             caption = QLabel(tr(label))

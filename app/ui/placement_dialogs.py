@@ -84,6 +84,7 @@ PLACEMENT_TEXT_FIELDS = (
     ("ended_on", QT_TR_NOOP("Beëindigd op"), QT_TR_NOOP("dd-mm-jjjj")),
     ("hours_per_week", QT_TR_NOOP("Uren per week"), QT_TR_NOOP("bijv. 24")),
     ("wage_hour", QT_TR_NOOP("Uurloon (€)"), QT_TR_NOOP("bijv. 16,00")),
+    ("fulltime_hours", QT_TR_NOOP("Voltijdweek werkgever (uren)"), QT_TR_NOOP("bijv. 38")),
     ("course_months", QT_TR_NOOP("Duur opleiding (maanden)"), QT_TR_NOOP("leerwerktraject")),
 )
 
@@ -137,6 +138,12 @@ class PlacementDialog(FormDialog):
             self.inputs[name] = editor
             self.fields[name] = Field(editor, tr(label))
             form.addRow(tr(label), self.fields[name])
+        self.learning_part = QPlainTextEdit(initial.learning_part)
+        self.learning_part.setTabChangesFocus(True)
+        self.learning_part.setMaximumHeight(56)
+        self.learning_part.setPlaceholderText(tr("leerwerktraject: wat de klant leert"))
+        self.fields["learning_part"] = Field(self.learning_part, tr("Leerdeel"))
+        form.addRow(tr("Leerdeel"), self.fields["learning_part"])
         self.notes = QPlainTextEdit(initial.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
@@ -151,9 +158,10 @@ class PlacementDialog(FormDialog):
             self.employer.currentIndexChanged,
             self.kind.currentIndexChanged,
             self.notes.textChanged,
+            self.learning_part.textChanged,
             *(editor.textEdited for editor in self.inputs.values()),
         )
-        self.resize(560, 560)
+        self.resize(560, 620)
 
     def _add_employer(self) -> None:
         added = self.new_employer(self)
@@ -166,6 +174,7 @@ class PlacementDialog(FormDialog):
             employer_id=str(self.employer.currentData() or ""),
             placement_type=str(self.kind.currentData()),
             notes=self.notes.toPlainText(),
+            learning_part=self.learning_part.toPlainText(),
             **{name: editor.text() for name, editor in self.inputs.items()},
         )
 

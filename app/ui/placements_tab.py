@@ -63,7 +63,11 @@ def wage_signal_text(row: PlacementRow) -> str:
         _money(row.wage_hour),
         format_date(below.since),
         format_money(below.minimum),
-        tr("21 jaar en ouder") if below.age >= 21 else tr("{0} jaar").format(below.age),
+        (
+            tr("{0} jaar en ouder").format(below.adult_age)
+            if below.adult
+            else tr("{0} jaar").format(below.age)
+        ),
     )
 
 
@@ -300,13 +304,29 @@ class PlacementsTab(QWidget):
             parts.append(f'<p style="color:{DANGER}">{escape(wage_signal_text(row))}</p>')
         if row.flag is not None:
             colour = DANGER if row.flag.is_open else "#2e7d5b"
+            flag = row.flag
             text = tr("Verdringingsgrens: {0} maanden, tot en met {1}.").format(
-                row.flag.limit_months, format_date(row.flag.limit_on)
+                flag.limit_months, format_date(flag.limit_on)
             )
-            if row.flag.is_open:
+            text += " " + escape(
+                (tr("Wet: {0}.") if flag.limit.by_law else tr("Gemeentelijk beleid: {0}.")).format(
+                    flag.limit.source
+                )
+            )
+            if flag.counted_from != row.started_on:
+                text += " " + tr(
+                    "Eerdere plaatsingen van dezelfde soort bij deze werkgever tellen mee, "
+                    "vanaf {0}."
+                ).format(format_date(flag.counted_from))
+            if flag.past_legal_maximum:
+                text += " " + tr(
+                    "Ook met verlenging ({0} maanden) is het wettelijk maximum voorbij: "
+                    "beëindig de plaatsing of zet haar om in een dienstverband."
+                ).format(flag.limit.legal_maximum_months)
+            elif flag.is_open:
                 text += " " + tr("Leg vast waarom de plaatsing langer doorloopt.")
             else:
-                text += " " + tr("Reden: {0}").format(escape(row.flag.reason or ""))
+                text += " " + tr("Reden: {0}").format(escape(flag.reason or ""))
             parts.append(f'<p style="color:{colour}">{text}</p>')
         if row.subsidy is not None:
             parts.append(self._decision_html(row))

@@ -44,6 +44,14 @@
         <translation>Movement on the participation ladder</translation>
     </message>
     <message>
+        <source>Wat staat er open…</source>
+        <translation>What is due…</translation>
+    </message>
+    <message>
+        <source>Alle openstaande acties en termijnen</source>
+        <translation>Every open action and deadline</translation>
+    </message>
+    <message>
         <source>Caseload</source>
         <translation>Caseload</translation>
     </message>
@@ -98,6 +106,14 @@
     <message>
         <source>Kwartaalrapportage (PDF)…</source>
         <translation>Quarterly report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Loonkostensubsidie per maand…</source>
+        <translation>Wage-cost subsidy per month…</translation>
+    </message>
+    <message>
+        <source>Wat de gemeente per maand en kwartaal aan loonkostensubsidie betaalt</source>
+        <translation>What the municipality pays in wage-cost subsidy per month and quarter</translation>
     </message>
     <message>
         <source>Plannen van de caseload (PDF&apos;s)…</source>
@@ -1136,6 +1152,26 @@
         <translation>Raise the hourly wage to the minimum wage</translation>
     </message>
     <message>
+        <source>Plan van aanpak opstellen (art. 44a)</source>
+        <translation>Draw up the action plan (art. 44a)</translation>
+    </message>
+    <message>
+        <source>Einde ontheffing arbeidsverplichtingen</source>
+        <translation>End of the exemption from work obligations</translation>
+    </message>
+    <message>
+        <source>Einddatum ontheffing vastleggen</source>
+        <translation>Record the end date of the exemption</translation>
+    </message>
+    <message>
+        <source>Trede 6 met ondersteuning: ladder herzien</source>
+        <translation>Step 6 with support: review the ladder</translation>
+    </message>
+    <message>
+        <source>Trede 5 zonder ondersteuning: vastleggen of ladder herzien</source>
+        <translation>Step 5 without support: record it or review the ladder</translation>
+    </message>
+    <message>
         <source>Klantgegevens</source>
         <translation>Client details</translation>
     </message>
@@ -1596,8 +1632,40 @@
         <translation>{0} rungs</translation>
     </message>
     <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Wat staat er open</source>
+        <translation>What is due</translation>
+    </message>
+    <message>
         <source>Wiens klanten</source>
         <translation>Whose clients</translation>
+    </message>
+    <message>
+        <source>Zoek op klant of actie</source>
+        <translation>Search by client or action</translation>
+    </message>
+    <message>
+        <source>Zoek in de lijst</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <source>Openstaande acties</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>De lijst kon niet worden geladen: {0}</source>
+        <translation>The list could not be loaded: {0}</translation>
+    </message>
+    <message>
+        <source>{0} acties, waarvan {1} te laat · {2}</source>
+        <translation>{0} actions, {1} overdue · {2}</translation>
     </message>
     <message>
         <source>Caseload exporteren</source>
@@ -1824,12 +1892,12 @@
         <translation>{0} clients from {1} up to and including {2}</translation>
     </message>
     <message>
-        <source>Binnen twee jaar ({0} maanden tot {1}): van de {2} klanten die op trede 1-2 stonden, is &lt;b&gt;{3}&lt;/b&gt; gestegen of niet teruggevallen ({4} gestegen).</source>
-        <translation>Within two years ({0} months to {1}): of the {2} clients who were on rung 1-2, &lt;b&gt;{3}&lt;/b&gt; moved up or did not fall back ({4} moved up).</translation>
+        <source>Binnen {0} maanden (tot {1}): van de {2} klanten die op trede 1-2 stonden, is &lt;b&gt;{3}&lt;/b&gt; gestegen of niet teruggevallen ({4} gestegen).</source>
+        <translation>Within {0} months (up to {1}): of the {2} clients on rung 1-2, &lt;b&gt;{3}&lt;/b&gt; rose or did not fall back ({4} rose).</translation>
     </message>
     <message>
-        <source>Binnen een jaar ({0} maanden tot {1}): van de {2} klanten op trede 5-6 is &lt;b&gt;{3}&lt;/b&gt; naar regulier werk gegaan.</source>
-        <translation>Within one year ({0} months to {1}): of the {2} clients on rung 5-6, &lt;b&gt;{3}&lt;/b&gt; entered regular work.</translation>
+        <source>Binnen {0} maanden (tot {1}): van de {2} klanten op trede 5-6 is &lt;b&gt;{3}&lt;/b&gt; naar regulier werk gegaan.</source>
+        <translation>Within {0} months (up to {1}): of the {2} clients on rung 5-6, &lt;b&gt;{3}&lt;/b&gt; went into regular work.</translation>
     </message>
     <message>
         <source>Doel: {0}.</source>
@@ -2072,6 +2140,14 @@
         <translation>Full-time hours per week</translation>
     </message>
     <message>
+        <source>Werkdagen per week</source>
+        <translation>Workdays per week</translation>
+    </message>
+    <message>
+        <source>bijv. 4</source>
+        <translation>e.g. 4</translation>
+    </message>
+    <message>
         <source>Totale loonwaarde %</source>
         <translation>Total wage value %</translation>
     </message>
@@ -2084,8 +2160,20 @@
         <translation>Next measurement</translation>
     </message>
     <message>
-        <source>leeg: over 12 maanden</source>
-        <translation>empty: in 12 months</translation>
+        <source>leeg: over {0} maanden</source>
+        <translation>empty: in {0} months</translation>
+    </message>
+    <message>
+        <source>Forfait: {0}% van het minimumloon</source>
+        <translation>Flat rate: {0}% of the minimum wage</translation>
+    </message>
+    <message>
+        <source>Ten hoogste {0}% van het minimumloon</source>
+        <translation>At most {0}% of the minimum wage</translation>
+    </message>
+    <message>
+        <source>Hoofdtaken (elk minstens {0} van de werktijd en {1} minuten per werkdag; samen 100%)</source>
+        <translation>Main tasks (each at least {0} of the working time and {1} minutes per workday; 100% together)</translation>
     </message>
     <message>
         <source>Minimumloon per uur</source>
@@ -2096,16 +2184,8 @@
         <translation>Recorded hourly wage {0} is below the minimum wage; computed with</translation>
     </message>
     <message>
-        <source>Forfait: 50% van het minimumloon</source>
-        <translation>Flat rate: 50% of the minimum wage</translation>
-    </message>
-    <message>
         <source>Loonwaarde {0}% van het uurloon {1}</source>
         <translation>Wage value {0}% of the hourly wage {1}</translation>
-    </message>
-    <message>
-        <source>Ten hoogste 70% van het minimumloon</source>
-        <translation>At most 70% of the minimum wage</translation>
     </message>
     <message>
         <source>Grondslag per uur</source>
@@ -2142,10 +2222,6 @@
     <message>
         <source>Rapport</source>
         <translation>Report</translation>
-    </message>
-    <message>
-        <source>Hoofdtaken (elk minstens 1/16 van de werktijd; samen 100%)</source>
-        <translation>Main tasks (each at least 1/16 of the working time; 100% together)</translation>
     </message>
     <message>
         <source>Taak {0}: {1}</source>
@@ -2248,6 +2324,14 @@
         <translation>e.g. 16.00</translation>
     </message>
     <message>
+        <source>Voltijdweek werkgever (uren)</source>
+        <translation>Employer&apos;s full-time week (hours)</translation>
+    </message>
+    <message>
+        <source>bijv. 38</source>
+        <translation>e.g. 38</translation>
+    </message>
+    <message>
         <source>Duur opleiding (maanden)</source>
         <translation>Course length (months)</translation>
     </message>
@@ -2280,6 +2364,14 @@
         <translation>Kind of placement</translation>
     </message>
     <message>
+        <source>leerwerktraject: wat de klant leert</source>
+        <translation>learning-working: what the client learns</translation>
+    </message>
+    <message>
+        <source>Leerdeel</source>
+        <translation>Learning part</translation>
+    </message>
+    <message>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
@@ -2310,10 +2402,6 @@
     <message>
         <source>Het uurloon ({0}) ligt sinds {1} onder het wettelijk minimumloon van {2} per uur ({3}). Verhoog het loon; de subsidie wordt vanaf die dag met het minimumloon berekend.</source>
         <translation>The hourly wage ({0}) has been below the statutory minimum wage of {2} an hour ({3}) since {1}. Raise the wage; from that day the subsidy is computed with the minimum wage.</translation>
-    </message>
-    <message>
-        <source>21 jaar en ouder</source>
-        <translation>21 and over</translation>
     </message>
     <message>
         <source>geen beschikking</source>
@@ -2416,6 +2504,22 @@
         <translation>Displacement limit: {0} months, up to and including {1}.</translation>
     </message>
     <message>
+        <source>Wet: {0}.</source>
+        <translation>Law: {0}.</translation>
+    </message>
+    <message>
+        <source>Gemeentelijk beleid: {0}.</source>
+        <translation>Municipal policy: {0}.</translation>
+    </message>
+    <message>
+        <source>Eerdere plaatsingen van dezelfde soort bij deze werkgever tellen mee, vanaf {0}.</source>
+        <translation>Earlier placements of the same kind at this employer count too, from {0}.</translation>
+    </message>
+    <message>
+        <source>Ook met verlenging ({0} maanden) is het wettelijk maximum voorbij: beëindig de plaatsing of zet haar om in een dienstverband.</source>
+        <translation>Even with the extension ({0} months) the legal maximum has passed: end the placement or turn it into employment.</translation>
+    </message>
+    <message>
         <source>Leg vast waarom de plaatsing langer doorloopt.</source>
         <translation>Record why the placement continues.</translation>
     </message>
@@ -2434,6 +2538,10 @@
     <message>
         <source>Loonkostensubsidie</source>
         <translation>Wage-cost subsidy</translation>
+    </message>
+    <message>
+        <source>{0} jaar en ouder</source>
+        <translation>{0} and older</translation>
     </message>
     <message>
         <source>Indicatie, niet betaalbaar: {0}</source>
@@ -2790,6 +2898,50 @@
     <message>
         <source>Afbreken</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Eerste maand</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <source>Laatste maand</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>mm-jjjj</source>
+        <translation>mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Optellen per</source>
+        <translation>Sum per</translation>
+    </message>
+    <message>
+        <source>Typ de maanden als mm-jjjj, bijvoorbeeld 01-2026.</source>
+        <translation>Type the months as mm-yyyy, for example 01-2026.</translation>
+    </message>
+    <message>
+        <source>De laatste maand ligt voor de eerste.</source>
+        <translation>The last month is before the first.</translation>
+    </message>
+    <message>
+        <source>De bedragen konden niet worden berekend: {0}</source>
+        <translation>The amounts could not be computed: {0}</translation>
+    </message>
+    <message>
+        <source>{0} plaatsingen, samen {1} van {2} tot en met {3}</source>
+        <translation>{0} placements, together {1} from {2} to {3} inclusive</translation>
+    </message>
+    <message>
+        <source>Loonkostensubsidie exporteren</source>
+        <translation>Export wage-cost subsidy</translation>
+    </message>
+    <message>
+        <source>{0} regels geëxporteerd naar {1}</source>
+        <translation>{0} lines exported to {1}</translation>
     </message>
 </context>
 </TS>

@@ -92,6 +92,7 @@ def test_placement_and_measurement_with_three_tasks(qtbot, window, store, monkey
         ("performed_function", "Medewerker groen"),
         ("contract_hours", "24"),
         ("fulltime_hours", "38"),
+        ("workdays_per_week", "4"),
         ("jobcoach_hours_per_month", "6"),
     ):
         qtbot.keyClicks(measure.inputs[name], text)
@@ -189,7 +190,9 @@ def test_proefplaatsing_flag_until_a_reason(qtbot, window, store, owner) -> None
     flag_column = tab.model.columnCount() - 1
     assert "reden nodig" in tab.model.data(tab.model.index(0, flag_column))
     assert tab.model.data(tab.model.index(0, flag_column), Qt.ItemDataRole.ForegroundRole)
-    assert "Verdringingsgrens: 3 maanden" in tab.detail.toPlainText()
+    # the law's 2 months (Participatiewet art. 8a, since 2023-07-01), stricter than Hengelo's 3
+    assert "Verdringingsgrens: 2 maanden" in tab.detail.toPlainText()
+    assert "Wet: Participatiewet" in tab.detail.toPlainText()
     qtbot.mouseClick(tab.reason_button, Qt.MouseButton.LeftButton)
     dialog = visible_dialog("ContinuationDialog")
     qtbot.keyClicks(dialog.reason, "kort")

@@ -1,0 +1,106 @@
+"""Command-line lists next to the caseload: the due list (`due`) and the monthly subsidy
+statement (`subsidy`), printed or written to a file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$|^(\d{1,2})-(\d{4})$")
+
+
+def month(text: str) -> dt.date:
+    """'2026-03' or '03-2026' as the first day of that month (argparse type)."""
+    match = _MONTH.match(text.strip())
+    if match is not None:
+        year = int(match.group(1) or match.group(4))
+        number = int(match.group(2) or match.group(3))
+        if 1 <= number <= 12:
+            return dt.date(year, number, 1)
+    raise argparse.ArgumentTypeError(f"'{text}' is geen maand; typ bijvoorbeeld 2026-03 of 03-2026")
+
+
+def add_parsers(sub: Any) -> None:
+    due = sub.add_parser(
+        "due", help="toon wat er openstaat: alle acties en termijnen, te laat eerst"
+    )
+    due.add_argument("--team", action="store_true", help="van het hele team")
+    due.add_argument("--limit", type=int, default=100, help="ten hoogste zoveel regels")
+    subsidy = sub.add_parser(
+        "subsidy", help="loonkostensubsidie per maand en kwartaal (scherm, of XLSX/CSV met --out)"
+    )
+    subsidy.add_argument("--from", dest="first", type=month, required=True, help="eerste maand")
+    subsidy.add_argument("--to", dest="last", type=month, required=True, help="laatste maand")
+    subsidy.add_argument("--team", action="store_true", help="van het hele team")
+    subsidy.add_argument("--out", type=Path, help="schrijf naar dit .xlsx- of .csv-bestand")
+
+
+def cmd_due(args: argparse.Namespace, store: Any) -> int:
+    from app.domain.formatting import format_date
+    from app.services.caseload import Scope
+    from app.services.context import owner_actor
+    from app.services.due_list import due_list
+
+    today = dt.date.today()
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
+            items = due_list(session, actor, scope=scope, today=today)
+    finally:
+        store.close()
+    late = sum(1 for item in items if item.is_overdue(today))
+    print(f"{len(items)} acties, waarvan {late} te laat ({format_date(today)})")
+    for item in items[: args.limit]:
+        mark = "te laat" if item.is_overdue(today) else ""
+        print(f"{format_date(item.due_on)}  {mark:<8} {item.client_name[:32]:<32} {item.label}")
+    return 0
+
+
+def cmd_subsidy(args: argparse.Namespace, store: Any) -> int:
+    from app.domain.formatting import format_money, format_month
+    from app.services.caseload import Scope
+    from app.services.context import owner_actor
+    from app.services.statement_export import StatementFormat, export_statement
+    from app.services.subsidy_statement import subsidy_statement
+
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
+            if args.out is not None:
+                export_format = (
+                    StatementFormat.CSV
+                    if args.out.suffix.lower() == ".csv"
+                    else StatementFormat.XLSX
+                )
+                statement = export_statement(
+                    session,
+                    actor,
+                    args.out,
+                    export_format,
+                    first=args.first,
+                    last=args.last,
+                    scope=scope,
+                )
+            else:
+                statement = subsidy_statement(
+                    session, actor, first=args.first, last=args.last, scope=scope
+                )
+    finally:
+        store.close()
+    print(
+        f"Loonkostensubsidie {format_month(statement.first_month)} tot en met "
+        f"{format_month(statement.last_month)}: {format_money(statement.total)}"
+    )
+    for name, quarters in statement.per_quarter(lambda line: line.municipality).items():
+        amounts = ", ".join(f"{q}: {format_money(a)}" for q, a in quarters.items())
+        print(f"  {name.capitalize():<14} {amounts}")
+    if args.out is not None:
+        print(f"{len(statement.lines)} regels geschreven naar {args.out}")
+    return 0

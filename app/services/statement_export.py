@@ -1,0 +1,140 @@
+"""The monthly subsidy statement as a file for the municipality's finance department: XLSX
+with the lines and the sums per municipality, team and caseworker per month and quarter, or
+CSV with the lines. Audited per client, committed before the file exists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.domain.formatting import format_month
+from app.domain.vocab import AuditAction, Municipality, PlacementType
+from app.services.audit import audit
+from app.services.caseload import Scope
+from app.services.context import Actor
+from app.services.spreadsheet import Value, add_sheet, complete_file, write_csv
+from app.services.subsidy_statement import Statement, StatementLine, clients_of, subsidy_statement
+
+LINE_HEADER = (
+    "Maand",
+    "Gemeente",
+    "Team",
+    "Medewerker",
+    "Klantnummer",
+    "Klant",
+    "Werkgever",
+    "Soort plaatsing",
+    "Dagen betaald",
+    "Dagen in de maand",
+    "Bedrag",
+)
+
+
+class StatementFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+def _municipality(line: StatementLine) -> str:
+    try:
+        return Municipality(line.municipality).label
+    except ValueError:
+        return line.municipality
+
+
+def line_values(line: StatementLine) -> list[Value]:
+    return [
+        format_month(line.month),
+        _municipality(line),
+        line.team_name,
+        line.caseworker_name,
+        line.client_id,
+        line.client_name,
+        line.employer_name,
+        PlacementType(line.placement_type).label,
+        line.days_paid,
+        line.days_in_month,
+        line.amount,
+    ]
+
+
+def _sum_rows(
+    statement: Statement, group: Callable[[StatementLine], str]
+) -> tuple[list[str], list[list[Value]]]:
+    months, quarters = statement.months, statement.quarters
+    header = ["", *(format_month(m) for m in months), *quarters, "Totaal"]
+    per_month, per_quarter = statement.per_month(group), statement.per_quarter(group)
+    rows: list[list[Value]] = []
+    for name, amounts in per_month.items():
+        quarter_amounts = per_quarter[name]
+        rows.append(
+            [
+                name,
+                *(amounts.get(m, Decimal(0)) for m in months),
+                *(quarter_amounts.get(q, Decimal(0)) for q in quarters),
+                sum(amounts.values(), Decimal(0)),
+            ]
+        )
+    all_months = statement.per_month(lambda _line: "Totaal").get("Totaal", {})
+    all_quarters = statement.per_quarter(lambda _line: "Totaal").get("Totaal", {})
+    rows.append(
+        [
+            "Totaal",
+            *(all_months.get(m, Decimal(0)) for m in months),
+            *(all_quarters.get(q, Decimal(0)) for q in quarters),
+            statement.total,
+        ]
+    )
+    return header, rows
+
+
+def write_statement(statement: Statement, path: Path, export_format: StatementFormat) -> None:
+    lines = [line_values(line) for line in statement.lines]
+    with complete_file(path) as temporary:
+        if export_format is StatementFormat.CSV:
+            write_csv(temporary, LINE_HEADER, lines)
+            return
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        add_sheet(book, "Per maand", LINE_HEADER, lines)
+        for title, group in (
+            ("Per gemeente", _municipality),
+            ("Per team", lambda line: line.team_name),
+            ("Per medewerker", lambda line: line.caseworker_name),
+        ):
+            header, rows = _sum_rows(statement, group)
+            add_sheet(book, title, header, rows)
+        book.save(temporary)
+
+
+def export_statement(
+    session: Session,
+    actor: Actor,
+    path: Path,
+    export_format: StatementFormat,
+    *,
+    first: dt.date,
+    last: dt.date,
+    scope: Scope = Scope.OWN,
+) -> Statement:
+    """Write the statement of the months from `first`'s to `last`'s; every client in it gets
+    an audit record, committed before the file is written."""
+    statement = subsidy_statement(session, actor, first=first, last=last, scope=scope)
+    for client_id in clients_of(statement.lines):
+        audit(
+            session,
+            actor,
+            AuditAction.EXPORT,
+            "subsidy_statement",
+            client_id=client_id,
+            format=export_format.value,
+        )
+    session.commit()
+    write_statement(statement, path, export_format)
+    return statement
