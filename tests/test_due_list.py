@@ -84,3 +84,17 @@ def test_the_demo_freezes_its_plans_as_the_plan_service_would(store, team) -> No
             if compared == 10:
                 break
     assert compared > 0
+
+
+def test_one_client_gets_the_same_actions_as_in_the_caseload(store, team) -> None:  # type: ignore[no-untyped-def]
+    from app.services.due_list import client_due_actions
+
+    with store.session(team.caseworker_id) as session:
+        rows, actions = caseload_with_due_actions(
+            session, team, scope=Scope.TEAM, today=TODAY, include_closed=False
+        )
+        for row in rows[:25]:
+            assert client_due_actions(session, team, row.client_id, today=TODAY) == actions.get(
+                row.client_id, []
+            )
+        assert client_due_actions(session, team, "no-such-client", today=TODAY) == []

@@ -42,6 +42,7 @@ def test_kinds_follow_the_design() -> None:
         m.Client,
         m.CaseAssignment,
         m.Placement,
+        m.PlacementAbsence,
         m.Plan,
         m.PlanGoal,
         m.PlanInstrument,

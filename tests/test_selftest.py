@@ -38,6 +38,7 @@ def test_the_bundle_spec_carries_every_resource() -> None:
     assert '"app/storage/migrations"' in spec
     for needed in (
         "rules.toml",
+        "regions/midden-twente.toml",
         "translations/trede_en.qm",
         "fonts/DejaVuSans.ttf",
         "images/trede.png",

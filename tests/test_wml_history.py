@@ -270,3 +270,28 @@ def test_a_main_task_takes_30_minutes_a_workday(session) -> None:  # type: ignor
     assert "task2.share_pct" not in problems
     form = measurement_form(workdays_per_week="")
     assert "workdays_per_week" in validate_measurement(session, form, today=dt.date(2026, 11, 22))
+
+
+def test_an_old_placement_without_the_fulltime_week_asks_for_it(session, owner) -> None:  # type: ignore[no-untyped-def]
+    from app.models import Placement
+    from app.services.clients import create_client
+    from app.services.placement_view import FULLTIME_MISSING, placements
+    from app.services.placements import EmployerForm, create_employer
+    from tests.factories import client_form
+
+    client_id = create_client(session, owner, client_form(), today=dt.date(2026, 11, 22))
+    employer_id = create_employer(session, owner, EmployerForm(name="Groen BV"))
+    # saved before migration 0006: a 2023 job with a wage but no full-time week
+    session.add(
+        Placement(
+            client_id=client_id,
+            employer_id=employer_id,
+            placement_type="regular_job",
+            started_on=dt.date(2023, 3, 1),
+            hours_per_week=Decimal(24),
+            wage_hour=Decimal("15.00"),
+        )
+    )
+    session.flush()
+    (row,) = placements(session, owner, client_id, today=dt.date(2026, 11, 22))
+    assert (FULLTIME_MISSING, dt.date(2023, 3, 1)) in [(a.label, a.due_on) for a in row.due_actions]

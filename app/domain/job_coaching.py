@@ -4,6 +4,7 @@ of the hours worked, by year of service)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -24,25 +25,53 @@ def ceiling_share_pct(started_on: dt.date, day: dt.date) -> Decimal:
     return table[min(year, max(table))]
 
 
+Absence = tuple[dt.date, dt.date | None]  # first and last day (None: still absent)
+
+
+def long_absence_days(
+    absences: Sequence[Absence], first: dt.date, last: dt.date, today: dt.date
+) -> set[dt.date]:
+    """The days in first..last of absences longer than `jobcoach_absence_weeks_before_reduction`
+    weeks in a row (RULES.md): on those days nothing is worked, so nothing counts towards the
+    ceiling; a shorter absence leaves the budget as it is. An open absence runs until today."""
+    days: set[dt.date] = set()
+    for starts, ends in absences:
+        until = ends or max(today, starts)
+        weeks = rules().int_value("jobcoach_absence_weeks_before_reduction", starts)
+        if (until - starts).days + 1 <= weeks * 7:
+            continue
+        day, stop = max(starts, first), min(until, last)
+        while day <= stop:
+            days.add(day)
+            day += dt.timedelta(days=1)
+    return days
+
+
 def ceiling_minutes(
     started_on: dt.date,
     hours_per_week: Decimal,
     month: dt.date,
     ended_on: dt.date | None = None,
+    absences: Sequence[Absence] = (),
+    today: dt.date | None = None,
 ) -> int | None:
     """The most job coaching in a month: the year's share of the hours worked, day by day, so
-    a first or last partial month and a month with the anniversary are pro rata (None: the job
-    did not run that month)."""
+    a first or last partial month, a month with the anniversary and a long absence are pro
+    rata (None: the job did not run that month)."""
     days = month_end(month).day
     first = max(month_start(month), started_on)
     last = min(month_end(month), ended_on or dt.date.max)
     if first > last:
         return None
+    absent = long_absence_days(absences, first, last, today or dt.date.today())
     per_day = hours_per_week * WEEKS_PER_MONTH / days
     total = sum(
         (
-            per_day * ceiling_share_pct(started_on, first + dt.timedelta(days=offset)) / 100
-            for offset in range((last - first).days + 1)
+            per_day * ceiling_share_pct(started_on, day) / 100
+            for day in (
+                first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)
+            )
+            if day not in absent
         ),
         Decimal(0),
     )

@@ -30,12 +30,6 @@ class Role(LabelledEnum):
     TEAM_LEAD = "team_lead"
 
 
-class Municipality(LabelledEnum):
-    HENGELO = "hengelo"
-    BORNE = "borne"
-    HAAKSBERGEN = "haaksbergen"
-
-
 class Benefit(LabelledEnum):
     PARTICIPATIEWET = "participatiewet"
     IOAW = "ioaw"
@@ -134,6 +128,11 @@ class CoachingActivity(LabelledEnum):
     ADMINISTRATION = "administration"
 
 
+class AbsenceReason(LabelledEnum):
+    SICKNESS = "sickness"
+    OTHER = "other"
+
+
 class SubsidyBasis(LabelledEnum):
     """What a decision on loonkostensubsidie rests on (art. 10d Participatiewet)."""
 
@@ -178,9 +177,6 @@ _LABELS: dict[LabelledEnum, str] = {
     Role.JOB_COACH: "Jobcoach",
     Role.LABOUR_EXPERT: "Arbeidsdeskundige",
     Role.TEAM_LEAD: "Teamleider",
-    Municipality.HENGELO: "Hengelo",
-    Municipality.BORNE: "Borne",
-    Municipality.HAAKSBERGEN: "Haaksbergen",
     Benefit.PARTICIPATIEWET: "Participatiewet (bijstand)",
     Benefit.IOAW: "IOAW",
     Benefit.IOAZ: "IOAZ",
@@ -239,6 +235,8 @@ _LABELS: dict[LabelledEnum, str] = {
     CoachingActivity.EMPLOYEE: "Met de werknemer",
     CoachingActivity.CONSULTATION: "Overleg",
     CoachingActivity.ADMINISTRATION: "Administratie",
+    AbsenceReason.SICKNESS: "Ziekte",
+    AbsenceReason.OTHER: "Ander verzuim",
     SubsidyBasis.FORFAIT: "Forfaitair (eerste maanden, nog geen meting)",
     SubsidyBasis.MEASUREMENT: "Loonwaardemeting",
     TargetGroupBasis.MEASUREMENT: "Loonwaardemeting: loonwaarde onder het minimumloon",

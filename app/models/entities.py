@@ -132,6 +132,19 @@ class Placement(Document, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+class PlacementAbsence(Document, Base):
+    """A period the employee of a placement was absent (sickness or other): a long one
+    lowers the job-coaching ceiling pro rata (RULES.md)."""
+
+    __tablename__ = "placement_absences"
+
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
+    placement_id: Mapped[str] = mapped_column(ForeignKey("placements.id"), index=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)  # None: still absent
+    reason: Mapped[str] = mapped_column(String(40))
+
+
 # ---------------------------------------------------------------- records
 
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from app.domain.formatting import format_date
 from app.domain.ladder_movement import STEP_BUCKETS
-from app.domain.vocab import Municipality
+from app.domain.region import municipality_name
 from app.reports.pdf import ACCENT, FONT, build_pdf, para, table
 from app.services.caseload import CaseloadRow
 from app.services.reporting import GroupFigures, QuarterReport
@@ -58,7 +58,7 @@ def render_caseload_overview(
                 (
                     row.listing_name,
                     str(row.age),
-                    Municipality(row.municipality).label,
+                    municipality_name(row.municipality),
                     str(row.trede or "–"),
                     format_date(row.review_on) if row.review_on else "–",
                     action,

@@ -5,7 +5,7 @@ the consequences of not complying, and signature blocks."""
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
@@ -13,7 +13,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
+from app.domain.formatting import format_money
 from app.domain.ladder import TREDE_NAMES
+from app.domain.region import region
 from app.domain.validation import parse_date
 from app.reports.pdf import (
     ACCENT,
@@ -32,18 +34,14 @@ CHART_WIDTH, CHART_HEIGHT = 170 * mm, 48 * mm
 
 
 def municipality_header(name: str) -> list[Flowable]:
-    """The municipality's name, address line and logo, from resources/municipalities.toml."""
-    config_path = resource_path("municipalities.toml")
-    config: dict[str, dict[str, str]] = {}
-    if config_path.exists():
-        config = tomllib.loads(config_path.read_text(encoding="utf-8")).get("municipality", {})
-    entry = next((v for v in config.values() if v.get("name") == name), {"name": name})
-    texts = [para(f"Gemeente {entry['name']}", "h2")]
-    if entry.get("department"):
-        texts.append(para(entry["department"], "small"))
-    if entry.get("address"):
-        texts.append(para(entry["address"], "small"))
-    logo_file = entry.get("logo")
+    """The municipality's name, department, address line and logo, from the region file."""
+    entry = next((m for m in region().municipalities if m.name == name), None)
+    texts = [para(f"Gemeente {name}", "h2")]
+    if entry is not None and entry.department:
+        texts.append(para(entry.department, "small"))
+    if entry is not None and entry.address:
+        texts.append(para(entry.address, "small"))
+    logo_file = entry.logo if entry is not None else None
     logo_path = resource_path("municipalities", logo_file) if logo_file else None
     if logo_path is None or not logo_path.exists():
         return texts
@@ -53,6 +51,12 @@ def municipality_header(name: str) -> list[Flowable]:
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")])
     )
     return [header]
+
+
+def instrument_prices(municipality_name: str) -> dict[str, Decimal | None]:
+    """The prices the municipality sets for its instruments, by instrument name."""
+    entry = next((m for m in region().municipalities if m.name == municipality_name), None)
+    return {item.name: item.price for item in entry.instruments} if entry else {}
 
 
 def ladder_chart(document: PlanDocument) -> Drawing:
@@ -207,13 +211,27 @@ def render_plan(document: PlanDocument, path: Path) -> None:
         goal_rows.append(("Nog geen doelen vastgelegd.", "", ""))
     story.append(table(goal_rows, [120 * mm, 28 * mm, 22 * mm]))
     story.append(para("Afspraken: activiteiten en instrumenten", "h2"))
-    instrument_rows = [("Activiteit of instrument", "Toelichting", "Van", "Tot")] + [
-        (i["instrument"], i["description"], i["from"] or "–", i["until"] or "–")
-        for i in document.instruments
-    ]
+    prices = instrument_prices(document.municipality)
+    priced = any(prices.get(i["instrument"]) is not None for i in document.instruments)
+    header = ("Activiteit of instrument", "Toelichting", "Van", "Tot")
+    instrument_rows: list[tuple[str, ...]] = [(*header, "Prijs") if priced else header]
+    for i in document.instruments:
+        row: tuple[str, ...] = (
+            i["instrument"],
+            i["description"],
+            i["from"] or "–",
+            i["until"] or "–",
+        )
+        if priced:
+            price = prices.get(i["instrument"])
+            row = (*row, format_money(price) if price is not None else "")
+        instrument_rows.append(row)
     if len(instrument_rows) == 1:
         instrument_rows.append(("Nog geen activiteiten afgesproken.", "", "", ""))
-    story.append(table(instrument_rows, [55 * mm, 67 * mm, 24 * mm, 24 * mm]))
+    widths = [55 * mm, 67 * mm, 24 * mm, 24 * mm]
+    if priced:
+        widths = [50 * mm, 52 * mm, 22 * mm, 22 * mm, 24 * mm]
+    story.append(table(instrument_rows, widths))
     story += [
         para("Ondersteuning die wij bieden", "h2"),
         para(document.support_offered),

@@ -102,8 +102,10 @@ def caseload_with_due_actions(
     scope: Scope = Scope.OWN,
     today: dt.date | None = None,
     include_closed: bool = True,
+    client_id: str | None = None,
 ) -> tuple[list[CaseloadRow], dict[str, list[DueAction]]]:
-    """The caseload rows, and per active client every due action, earliest first."""
+    """The caseload rows, and per active client every due action, earliest first;
+    `client_id`: of that one client only (when it is in the actor's caseload or team)."""
     today = today or dt.date.today()
     if scope is Scope.TEAM and not actor.is_team_lead:
         raise AccessDenied("Alleen een teamleider ziet de caseload van het hele team.")
@@ -186,6 +188,9 @@ def caseload_with_due_actions(
         active_ids = active_ids.where(Caseworker.team_id == actor.team_id)
     if not include_closed:
         query = query.where(Client.status == ClientStatus.ACTIVE.value)
+    if client_id is not None:
+        query = query.where(Client.id == client_id)
+        active_ids = active_ids.where(Client.id == client_id)
 
     statuses = {status.value: status for status in ClientStatus}
     groups_for = functools.lru_cache(maxsize=4096)(_groups)

@@ -12,13 +12,13 @@ from app.domain import validation as v
 from app.domain.clients import priority_groups
 from app.domain.dates import age_on
 from app.domain.names import display_name
+from app.domain.region import region
 from app.domain.vocab import (
     RECORDED_PRIORITY_GROUPS,
     AuditAction,
     Benefit,
     ClientStatus,
     EducationLevel,
-    Municipality,
     Obstacle,
     OutflowReason,
     PriorityGroup,
@@ -45,7 +45,7 @@ class ClientForm:
     house_number: str = ""
     postcode: str = ""
     city: str = ""
-    municipality: str = Municipality.HENGELO.value
+    municipality: str = ""
     phone: str = ""
     email: str = ""
     benefit: str = Benefit.PARTICIPATIEWET.value
@@ -90,6 +90,15 @@ def _choice_problem(
     return None if value in codes else f"Kies {what} uit de lijst."
 
 
+def _municipality_problem(code: str) -> str | None:
+    if not code:
+        return "Kies de gemeente."
+    if code not in region().codes():
+        names = ", ".join(name for _code, name in region().choices())
+        return f"Kies de gemeente uit de lijst ({names})."
+    return None
+
+
 def validate_client_form(form: ClientForm, *, today: dt.date) -> dict[str, str]:
     """Every problem, per field: the form shows each next to its field."""
     problems: dict[str, str | None] = {
@@ -98,7 +107,7 @@ def validate_client_form(form: ClientForm, *, today: dt.date) -> dict[str, str]:
         "achternaam": None if form.achternaam.strip() else "Vul de achternaam in.",
         "birth_date": v.birth_date_problem(form.birth_date, today=today),
         "postcode": v.postcode_problem(form.postcode) if form.postcode.strip() else None,
-        "municipality": _choice_problem(form.municipality, Municipality, "de gemeente"),
+        "municipality": _municipality_problem(form.municipality),
         "phone": v.phone_problem(form.phone),
         "email": v.email_problem(form.email),
         "benefit": _choice_problem(form.benefit, Benefit, "de uitkering"),

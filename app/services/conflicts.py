@@ -34,6 +34,7 @@ ENTITY_LABELS = {
     "wage_value_tasks": "Taak van een loonwaardemeting",
     "job_coaching_hours": "Jobcoachuren",
     "subsidy_decisions": "Beschikking loonkostensubsidie",
+    "placement_absences": "Verzuim bij een plaatsing",
     "plan_versions": "Uitgegeven plan",
     "audit_events": "Auditregel",
 }

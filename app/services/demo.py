@@ -21,6 +21,7 @@ from app.domain.ladder import answers_for_trede, derive_trede
 from app.domain.placements import forfait_ends_on
 from app.domain.vocab import (
     RECORDED_PRIORITY_GROUPS,
+    AbsenceReason,
     AuditAction,
     Benefit,
     CoachingActivity,
@@ -43,6 +44,7 @@ from app.models import (
     JournalEntry,
     LadderAssessment,
     Placement,
+    PlacementAbsence,
     Plan,
     PlanGoal,
     PlanInstrument,
@@ -546,6 +548,18 @@ def _generate_placement(
             explanation=None,
         )
     _demo_decisions(rng, rows, client_id, placement_id, start, visit, measurement_id, today)
+    if rng.random() < 0.2:  # some sick leave, now and then longer than four weeks
+        absent = start + dt.timedelta(days=rng.randint(30, 200))
+        if absent < today:
+            ends = absent + dt.timedelta(days=rng.choice([5, 12, 40, 60]))
+            rows.add(
+                PlacementAbsence,
+                client_id=client_id,
+                placement_id=placement_id,
+                starts_on=absent,
+                ends_on=ends if ends < today else None,
+                reason=AbsenceReason.SICKNESS.value,
+            )
     coach = coaches[-2] if len(coaches) > 1 else coaches[0]
     day = visit
     for _ in range(rng.randint(3, 10)):

@@ -9,7 +9,8 @@ from typing import Any
 
 from app.domain.formatting import format_date
 from app.domain.names import display_name
-from app.domain.vocab import Municipality, Role, WorkObligation
+from app.domain.region import municipality_name
+from app.domain.vocab import Role, WorkObligation
 from app.services.plans import (
     DEFAULT_CONSEQUENCES,
     DEFAULT_SUPPORT,
@@ -43,7 +44,7 @@ def frozen_plan(
     end = client["exemption_end"]
     name, role = caseworker
     document = PlanDocument(
-        municipality=Municipality(client["municipality"]).label,
+        municipality=municipality_name(client["municipality"]),
         title=plan["title"],
         version=1,
         issued_on=format_date(issued_on),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.services.caseload import Scope, caseload_with_due_actions
+from app.services.caseload_rows import DueAction
 from app.services.context import Actor
 
 
@@ -41,3 +42,15 @@ def due_list(
     # Overdue items first (the oldest on top), then what is still to come.
     items.sort(key=lambda item: (item.due_on, item.client_name.casefold(), item.label))
     return items
+
+
+def client_due_actions(
+    session: Session, actor: Actor, client_id: str, *, today: dt.date | None = None
+) -> list[DueAction]:
+    """Every due action of one client, earliest first, by the same rules as the caseload
+    (none for a closed client, or one outside the actor's caseload or team)."""
+    scope = Scope.TEAM if actor.is_team_lead else Scope.OWN
+    _rows, actions = caseload_with_due_actions(
+        session, actor, scope=scope, today=today, include_closed=False, client_id=client_id
+    )
+    return actions.get(client_id, [])

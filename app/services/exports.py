@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.domain.vocab import AuditAction, Municipality, WorkObligation
+from app.domain.region import municipality_name
+from app.domain.vocab import AuditAction, WorkObligation
 from app.services.audit import audit
 from app.services.caseload import CaseloadRow, Scope, caseload_rows
 from app.services.context import Actor
@@ -51,7 +52,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Geboortedatum", lambda r: r.birth_date, personal=True),
     Column("Leeftijd", lambda r: r.age),
     Column("Postcode", lambda r: r.postcode, personal=True),
-    Column("Gemeente", lambda r: Municipality(r.municipality).label),
+    Column("Gemeente", lambda r: municipality_name(r.municipality)),
     Column("Status", lambda r: r.status.label),
     Column("Arbeidsverplichting", lambda r: WorkObligation(r.work_obligation).label),
     Column("Doelgroepen", lambda r: ", ".join(g.label for g in r.priority_groups)),

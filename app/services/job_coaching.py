@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,9 +15,10 @@ from sqlalchemy.orm import Session
 from app.domain import validation as v
 from app.domain.dates import month_end, month_start, months_between
 from app.domain.formatting import format_date
-from app.domain.job_coaching import MonthUse, ceiling_minutes
+from app.domain.job_coaching import Absence, MonthUse, ceiling_minutes
 from app.domain.vocab import AuditAction, CoachingActivity
 from app.models import Caseworker, JobCoachingHours
+from app.services.absences import absence_rows_of
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
@@ -264,9 +266,12 @@ def monthly_use(
     hours_per_week: Decimal | None,
     indicated_hours_per_month: Decimal | None,
     placement_ended_on: dt.date | None = None,
+    absences: Sequence[Absence] = (),
+    today: dt.date | None = None,
 ) -> list[MonthUse]:
     """Per month from `first` to `last`: the hours that count against the budgets (the
-    indicated hours and the ceiling only for months the job ran)."""
+    indicated hours and the ceiling only for months the job ran; a long absence lowers the
+    ceiling pro rata)."""
     per_month: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         if not row.is_superseded:
@@ -284,7 +289,7 @@ def monthly_use(
         )
         if placement_started_on is not None and hours_per_week is not None:
             ceiling = ceiling_minutes(
-                placement_started_on, hours_per_week, month, placement_ended_on
+                placement_started_on, hours_per_week, month, placement_ended_on, absences, today
             )
         result.append(
             MonthUse(
@@ -370,6 +375,10 @@ def half_year_report(
         hours_per_week=placement.hours_per_week if placement else None,
         indicated_hours_per_month=indicated,
         placement_ended_on=placement.ended_on if placement else None,
+        absences=[
+            a.period for a in absence_rows_of(session, [client_id]).get(placement_id or "", [])
+        ],
+        today=today,
     )
     activities: dict[str, int] = defaultdict(int)
     for row in rows:

@@ -24,11 +24,12 @@ from app.domain.placements import (
     displacement_limit,
     forfait_ends_on,
 )
-from app.domain.rules import RuleError
+from app.domain.rules import RuleError, rules
 from app.domain.subsidy_months import MonthAmount, PayablePeriod, month_amount
 from app.domain.vocab import PlacementType, SubsidyBasis
 from app.domain.wage import SubsidyParts, WageBelowMinimum, subsidy_parts, wage_below_minimum
 from app.models import Client, Employer, Placement
+from app.services.absences import AbsenceRow, absence_rows_of
 from app.services.access import require_client
 from app.services.caseload_rows import DueAction
 from app.services.context import Actor
@@ -53,6 +54,7 @@ DECISION_MISSING = "Beschikking loonkostensubsidie vastleggen"
 REMEASUREMENT = "Nieuwe loonwaardemeting"
 DISPLACEMENT_REASON = "Verdringingsgrens: reden vastleggen"
 RAISE_WAGE = "Uurloon verhogen tot het minimumloon"
+FULLTIME_MISSING = "Voltijdweek van de werkgever vastleggen (minimumloon vóór 2024)"
 # Dutch; the GUI translates them
 DUE_LABELS = (
     FORFAIT_END,
@@ -61,6 +63,7 @@ DUE_LABELS = (
     REMEASUREMENT,
     DISPLACEMENT_REASON,
     RAISE_WAGE,
+    FULLTIME_MISSING,
 )
 
 
@@ -111,6 +114,7 @@ class PlacementRow:
     wage_below_minimum: WageBelowMinimum | None  # the WML overtook the recorded wage
     subsidy: PlacementSubsidy | None  # None: not a subsidised kind of placement
     decisions: tuple[DecisionRow, ...]
+    absences: tuple[AbsenceRow, ...]  # oldest first
     months: tuple[MonthAmount, ...]  # what is payable per month, the last months up to today
     measured: SubsidyParts | None  # the sum on the latest measurement (for its signals)
     due_actions: tuple[DueAction, ...]
@@ -315,6 +319,7 @@ def placements(
         measurements,
         decision_rows(session, client_id),
         today,
+        absences=absence_rows_of(session, [client_id]),
     )
 
 
@@ -370,6 +375,7 @@ def build_rows(
     today: dt.date,
     *,
     with_months: bool = True,
+    absences: dict[str, list[AbsenceRow]] | None = None,
 ) -> list[PlacementRow]:
     """The rows of one client's placements from what was read for it; `with_months` False
     leaves out the monthly statement (a caseload needs the due actions only)."""
@@ -419,6 +425,11 @@ def build_rows(
             )
             if below is not None and placement.ended_on is None:
                 due.append(DueAction(RAISE_WAGE, below.since))
+        weekly_wml = placement.started_on < rules().hourly_wml_starts()
+        if weekly_wml and placement.wage_hour is not None and placement.fulltime_hours is None:
+            # before 2024 the WML per hour needs the employer's full-time week: without it
+            # neither the wage check nor the months before 2024 can be computed
+            due.append(DueAction(FULLTIME_MISSING, placement.started_on))
         months: tuple[MonthAmount, ...] = ()
         measured = None
         priced = placement.wage_hour is not None and placement.hours_per_week is not None
@@ -462,6 +473,7 @@ def build_rows(
                 wage_below_minimum=below,
                 subsidy=subsidy,
                 decisions=own_decisions,
+                absences=tuple((absences or {}).get(placement.id, ())),
                 months=months,
                 measured=measured,
                 due_actions=tuple(sorted(due, key=lambda d: d.due_on)),

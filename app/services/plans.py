@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.formatting import format_date
-from app.domain.vocab import AuditAction, Municipality, Role, WorkObligation
-from app.models import Caseworker, Plan, PlanGoal, PlanInstrument, PlanVersion
+from app.domain.region import Instrument, municipality_name, region
+from app.domain.vocab import AuditAction, Role, WorkObligation
+from app.models import Caseworker, Client, Plan, PlanGoal, PlanInstrument, PlanVersion
 from app.services.audit import audit
 from app.services.clients import get_client
 from app.services.context import Actor
@@ -154,7 +155,7 @@ def plan_document(
     exemption = exemption_text(obligation, form.exemption_reason, form.exemption_end)
     address = plan_address(form.street, form.house_number, form.postcode, form.city)
     return PlanDocument(
-        municipality=Municipality(form.municipality).label,
+        municipality=municipality_name(form.municipality),
         title=plan.title if plan else "Plan van aanpak",
         version=None,
         issued_on=format_date(today),
@@ -466,3 +467,10 @@ def plan_versions(session: Session, client_id: str) -> list[VersionRow]:
         .order_by(PlanVersion.number.desc())
     ).all()
     return [VersionRow(*row) for row in found]
+
+
+def instrument_catalogue(session: Session, client_id: str) -> tuple[Instrument, ...]:
+    """The instruments the client's municipality offers (its own catalogue in the region
+    file), to choose from in the plan."""
+    client = session.get(Client, client_id)
+    return region().instruments_of(client.municipality) if client is not None else ()

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.dates import add_months
 from app.domain.ladder_movement import Movement, movement, movement_by_group
-from app.domain.vocab import AuditAction, Municipality, OutflowReason, PlacementType, PriorityGroup
+from app.domain.region import municipality_name, region
+from app.domain.vocab import AuditAction, OutflowReason, PlacementType, PriorityGroup
 from app.models import (
     Client,
     JobCoachingHours,
@@ -157,14 +158,14 @@ def quarter_report(
             GroupFigures(group.label, len(members), len(members & to_work), up, counted)
         )
     per_municipality = []
-    for municipality in Municipality:
-        members = {r.client_id for r in rows if r.municipality == municipality.value}
-        local = movement(
-            [h for h in histories if h.municipality == municipality.value], first, last
-        )
+    # the region's municipalities, and any other the data holds (a client moved in)
+    codes = list(dict.fromkeys([*region().codes(), *sorted({r.municipality for r in rows})]))
+    for code in codes:
+        members = {r.client_id for r in rows if r.municipality == code}
+        local = movement([h for h in histories if h.municipality == code], first, last)
         up, counted = _moved_up(local)
         per_municipality.append(
-            GroupFigures(municipality.label, len(members), len(members & to_work), up, counted)
+            GroupFigures(municipality_name(code), len(members), len(members & to_work), up, counted)
         )
     audit(
         session,

@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.domain.formatting import format_month
-from app.domain.vocab import AuditAction, Municipality, PlacementType
+from app.domain.region import municipality_name
+from app.domain.vocab import AuditAction, PlacementType
 from app.services.audit import audit
 from app.services.caseload import Scope
 from app.services.context import Actor
@@ -41,10 +42,7 @@ class StatementFormat(StrEnum):
 
 
 def _municipality(line: StatementLine) -> str:
-    try:
-        return Municipality(line.municipality).label
-    except ValueError:
-        return line.municipality
+    return municipality_name(line.municipality)
 
 
 def line_values(line: StatementLine) -> list[Value]:

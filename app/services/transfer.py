@@ -40,6 +40,7 @@ CLIENT_TABLES: tuple[tuple[str, str], ...] = (
     ),
     ("job_coaching_hours", "client_id IN ({clients})"),
     ("subsidy_decisions", "client_id IN ({clients})"),
+    ("placement_absences", "client_id IN ({clients})"),
     ("plans", "client_id IN ({clients})"),
     ("plan_goals", "plan_id IN (SELECT id FROM plans WHERE client_id IN ({clients}))"),
     ("plan_instruments", "plan_id IN (SELECT id FROM plans WHERE client_id IN ({clients}))"),

@@ -123,7 +123,7 @@ PERSON_FIELDS: dict[str, tuple[str, ...]] = {
     "audit_events": ("actor_id",),
 }
 # What a laptop may delete (a tombstone): only what its services delete.
-DELETABLE = frozenset({"plan_goals", "plan_instruments"})
+DELETABLE = frozenset({"plan_goals", "plan_instruments", "placement_absences"})
 # Columns an edit may not change: a row never moves to another client or parent, and an
 # assignment changes hands only through a new assignment.
 _FIXED_BY_ENTITY: dict[str, frozenset[str]] = {

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.formatting import format_date
-from app.domain.vocab import ClientStatus, Municipality, WorkObligation
+from app.domain.region import municipality_name
+from app.domain.vocab import ClientStatus, WorkObligation
 from app.services.caseload_rows import CaseloadRow
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.row_model import (
@@ -36,7 +37,7 @@ COLUMNS: tuple[tuple[str, Callable[[CaseloadRow], str], Callable[[CaseloadRow], 
     (QT_TR_NOOP("Leeftijd"), lambda r: str(r.age), lambda r: r.age),
     (
         QT_TR_NOOP("Gemeente"),
-        lambda r: vocab_label(Municipality(r.municipality)),
+        lambda r: municipality_name(r.municipality),
         lambda r: r.municipality,
     ),
     (QT_TR_NOOP("Trede"), lambda r: str(r.trede) if r.trede else "–", lambda r: r.trede or 0),

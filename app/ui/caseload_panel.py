@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.ladder import TREDE_NAMES
-from app.domain.vocab import ClientStatus, Municipality, PriorityGroup
+from app.domain.region import region
+from app.domain.vocab import ClientStatus, PriorityGroup
 from app.services.caseload_rows import CaseloadFilter, CaseloadRow, filter_rows
 from app.ui.caseload_model import COLUMNS, CaseloadModel
 from app.ui.i18n import tr, vocab_label
@@ -56,8 +57,8 @@ class CaseloadPanel(QWidget):
         self.municipality = QComboBox()
         self.municipality.setAccessibleName(tr("Filter op gemeente"))
         self.municipality.addItem(tr("Alle gemeenten"), None)
-        for code, text in Municipality.choices():
-            self.municipality.addItem(tr(text), code)
+        for code, name in region().choices():
+            self.municipality.addItem(name, code)
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Filter op status"))
         self.status.addItem(tr("Actieve klanten"), ClientStatus.ACTIVE.value)

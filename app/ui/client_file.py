@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,16 +22,18 @@ from PySide6.QtWidgets import (
 
 from app.domain.formatting import format_date
 from app.domain.ladder import TREDE_NAMES
+from app.domain.region import municipality_name
 from app.domain.vocab import (
     Benefit,
     ClientStatus,
     EducationLevel,
-    Municipality,
     Obstacle,
     WorkObligation,
 )
+from app.services.caseload_rows import DueAction
 from app.services.clients import ClientDetails, ClientForm, get_client, update_client
 from app.services.context import Actor
+from app.services.due_list import client_due_actions
 from app.services.journal import add_entry, correct_entry, journal
 from app.services.ladder import (
     AssessmentInput,
@@ -46,6 +49,7 @@ from app.ui.i18n import tr, vocab_label
 from app.ui.journal_tab import JournalEntryDialog, JournalTab
 from app.ui.ladder_tab import AssessmentDialog, LadderTab
 from app.ui.plan_tab import PlanTab
+from app.ui.style import DANGER
 
 
 def _chip(text: str, warning: bool = False) -> QLabel:
@@ -71,6 +75,13 @@ class OverviewTab(QScrollArea):
         self.values: dict[str, QLabel] = {}
         holder = QWidget()
         grid = QGridLayout(holder)
+        self.due_box = QGroupBox(tr("Wat staat er open"))
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.due.setTextFormat(Qt.TextFormat.RichText)
+        self.due.setAccessibleName(tr("Wat staat er open"))
+        QVBoxLayout(self.due_box).addWidget(self.due)
+        grid.addWidget(self.due_box, 0, 0, 1, 2)
         grid.addWidget(
             self._group(
                 tr("Persoonsgegevens"),
@@ -85,7 +96,7 @@ class OverviewTab(QScrollArea):
                     ("intake", tr("Intake")),
                 ],
             ),
-            0,
+            1,
             0,
         )
         grid.addWidget(
@@ -99,7 +110,7 @@ class OverviewTab(QScrollArea):
                     ("outflow", tr("Uitstroom")),
                 ],
             ),
-            1,
+            2,
             0,
         )
         grid.addWidget(
@@ -110,7 +121,7 @@ class OverviewTab(QScrollArea):
                     ("obstacles", tr("Belemmeringen")),
                 ],
             ),
-            0,
+            1,
             1,
         )
         grid.addWidget(
@@ -123,12 +134,12 @@ class OverviewTab(QScrollArea):
                     ("experience", tr("Werkervaring")),
                 ],
             ),
-            1,
+            2,
             1,
         )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
         self.setWidget(holder)
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
@@ -146,6 +157,18 @@ class OverviewTab(QScrollArea):
             form.addRow(caption, value)
         return box
 
+    def show_due(self, actions: list[DueAction], today: dt.date) -> None:
+        """The client's due actions, earliest first; overdue ones in red."""
+        self.due_box.setVisible(bool(actions))
+        late = escape(tr("te laat"))
+        lines = []
+        for action in actions:
+            text = f"{format_date(action.due_on)}: {escape(tr(action.label))}"
+            if action.due_on < today:
+                text = f'<span style="color:{DANGER}">{text} ({late})</span>'
+            lines.append(text)
+        self.due.setText("<br>".join(lines))
+
     def show_client(self, details: ClientDetails) -> None:
         f = details.form
         address = " ".join(p for p in (f.street, f.house_number) if p)
@@ -162,7 +185,7 @@ class OverviewTab(QScrollArea):
             "bsn": f.bsn,
             "birth": tr("{0} ({1} jaar)").format(f.birth_date, details.age),
             "address": ", ".join(p for p in (address, place) if p) or "–",
-            "municipality": _label_of(Municipality, f.municipality),
+            "municipality": municipality_name(f.municipality),
             "phone": f.phone or "–",
             "email": f.email or "–",
             "intake": f.intake_date or "–",
@@ -251,9 +274,11 @@ class ClientFilePanel(QWidget):
         self.today = dt.date.today()
         with self.store.session(self.actor.caseworker_id) as session:
             self.details = get_client(session, self.actor, client_id, today=self.today)
+            due = client_due_actions(session, self.actor, client_id, today=self.today)
             rows = journal(session, self.actor, client_id)
             assessments = ladder_history(session, self.actor, client_id)
         self._show(self.details)
+        self.overview.show_due(due, self.today)
         self.journal.set_rows(rows)
         self.ladder.set_rows(assessments, self.today)
         self.work.load(client_id, self.today)
@@ -290,7 +315,7 @@ class ClientFilePanel(QWidget):
         chips = [
             _chip(f"BSN {f.bsn}"),
             _chip(tr("{0} jaar").format(details.age)),
-            _chip(_label_of(Municipality, f.municipality)),
+            _chip(municipality_name(f.municipality)),
         ]
         if details.trede:
             trede_text = tr("Trede {0}: {1}").format(details.trede, tr(TREDE_NAMES[details.trede]))

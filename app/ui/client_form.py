@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.region import region
 from app.domain.vocab import (
     RECORDED_PRIORITY_GROUPS,
     Benefit,
     EducationLevel,
     LabelledEnum,
-    Municipality,
     Obstacle,
     WorkObligation,
 )
@@ -55,12 +55,21 @@ TEXT_FIELDS = {
     "exemption_end": (QT_TR_NOOP("Einde ontheffing"), QT_TR_NOOP("dd-mm-jjjj")),
     "intake_date": (QT_TR_NOOP("Intakedatum"), QT_TR_NOOP("dd-mm-jjjj")),
 }
-CHOICE_FIELDS: dict[str, tuple[str, type[LabelledEnum], bool]] = {
-    "municipality": (QT_TR_NOOP("Gemeente"), Municipality, False),
-    "benefit": (QT_TR_NOOP("Uitkering"), Benefit, False),
-    "work_obligation": (QT_TR_NOOP("Arbeidsverplichting"), WorkObligation, False),
-    "education_level": (QT_TR_NOOP("Opleidingsniveau"), EducationLevel, True),
+CHOICE_FIELDS: dict[str, tuple[str, Callable[[], list[tuple[str, str]]], bool]] = {
+    # the region's municipalities are names, not texts to translate
+    "municipality": (QT_TR_NOOP("Gemeente"), lambda: region().choices(), False),
+    "benefit": (QT_TR_NOOP("Uitkering"), lambda: _translated(Benefit), False),
+    "work_obligation": (
+        QT_TR_NOOP("Arbeidsverplichting"),
+        lambda: _translated(WorkObligation),
+        False,
+    ),
+    "education_level": (QT_TR_NOOP("Opleidingsniveau"), lambda: _translated(EducationLevel), True),
 }
+
+
+def _translated(vocabulary: type[LabelledEnum]) -> list[tuple[str, str]]:
+    return [(code, tr(text)) for code, text in vocabulary.choices()]
 
 
 class ClientFormDialog(BaseDialog):
@@ -103,8 +112,8 @@ class ClientFormDialog(BaseDialog):
         combo = QComboBox()
         if optional:
             combo.addItem(tr("(onbekend)"), "")
-        for code, text in vocabulary.choices():
-            combo.addItem(tr(text), code)
+        for code, text in vocabulary():
+            combo.addItem(text, code)
         combo.currentIndexChanged.connect(lambda _i, n=name: self._edited(n))
         self.choices[name] = combo
         self.fields[name] = Field(combo, tr(label))

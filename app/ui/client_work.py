@@ -27,11 +27,17 @@ from app.services.subsidy_decisions import DecisionForm
 from app.services.wage_value import MeasurementForm, MeasurementRow
 from app.storage.store import Store
 from app.ui import messages
+from app.ui.absence_flow import absence_dialog
 from app.ui.coaching_tab import CoachingTab, HoursCorrectionDialog
 from app.ui.decision_dialog import DecisionDialog, default_form
 from app.ui.i18n import tr
 from app.ui.measurement_dialog import MeasurementDialog
-from app.ui.placement_dialogs import ContinuationDialog, EmployerDialog, PlacementDialog
+from app.ui.placement_dialogs import (
+    AbsenceDialog,
+    ContinuationDialog,
+    EmployerDialog,
+    PlacementDialog,
+)
 from app.ui.placements_tab import PlacementsTab
 
 log = logging.getLogger(__name__)
@@ -63,6 +69,7 @@ class ClientWork(QObject):
         self.placements.reason_requested.connect(self.record_reason)
         self.placements.decision_requested.connect(self.decide)
         self.placements.correct_decision_requested.connect(self.correct_decision)
+        self.placements.absence_requested.connect(self.record_absence)
         self.coaching.placement_changed.connect(lambda _id: self._load_coaching())
         self.coaching.correct_requested.connect(self.correct_hours)
         self.coaching.report_requested.connect(self.ask_report)
@@ -105,6 +112,8 @@ class ClientWork(QObject):
             hours_per_week=placement.hours_per_week if placement else None,
             indicated_hours_per_month=measurement.jobcoach_hours_per_month if measurement else None,
             placement_ended_on=placement.ended_on if placement else None,
+            absences=[a.period for a in placement.absences] if placement else (),
+            today=self.today,
         )
         self.coaching.set_rows(rows, use, self.today)
 
@@ -402,6 +411,14 @@ class ClientWork(QObject):
         return True
 
     # ------------------------------------------------------------ helpers
+    # ------------------------------------------------------------ absences
+    def record_absence(self, row: object) -> AbsenceDialog | None:
+        if not isinstance(row, PlacementRow):
+            return None
+        return self._open(
+            absence_dialog(self.store, self.actor, row, self.today, self.parent_widget)
+        )
+
     def _open(self, dialog: DialogT) -> DialogT:
         dialog.accepted.connect(self._saved)
         dialog.open()

@@ -35,7 +35,8 @@ from app.domain.ladder_movement import (
     regular_work_months,
     target_share,
 )
-from app.domain.vocab import Municipality, PriorityGroup
+from app.domain.region import region
+from app.domain.vocab import PriorityGroup
 from app.services.caseload import Scope
 from app.services.context import Actor
 from app.services.ladder_figures import ladder_figures
@@ -156,8 +157,8 @@ class LadderFiguresDialog(BaseDialog):
         self.municipality = QComboBox()
         self.municipality.setAccessibleName(tr("Gemeente"))
         self.municipality.addItem(tr("Alle gemeenten"), "")
-        for code, text in Municipality.choices():
-            self.municipality.addItem(tr(text), code)
+        for code, name in region().choices():
+            self.municipality.addItem(name, code)
         self.start = QLineEdit(format_date(add_months(self.today, -12)))
         self.start.setAccessibleName(tr("Begin van de periode"))
         self.end = QLineEdit(format_date(self.today))

@@ -1,5 +1,5 @@
-"""Dialogs for employers and placements, and for the reason to continue a placement past its
-displacement limit."""
+"""Dialogs for employers and placements, the reason to continue a placement past its
+displacement limit, and an absence of the placement's employee."""
 
 from __future__ import annotations
 
@@ -8,17 +8,21 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.vocab import PlacementType
+from app.domain.rules import rules
+from app.domain.vocab import AbsenceReason, PlacementType
+from app.services.absences import AbsenceForm
 from app.services.placements import (
     REASON_MIN,
     EmployerForm,
@@ -219,3 +223,78 @@ class ContinuationDialog(FormDialog):
                 ).format(REASON_MIN)
             }
         return {}
+
+
+class AbsenceDialog(FormDialog):
+    """An absence of the placement's employee: a new one, or the open one to end it; an
+    absence entered by mistake can be removed (after a question)."""
+
+    def __init__(
+        self,
+        on_save: Callable[[AbsenceForm], None],
+        validate: Callable[[AbsenceForm], dict[str, str]],
+        *,
+        initial: AbsenceForm | None = None,
+        on_remove: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(on_save, parent, fallback_field="starts_on")
+        self.validate = validate
+        self.on_remove = on_remove
+        self.setWindowTitle(tr("Verzuim wijzigen") if on_remove else tr("Verzuim vastleggen"))
+        initial = initial or AbsenceForm()
+        intro = QLabel(
+            tr(
+                "Verzuim van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching "
+                "naar rato."
+            ).format(rules().int_value("jobcoach_absence_weeks_before_reduction", dt.date.today()))
+        )
+        intro.setWordWrap(True)
+        self.starts = QLineEdit(initial.starts_on)
+        self.starts.setPlaceholderText(tr("dd-mm-jjjj"))
+        self.ends = QLineEdit(initial.ends_on)
+        self.ends.setPlaceholderText(tr("leeg: nog afwezig"))
+        self.reason = QComboBox()
+        for reason in AbsenceReason:
+            self.reason.addItem(vocab_label(reason), reason.value)
+        self.reason.setCurrentIndex(max(0, self.reason.findData(initial.reason)))
+        form = QFormLayout()
+        for name, label, editor in (
+            ("starts_on", QT_TR_NOOP("Eerste verzuimdag"), self.starts),
+            ("ends_on", QT_TR_NOOP("Laatste verzuimdag"), self.ends),
+            ("reason", QT_TR_NOOP("Reden"), self.reason),
+        ):
+            self.fields[name] = Field(editor, tr(label))
+            form.addRow(tr(label), self.fields[name])
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
+        self.remove_button = None
+        if on_remove is not None:
+            self.remove_button = self.buttons.addButton(
+                tr("Verwijderen…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.remove_button.setAutoDefault(False)
+            self.remove_button.clicked.connect(self._remove)
+        layout.addWidget(self.buttons)
+        self.start_watching(
+            self.starts.textEdited, self.ends.textEdited, self.reason.currentIndexChanged
+        )
+        self.resize(460, 280)
+
+    def values(self) -> AbsenceForm:
+        return AbsenceForm(self.starts.text(), self.ends.text(), str(self.reason.currentData()))
+
+    def problems(self) -> dict[str, str]:
+        return self.validate(self.values())
+
+    def _remove(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            tr("Verzuim verwijderen"),
+            tr("Dit verzuim verwijderen? Doe dit alleen als het per vergissing is vastgelegd."),
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.on_remove is not None:
+            self.on_remove()
+            self.accept()

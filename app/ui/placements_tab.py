@@ -147,6 +147,7 @@ class PlacementsTab(QWidget):
     correct_measurement_requested = Signal(object)
     decision_requested = Signal(object)
     correct_decision_requested = Signal(object)
+    absence_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +168,8 @@ class PlacementsTab(QWidget):
         self.decision_button = QPushButton(tr("Beschikking…"))
         self.decision_button.setToolTip(tr("Beschikking loonkostensubsidie vastleggen"))
         self.correct_decision_button = QPushButton(tr("Beschikking corrigeren…"))
+        self.absence_button = QPushButton(tr("Verzuim…"))
+        self.absence_button.setToolTip(tr("Verzuim van de werknemer vastleggen of beëindigen"))
         buttons = QHBoxLayout()
         for button in (
             self.new_button,
@@ -176,6 +179,7 @@ class PlacementsTab(QWidget):
             self.correct_decision_button,
             self.reason_button,
             self.correct_button,
+            self.absence_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch()
@@ -195,6 +199,7 @@ class PlacementsTab(QWidget):
         self.measure_button.clicked.connect(lambda: self._emit_selected(self.measure_requested))
         self.reason_button.clicked.connect(lambda: self._emit_selected(self.reason_requested))
         self.correct_button.clicked.connect(self._correct_measurement)
+        self.absence_button.clicked.connect(lambda: self._emit_selected(self.absence_requested))
         self.decision_button.clicked.connect(lambda: self._emit_selected(self.decision_requested))
         self.correct_decision_button.clicked.connect(
             lambda: self._emit_selected(self.correct_decision_requested)
@@ -243,6 +248,7 @@ class PlacementsTab(QWidget):
         measurement = self.selected_measurement()
         self.edit_button.setEnabled(row is not None)
         self.measure_button.setEnabled(row is not None)
+        self.absence_button.setEnabled(row is not None)
         self.reason_button.setEnabled(row is not None and row.flag is not None)
         self.decision_button.setEnabled(row is not None and row.subsidy is not None)
         self.correct_decision_button.setEnabled(
@@ -365,6 +371,15 @@ class PlacementsTab(QWidget):
                 + (f' <b style="color:{DANGER}">{late}</b>' if action.due_on < self.today else "")
                 + "</li>"
                 for action in row.due_actions
+            )
+            parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
+        if row.absences:
+            heading, still = tr("Verzuim"), tr("nog afwezig")
+            items = "".join(
+                f"<li>{format_date(a.starts_on)} – "
+                f"{format_date(a.ends_on) if a.ends_on else still}: "
+                f"{escape(vocab_label(a.reason))}</li>"
+                for a in row.absences
             )
             parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
         if row.notes:

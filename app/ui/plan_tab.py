@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.region import Instrument
 from app.services.context import Actor
 from app.services.plans import (
     GOAL_ROWS,
@@ -34,6 +36,7 @@ from app.services.plans import (
     PlanDocument,
     PlanForm,
     VersionRow,
+    instrument_catalogue,
     issue_plan,
     issued_document,
     plan_document,
@@ -65,6 +68,7 @@ class PlanDialog(FormDialog):
         on_save: Callable[[PlanForm], None],
         initial: PlanForm,
         parent: QWidget | None = None,
+        catalogue: Sequence[Instrument] = (),
     ) -> None:
         super().__init__(on_save, parent, fallback_field="situation")
         self.setWindowTitle(tr("Plan van aanpak bewerken"))
@@ -102,6 +106,15 @@ class PlanDialog(FormDialog):
             initial.instruments,
             "instrument",
         )
+        if catalogue:
+            # the municipality's own instruments to choose from; any other text stays allowed
+            names = [item.name for item in catalogue]
+            for line in self.instrument_inputs[1]:
+                completer = QCompleter(names, line[0])
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                line[0].setCompleter(completer)
+                line[0].setPlaceholderText(tr("kies of typ"))
         layout = QVBoxLayout(self)
         layout.addLayout(texts)
         layout.addWidget(self.goal_inputs[0])
@@ -300,12 +313,13 @@ class PlanTab(QWidget):
         client_id, version = self.client_id, self._version
         with self.store.session(self.actor.caseworker_id) as session:
             initial, _version = plan_form(session, client_id)
+            catalogue = instrument_catalogue(session, client_id)
 
         def save(form: PlanForm) -> None:
             with self.store.session(self.actor.caseworker_id) as session:
                 save_plan(session, self.actor, client_id, form, expected_version=version)
 
-        dialog = PlanDialog(save, initial, parent=self)
+        dialog = PlanDialog(save, initial, parent=self, catalogue=catalogue)
         dialog.accepted.connect(self._saved)
         dialog.open()
         return dialog

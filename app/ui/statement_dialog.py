@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formatting import format_money, format_month
-from app.domain.vocab import Municipality
+from app.domain.region import municipality_name
 from app.services.caseload import Scope
 from app.services.context import Actor
 from app.services.subsidy_statement import Statement, StatementLine, subsidy_statement
@@ -40,17 +40,10 @@ from app.ui.tables import list_view
 
 _MONTH = re.compile(r"^\s*(\d{1,2})[-./](\d{4})\s*$")
 GROUPS: tuple[tuple[str, Callable[[StatementLine], str]], ...] = (
-    (QT_TR_NOOP("Gemeente"), lambda line: _municipality(line.municipality)),
+    (QT_TR_NOOP("Gemeente"), lambda line: municipality_name(line.municipality)),
     (QT_TR_NOOP("Team"), lambda line: line.team_name),
     (QT_TR_NOOP("Medewerker"), lambda line: line.caseworker_name),
 )
-
-
-def _municipality(code: str) -> str:
-    try:
-        return tr(Municipality(code).label)
-    except ValueError:
-        return code
 
 
 def parse_month(text: str) -> dt.date | None:

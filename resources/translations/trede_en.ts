@@ -996,18 +996,6 @@
         <translation>Team lead</translation>
     </message>
     <message>
-        <source>Hengelo</source>
-        <translation>Hengelo</translation>
-    </message>
-    <message>
-        <source>Borne</source>
-        <translation>Borne</translation>
-    </message>
-    <message>
-        <source>Haaksbergen</source>
-        <translation>Haaksbergen</translation>
-    </message>
-    <message>
         <source>Participatiewet (bijstand)</source>
         <translation>Participation Act (social assistance)</translation>
     </message>
@@ -1148,8 +1136,16 @@
         <translation>Employer visit</translation>
     </message>
     <message>
+        <source>Ziekte</source>
+        <translation>Sickness</translation>
+    </message>
+    <message>
         <source>Uurloon verhogen tot het minimumloon</source>
         <translation>Raise the hourly wage to the minimum wage</translation>
+    </message>
+    <message>
+        <source>Voltijdweek van de werkgever vastleggen (minimumloon vóór 2024)</source>
+        <translation>Record the employer&apos;s full-time week (minimum wage before 2024)</translation>
     </message>
     <message>
         <source>Plan van aanpak opstellen (art. 44a)</source>
@@ -1298,6 +1294,10 @@
     <message>
         <source>Einde beschikking loonkostensubsidie</source>
         <translation>End of the wage-cost subsidy decision</translation>
+    </message>
+    <message>
+        <source>Verzuim bij een plaatsing</source>
+        <translation>Absence in a placement</translation>
     </message>
     <message>
         <source>Geplande einddatum</source>
@@ -2384,6 +2384,42 @@
         <translation>Write down why the placement continues (at least {0} characters).</translation>
     </message>
     <message>
+        <source>Verzuim wijzigen</source>
+        <translation>Change absence</translation>
+    </message>
+    <message>
+        <source>Verzuim vastleggen</source>
+        <translation>Record absence</translation>
+    </message>
+    <message>
+        <source>Verzuim van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching naar rato.</source>
+        <translation>An absence of more than {0} weeks in a row lowers the job-coaching ceiling pro rata.</translation>
+    </message>
+    <message>
+        <source>leeg: nog afwezig</source>
+        <translation>empty: still absent</translation>
+    </message>
+    <message>
+        <source>Eerste verzuimdag</source>
+        <translation>First day of absence</translation>
+    </message>
+    <message>
+        <source>Laatste verzuimdag</source>
+        <translation>Last day of absence</translation>
+    </message>
+    <message>
+        <source>Verwijderen…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Verzuim verwijderen</source>
+        <translation>Remove absence</translation>
+    </message>
+    <message>
+        <source>Dit verzuim verwijderen? Doe dit alleen als het per vergissing is vastgelegd.</source>
+        <translation>Remove this absence? Only do this if it was recorded by mistake.</translation>
+    </message>
+    <message>
         <source>Uurloon onder het minimumloon</source>
         <translation>Hourly wage below the minimum wage</translation>
     </message>
@@ -2484,6 +2520,14 @@
         <translation>Correct the decision…</translation>
     </message>
     <message>
+        <source>Verzuim…</source>
+        <translation>Absence…</translation>
+    </message>
+    <message>
+        <source>Verzuim van de werknemer vastleggen of beëindigen</source>
+        <translation>Record or end the employee&apos;s absence</translation>
+    </message>
+    <message>
         <source>{0} tot en met {1}: {2}, beschikking van {3}</source>
         <translation>{0} to {1} inclusive: {2}, decided on {3}</translation>
     </message>
@@ -2534,6 +2578,14 @@
     <message>
         <source>Forfaitaire loonkostensubsidie (nog geen meting)</source>
         <translation>Flat-rate wage-cost subsidy (no measurement yet)</translation>
+    </message>
+    <message>
+        <source>Verzuim</source>
+        <translation>Absence</translation>
+    </message>
+    <message>
+        <source>nog afwezig</source>
+        <translation>still absent</translation>
     </message>
     <message>
         <source>Loonkostensubsidie</source>
@@ -2610,6 +2662,10 @@
     <message>
         <source>Tot</source>
         <translation>Until</translation>
+    </message>
+    <message>
+        <source>kies of typ</source>
+        <translation>choose or type</translation>
     </message>
     <message>
         <source>De huidige inhoud wordt vastgelegd als een genummerde versie die niet meer verandert. Is het plan al ondertekend, vul dan de datums in.</source>

@@ -57,3 +57,12 @@ def test_dialog_class_is_a_base_dialog() -> None:
     from app.ui.dialogs import BaseDialog
 
     assert issubclass(DueListDialog, BaseDialog)
+
+
+def test_the_client_file_lists_what_is_due(qtbot, store, owner) -> None:  # type: ignore[no-untyped-def]
+    window, client_id = open_main_window(qtbot, store, owner, intake_date="01-09-2026")
+    window.open_client(client_id)
+    overview = window.client_file.overview
+    assert overview.due_box.isVisibleTo(window.client_file)
+    text = overview.due.text()
+    assert "27-10-2026: Plan van aanpak opstellen (art. 44a)" in text

@@ -427,3 +427,42 @@ def test_a_low_wage_value_is_signalled_whatever_the_decision(qtbot, window, stor
     detail = tab.detail.toPlainText()
     assert "15,0% van het minimumloon" in detail and "minder dan 20%" in detail
     assert "Forfaitaire loonkostensubsidie (nog geen meting)" not in detail
+
+
+def test_an_absence_is_recorded_ended_and_removed(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
+    client_id = window.client_file.client_id
+    start = add_months(dt.date.today(), -3)
+    with store.session(owner.caseworker_id) as session:
+        _job(
+            session,
+            owner,
+            client_id,
+            "Groen BV",
+            started_on=_date(start),
+            hours_per_week="24",
+            wage_hour="16,00",
+        )
+    window.open_client(client_id)
+    tab = window.client_file.work.placements
+    window.client_file.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.absence_button, Qt.MouseButton.LeftButton)
+    dialog = visible_dialog("AbsenceDialog")
+    assert dialog.remove_button is None
+    qtbot.keyClicks(dialog.starts, _date(start - dt.timedelta(days=1)))
+    assert not dialog.save_button.isEnabled()  # before the job: a message, nothing saved
+    assert dialog.fields["starts_on"].message.isVisible()
+    dialog.starts.clear()
+    qtbot.keyClicks(dialog.starts, _date(start + dt.timedelta(days=7)))
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "nog afwezig" in tab.detail.toPlainText())
+    # the open absence comes back to be ended
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.absence_button, Qt.MouseButton.LeftButton)
+    dialog = visible_dialog("AbsenceDialog")
+    assert dialog.starts.text() == _date(start + dt.timedelta(days=7))
+    assert dialog.remove_button is not None
+    qtbot.keyClicks(dialog.ends, _date(start + dt.timedelta(days=20)))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _date(start + dt.timedelta(days=20)) in tab.detail.toPlainText())
