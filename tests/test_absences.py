@@ -109,3 +109,71 @@ def _client(session, placement_id: str) -> str:  # type: ignore[no-untyped-def]
     from app.models import Placement
 
     return session.get(Placement, placement_id).client_id
+
+
+def test_sickness_records_back_to_back_count_as_one_stretch() -> None:
+    # 18-05 to 06-06 and 07-06 to 26-06-2023: 20 + 20 days, each under 4 weeks, together 40
+    # days in a row: all of June from the 1st to the 26th is taken out. Job from 10-08-2022,
+    # 24,25 hours a week, first year (15%): 24,25 * 52 / 12 * 15% = 15,7625 hours a month;
+    # June keeps 4 of 30 days: 15,7625 * 4 / 30 * 60 = 126,1 -> 126 minutes.
+    back_to_back = [
+        (dt.date(2023, 5, 18), dt.date(2023, 6, 6)),
+        (dt.date(2023, 6, 7), dt.date(2023, 6, 26)),
+    ]
+    started = dt.date(2022, 8, 10)
+    june = dt.date(2023, 6, 1)
+    assert ceiling_minutes(started, Decimal("24.25"), june, None, back_to_back, TODAY) == 126
+    # with a working day between them they stay two short absences: nothing is taken out
+    apart = [
+        (dt.date(2023, 5, 18), dt.date(2023, 6, 6)),
+        (dt.date(2023, 6, 8), dt.date(2023, 6, 26)),
+    ]
+    assert ceiling_minutes(started, Decimal("24.25"), june, None, apart, TODAY) == 946
+
+
+def test_an_absence_from_before_the_table_is_no_crash() -> None:
+    long = [(dt.date(2014, 12, 17), dt.date(2015, 2, 1))]
+    assert (
+        ceiling_minutes(dt.date(2014, 1, 1), Decimal(24), dt.date(2015, 1, 1), None, long, TODAY)
+        == 0
+    )
+
+
+def test_only_sickness_lowers_the_ceiling() -> None:
+    from app.domain.vocab import AbsenceReason
+    from app.services.absences import AbsenceRow, sickness_periods
+
+    rows = [
+        AbsenceRow("a", 1, "p", dt.date(2026, 3, 1), dt.date(2026, 4, 30), AbsenceReason.OTHER),
+        AbsenceRow("b", 1, "p", dt.date(2026, 6, 1), None, AbsenceReason.SICKNESS),
+    ]
+    assert sickness_periods(rows) == [(dt.date(2026, 6, 1), None)]
+
+
+def test_exact_halves_round_up() -> None:
+    from app.domain.subsidy_months import PayablePeriod, month_amount
+    from app.domain.wage import monthly_wage_cost_subsidy
+
+    # second year (7,5%): 7 * 52 / 12 * 0,075 = 2,275 hours = 136,5 minutes -> 137
+    assert ceiling_minutes(dt.date(2026, 1, 6), Decimal(7), dt.date(2027, 12, 1)) == 137
+    # March 2019, 36-hour week: WML 372,90 / 36 = 10,358333..; base 10,358333 - 0,40 * 16
+    # = 95/24; * 1,08 * 1,235 = 5,279625; * 40 * 52 / 12 = 915,135 -> 915,14
+    monthly = monthly_wage_cost_subsidy(
+        on=dt.date(2019, 3, 1),
+        age=30,
+        wage_hour=Decimal("16.00"),
+        hours_per_week=Decimal(40),
+        loonwaarde_pct=Decimal(40),
+        fulltime_hours=Decimal(36),
+    )
+    assert monthly == Decimal("915.14")
+    whole = PayablePeriod(dt.date(2019, 1, 1), dt.date(2019, 12, 31), Decimal(40))
+    found = month_amount(
+        dt.date(2019, 3, 1),
+        birth_date=dt.date(1980, 1, 1),
+        wage_hour=Decimal("16.00"),
+        hours_per_week=Decimal(40),
+        periods=[whole],
+        fulltime_hours=Decimal(36),
+    )
+    assert found.amount == Decimal("915.14")

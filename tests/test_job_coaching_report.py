@@ -104,6 +104,12 @@ def test_report_text(session, owner, tmp_path) -> None:  # type: ignore[no-untyp
     assert "2:00" in lines["juli 2026"] and "4:00" in lines["juli 2026"]  # 4 h indicated
     assert "5:15" in lines["november 2026"] and "boven de indicatie" in lines["november 2026"]
     assert "Totaal" in text and "8:45" in text
+    # totals over the half year: 6 * 4:00 indicated = 24:00, 8:45 used -> 15:15 under it;
+    # the ceiling 6 * 15% of 104 hours = 6 * 15:36 = 93:36 -> 84:51 under it
+    (total,) = [line for line in text.splitlines() if line.strip().startswith("Totaal")]
+    assert "24:00" in total and "93:36" in total
+    assert "Samen 15:15 onder de indicatie." in text
+    assert "Samen 84:51 onder het plafond." in text
     assert "Op de werkplek" in text and "6:30" in text
     assert "3:00" not in text.split("Activiteiten")[1].split("Voor gezien")[0]
     assert text.count("Handtekening") == 2 and "Werkgever" in text and "Werknemer" in text

@@ -14,7 +14,7 @@ from app.domain.placements import forfait_ends_on
 from app.models import AuditEvent
 from app.services.clients import create_client
 from app.services.errors import ValidationFailed
-from app.services.placement_view import DECISION_MISSING, FORFAIT_END, placements
+from app.services.placement_view import APPLY_BY, DECISION_MISSING, FORFAIT_END, placements
 from app.services.placements import EmployerForm, PlacementForm, create_employer, create_placement
 from app.services.subsidy_decisions import (
     DecisionForm,
@@ -96,8 +96,10 @@ def test_no_decision_no_payable_subsidy(session, owner, client_id, placement_id)
     assert row.subsidy is not None and not row.subsidy.payable
     assert row.subsidy.parts is not None  # an indication: the forfait it would be
     assert "geen beschikking" in (row.subsidy.problem or "")
+    # and the last day to apply: 01-03-2026 + 6 months ends 31-08-2026 (art. 10d lid 2)
     assert [(a.label, a.due_on) for a in row.due_actions] == [
-        (DECISION_MISSING, dt.date(2026, 3, 1))
+        (DECISION_MISSING, dt.date(2026, 3, 1)),
+        (APPLY_BY, dt.date(2026, 8, 31)),
     ]
 
 

@@ -295,3 +295,31 @@ def test_an_old_placement_without_the_fulltime_week_asks_for_it(session, owner) 
     session.flush()
     (row,) = placements(session, owner, client_id, today=dt.date(2026, 11, 22))
     assert (FULLTIME_MISSING, dt.date(2023, 3, 1)) in [(a.label, a.due_on) for a in row.due_actions]
+
+
+def test_a_job_without_a_decision_shows_the_last_day_to_apply(session, owner) -> None:  # type: ignore[no-untyped-def]
+    from app.services.clients import create_client
+    from app.services.placement_view import APPLY_BY, placements
+    from app.services.placements import (
+        EmployerForm,
+        PlacementForm,
+        create_employer,
+        create_placement,
+    )
+    from tests.factories import client_form
+
+    today = dt.date(2026, 11, 22)
+    client_id = create_client(session, owner, client_form(), today=today)
+    employer_id = create_employer(session, owner, EmployerForm(name="Groen BV"))
+    create_placement(
+        session,
+        owner,
+        client_id,
+        PlacementForm(
+            employer_id=employer_id, started_on="31-08-2026", hours_per_week="24", wage_hour="16"
+        ),
+        today=today,
+    )
+    (row,) = placements(session, owner, client_id, today=today)
+    # art. 10d lid 2: within six months after the start; 31-08 + 6 months ends 28-02-2027
+    assert (APPLY_BY, dt.date(2027, 2, 28)) in [(a.label, a.due_on) for a in row.due_actions]

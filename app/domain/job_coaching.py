@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from app.domain.dates import age_on, month_end, month_start
 from app.domain.rules import rules
-from app.domain.wage import WEEKS_PER_MONTH
+from app.domain.wage import per_month, settled
 
 
 def year_of_service(started_on: dt.date, day: dt.date) -> int:
@@ -28,16 +28,30 @@ def ceiling_share_pct(started_on: dt.date, day: dt.date) -> Decimal:
 Absence = tuple[dt.date, dt.date | None]  # first and last day (None: still absent)
 
 
+def _stretches(absences: Sequence[Absence], today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The absences joined where one starts the day after (or within) the one before."""
+    joined: list[tuple[dt.date, dt.date]] = []
+    for starts, ends in sorted(absences):
+        until = ends or max(today, starts)
+        if joined and starts <= joined[-1][1] + dt.timedelta(days=1):
+            joined[-1] = (joined[-1][0], max(joined[-1][1], until))
+        else:
+            joined.append((starts, until))
+    return joined
+
+
 def long_absence_days(
     absences: Sequence[Absence], first: dt.date, last: dt.date, today: dt.date
 ) -> set[dt.date]:
-    """The days in first..last of absences longer than `jobcoach_absence_weeks_before_reduction`
+    """The days in first..last of sickness longer than `jobcoach_absence_weeks_before_reduction`
     weeks in a row (RULES.md): on those days nothing is worked, so nothing counts towards the
-    ceiling; a shorter absence leaves the budget as it is. An open absence runs until today."""
+    ceiling; a shorter one leaves the budget as it is. Periods that follow each other without
+    a working day between count as one; an open one runs until today."""
+    table = rules()
+    first_row = table.starts("jobcoach_absence_weeks_before_reduction")[0]
     days: set[dt.date] = set()
-    for starts, ends in absences:
-        until = ends or max(today, starts)
-        weeks = rules().int_value("jobcoach_absence_weeks_before_reduction", starts)
+    for starts, until in _stretches(absences, today):
+        weeks = table.int_value("jobcoach_absence_weeks_before_reduction", max(starts, first_row))
         if (until - starts).days + 1 <= weeks * 7:
             continue
         day, stop = max(starts, first), min(until, last)
@@ -64,7 +78,7 @@ def ceiling_minutes(
     if first > last:
         return None
     absent = long_absence_days(absences, first, last, today or dt.date.today())
-    per_day = hours_per_week * WEEKS_PER_MONTH / days
+    per_day = per_month(hours_per_week) / days
     total = sum(
         (
             per_day * ceiling_share_pct(started_on, day) / 100
@@ -75,7 +89,7 @@ def ceiling_minutes(
         ),
         Decimal(0),
     )
-    return int((total * 60).quantize(Decimal(1), ROUND_HALF_UP))
+    return int(settled(total * 60, Decimal(1)))
 
 
 @dataclass(frozen=True)

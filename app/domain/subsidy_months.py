@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import pairwise
 
 from app.domain.dates import age_on, month_end, month_start
 from app.domain.rules import RulesTable, rules
-from app.domain.wage import CENT, WEEKS_PER_MONTH, minimum_wage_change_days, subsidy_parts
+from app.domain.wage import CENT, minimum_wage_change_days, per_month, settled, subsidy_parts
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,10 @@ def month_amount(
             fulltime_hours=fulltime_hours,
         )
         length = (following - start).days
-        monthly = parts.subsidy_hour * hours_per_week * WEEKS_PER_MONTH
+        monthly = per_month(parts.subsidy_hour * hours_per_week)
         total += monthly * length / days
         paid += length
-    return MonthAmount(first, total.quantize(CENT, ROUND_HALF_UP), paid, days)
+    return MonthAmount(first, settled(total, CENT), paid, days)
 
 
 def _period_on(periods: Sequence[PayablePeriod], day: dt.date) -> PayablePeriod | None:

@@ -13,7 +13,20 @@ from app.domain.rules import RuleError, RulesTable, minimum_wage_hour, rules
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
-WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+# Decimal keeps 28 digits: a sum that is exactly half a cent (or minute) can come out as
+# ...4999 and round down. Rounding first to this far finer step restores the exact half;
+# amounts in cents and hours cannot truly lie that close to a half without being one.
+_SETTLE = Decimal("1e-12")
+
+
+def per_month(weekly: Decimal) -> Decimal:
+    """A weekly amount per month: * 52 / 12 (RULES.md), multiplied first so it stays exact."""
+    return weekly * 52 / 12
+
+
+def settled(value: Decimal, step: Decimal) -> Decimal:
+    """`value` rounded half up to `step` (CENT, or 1 for minutes), exact halves kept."""
+    return value.quantize(_SETTLE, ROUND_HALF_UP).quantize(step, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -92,7 +105,7 @@ def subsidy_parts(
     holiday = table.value("holiday_allowance_pct", on)
     employer_costs = table.value("employer_costs_pct", on)
     subsidy_hour = base * (1 + holiday / HUNDRED) * (1 + employer_costs / HUNDRED)
-    monthly = (subsidy_hour * hours_per_week * WEEKS_PER_MONTH).quantize(CENT, ROUND_HALF_UP)
+    monthly = settled(per_month(subsidy_hour * hours_per_week), CENT)
     return SubsidyParts(
         on=on,
         wml_hour=wml,

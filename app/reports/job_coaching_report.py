@@ -30,6 +30,15 @@ def ceiling_shares_text(on: dt.date) -> str:
     return ", ".join(parts)
 
 
+def _use_line(budget: str, difference: int) -> str:
+    """'3:30 boven de indicatie' or '10:00 onder het plafond' over the months it applies."""
+    if difference > 0:
+        return f"Samen {format_minutes(difference)} boven {budget}."
+    if difference < 0:
+        return f"Samen {format_minutes(-difference)} onder {budget}."
+    return f"Samen precies op {budget}."
+
+
 def render_half_year_report(report: HalfYearReport, path: Path) -> None:
     period = f"{format_date(report.first)} tot en met {format_date(report.last)}"
     story: list[Flowable] = [
@@ -79,8 +88,25 @@ def render_half_year_report(report: HalfYearReport, path: Path) -> None:
                 ", ".join(remarks),
             )
         )
-    month_rows.append(("Totaal", format_minutes(report.total_minutes), "", "", ""))
+    indicated, ceiling = report.total_indicated, report.total_ceiling
+    month_rows.append(
+        (
+            "Totaal",
+            format_minutes(report.total_minutes),
+            format_minutes(indicated) if indicated is not None else "–",
+            format_minutes(ceiling) if ceiling is not None else "–",
+            "",
+        )
+    )
     story.append(table(month_rows, [40 * mm, 22 * mm, 28 * mm, 24 * mm, 56 * mm]))
+    use_lines = []
+    if indicated is not None:
+        use_lines.append(
+            _use_line("de indicatie", report.hours_in_months_with("indicated") - indicated)
+        )
+    if ceiling is not None:
+        use_lines.append(_use_line("het plafond", report.hours_in_months_with("ceiling") - ceiling))
+    story.extend(para(line, "small") for line in use_lines)
     story.append(para("Activiteiten", "h2"))
     activity_rows = [("Activiteit", "Uren")]
     for activity in CoachingActivity:

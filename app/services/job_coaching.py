@@ -18,7 +18,7 @@ from app.domain.formatting import format_date
 from app.domain.job_coaching import Absence, MonthUse, ceiling_minutes
 from app.domain.vocab import AuditAction, CoachingActivity
 from app.models import Caseworker, JobCoachingHours
-from app.services.absences import absence_rows_of
+from app.services.absences import absence_rows_of, sickness_periods
 from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
@@ -340,6 +340,23 @@ class HalfYearReport:
     def total_minutes(self) -> int:
         return sum(month.minutes for month in self.months)
 
+    @property
+    def total_indicated(self) -> int | None:
+        """The indicated minutes of the months the job ran (None: no indication)."""
+        found = [m.indicated_minutes for m in self.months if m.indicated_minutes is not None]
+        return sum(found) if found else None
+
+    @property
+    def total_ceiling(self) -> int | None:
+        found = [m.ceiling_minutes for m in self.months if m.ceiling_minutes is not None]
+        return sum(found) if found else None
+
+    def hours_in_months_with(self, budget: str) -> int:
+        """The hours of the months that have this budget ("indicated" or "ceiling"), so
+        over and under use compare like with like."""
+        attribute = f"{budget}_minutes"
+        return sum(m.minutes for m in self.months if getattr(m, attribute) is not None)
+
 
 def half_year_report(
     session: Session,
@@ -375,9 +392,9 @@ def half_year_report(
         hours_per_week=placement.hours_per_week if placement else None,
         indicated_hours_per_month=indicated,
         placement_ended_on=placement.ended_on if placement else None,
-        absences=[
-            a.period for a in absence_rows_of(session, [client_id]).get(placement_id or "", [])
-        ],
+        absences=sickness_periods(
+            absence_rows_of(session, [client_id]).get(placement_id or "", [])
+        ),
         today=today,
     )
     activities: dict[str, int] = defaultdict(int)

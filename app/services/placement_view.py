@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from app.domain.dates import add_months, age_on, month_start, months_between
+from app.domain.dates import add_months, age_on, month_start, months_between, period_end
 from app.domain.formatting import format_date
 from app.domain.placements import (
     SUBSIDISED_TYPES,
@@ -55,6 +55,7 @@ REMEASUREMENT = "Nieuwe loonwaardemeting"
 DISPLACEMENT_REASON = "Verdringingsgrens: reden vastleggen"
 RAISE_WAGE = "Uurloon verhogen tot het minimumloon"
 FULLTIME_MISSING = "Voltijdweek van de werkgever vastleggen (minimumloon vóór 2024)"
+APPLY_BY = "Laatste dag om loonkostensubsidie aan te vragen (art. 10d lid 2)"
 # Dutch; the GUI translates them
 DUE_LABELS = (
     FORFAIT_END,
@@ -64,6 +65,7 @@ DUE_LABELS = (
     DISPLACEMENT_REASON,
     RAISE_WAGE,
     FULLTIME_MISSING,
+    APPLY_BY,
 )
 
 
@@ -282,7 +284,13 @@ def _subsidy_due(
         return []  # the next decision is recorded already
     ended = [d.ends_on for d in own if d.ends_on < today]
     since = max(ended) + dt.timedelta(days=1) if ended else placement.started_on
-    return [DueAction(DECISION_MISSING, since)]
+    due = [DueAction(DECISION_MISSING, since)]
+    table = rules()
+    if not own and table.has_row("lks_apply_within_months", placement.started_on):
+        # since 2023-07-01 a subsidy is applied for within 6 months after the job starts
+        months = table.int_value("lks_apply_within_months", placement.started_on)
+        due.append(DueAction(APPLY_BY, period_end(placement.started_on, months)))
+    return due
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from app.services import job_coaching as coaching
 from app.services import placement_view, wage_value
 from app.services import placements as placement_service
 from app.services import subsidy_decisions as decision_service
+from app.services.absences import sickness_periods
 from app.services.access import require_client
 from app.services.context import Actor
 from app.services.placement_view import PlacementRow
@@ -112,7 +113,7 @@ class ClientWork(QObject):
             hours_per_week=placement.hours_per_week if placement else None,
             indicated_hours_per_month=measurement.jobcoach_hours_per_month if measurement else None,
             placement_ended_on=placement.ended_on if placement else None,
-            absences=[a.period for a in placement.absences] if placement else (),
+            absences=sickness_periods(placement.absences) if placement else (),
             today=self.today,
         )
         self.coaching.set_rows(rows, use, self.today)

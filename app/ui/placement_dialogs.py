@@ -245,7 +245,7 @@ class AbsenceDialog(FormDialog):
         initial = initial or AbsenceForm()
         intro = QLabel(
             tr(
-                "Verzuim van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching "
+                "Ziekte van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching "
                 "naar rato."
             ).format(rules().int_value("jobcoach_absence_weeks_before_reduction", dt.date.today()))
         )

@@ -1148,6 +1148,10 @@
         <translation>Record the employer&apos;s full-time week (minimum wage before 2024)</translation>
     </message>
     <message>
+        <source>Laatste dag om loonkostensubsidie aan te vragen (art. 10d lid 2)</source>
+        <translation>Last day to apply for wage-cost subsidy (art. 10d(2))</translation>
+    </message>
+    <message>
         <source>Plan van aanpak opstellen (art. 44a)</source>
         <translation>Draw up the action plan (art. 44a)</translation>
     </message>
@@ -2392,8 +2396,8 @@
         <translation>Record absence</translation>
     </message>
     <message>
-        <source>Verzuim van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching naar rato.</source>
-        <translation>An absence of more than {0} weeks in a row lowers the job-coaching ceiling pro rata.</translation>
+        <source>Ziekte van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching naar rato.</source>
+        <translation>Sickness of more than {0} weeks in a row lowers the job-coaching ceiling pro rata.</translation>
     </message>
     <message>
         <source>leeg: nog afwezig</source>
