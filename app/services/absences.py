@@ -41,18 +41,18 @@ class AbsenceRow:
     def period(self) -> tuple[dt.date, dt.date | None]:
         return self.starts_on, self.ends_on
 
-
-def sickness_periods(rows: Sequence[AbsenceRow]) -> list[tuple[dt.date, dt.date | None]]:
-    """The periods that can lower the job-coaching ceiling: sickness (RULES.md); other
-    absence is recorded, not counted."""
-    return [row.period for row in rows if row.reason is AbsenceReason.SICKNESS]
-
     def form(self) -> AbsenceForm:
         return AbsenceForm(
             format_date(self.starts_on),
             format_date(self.ends_on) if self.ends_on else "",
             self.reason.value,
         )
+
+
+def sickness_periods(rows: Sequence[AbsenceRow]) -> list[tuple[dt.date, dt.date | None]]:
+    """The periods that can lower the job-coaching ceiling: sickness (RULES.md); other
+    absence is recorded, not counted."""
+    return [row.period for row in rows if row.reason is AbsenceReason.SICKNESS]
 
 
 def _row(a: PlacementAbsence) -> AbsenceRow:
