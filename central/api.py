@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException
 
+from app.domain.region import file_region, region_json
 from app.models import utc_now
 from app.sync.wire import PROTOCOL_VERSION
 from central.limits import BodyLimit
@@ -227,6 +228,26 @@ class Health(BaseModel):
     server_time: str
 
 
+class RegionInstrument(BaseModel):
+    name: str
+    price: str | None = Field(default=None, description="euros as a decimal text, if set")
+
+
+class RegionMunicipality(BaseModel):
+    code: str
+    name: str
+    department: str
+    address: str
+    instruments: list[RegionInstrument]
+
+
+class RegionResponse(BaseModel):
+    """The municipalities this central store serves, for every laptop's lists and plans."""
+
+    name: str
+    municipalities: list[RegionMunicipality]
+
+
 def _error(status: int, code: str, detail: str) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorResponse, "description": f"{code}: {detail}"}}
 
@@ -364,6 +385,11 @@ def create_app(store: CentralStore, *, require_https: bool = False) -> FastAPI:
             until=body.until,
         )
         return _json(page)
+
+    @app.post("/v1/region", response_model=RegionResponse, responses=AUTHED)
+    def served_region(_caller: Annotated[Device, Depends(device)]) -> Response:
+        # the server's own region file (TREDE_REGION on the server), not a laptop's
+        return _json(region_json(file_region()))
 
     @app.post("/v1/digests", response_model=DigestResponse, responses=AUTHED)
     def digests(body: DigestRequest, caller: Annotated[Device, Depends(device)]) -> Response:

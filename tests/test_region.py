@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.domain import region as region_module
-from app.domain.region import RegionError, load_region, municipality_name, region
+from app.domain.region import RegionError, file_region, load_region, municipality_name, region
 from app.resources import resource_path
 from app.services.clients import validate_client_form
 from tests.factories import client_form
@@ -72,25 +72,25 @@ def test_the_client_form_takes_the_regions_municipalities(monkeypatch: pytest.Mo
     problem = validate_client_form(client_form(municipality="druten"), today=today)["municipality"]
     assert "Hengelo, Borne, Haaksbergen" in problem
     monkeypatch.setenv(region_module.REGION_ENV, "werkbedrijf-rijk-van-nijmegen")
-    region.cache_clear()
+    file_region.cache_clear()
     try:
         assert "municipality" not in validate_client_form(
             client_form(municipality="druten"), today=today
         )
     finally:
         monkeypatch.delenv(region_module.REGION_ENV)
-        region.cache_clear()
+        file_region.cache_clear()
 
 
 def test_a_region_name_cannot_point_outside(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(region_module.REGION_ENV, "../rules")
-    region.cache_clear()
+    file_region.cache_clear()
     try:
         with pytest.raises(RegionError):
             region()
     finally:
         monkeypatch.delenv(region_module.REGION_ENV)
-        region.cache_clear()
+        file_region.cache_clear()
 
 
 def test_the_plan_prints_a_price_that_is_set(session, owner, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

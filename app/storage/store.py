@@ -6,6 +6,7 @@ wrapped). The passphrase is never stored; the device secret lives in the OS keyr
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import uuid
@@ -16,10 +17,11 @@ from typing import Any
 
 from sqlalchemy import URL, create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app.domain.region import REGION_SETTING, RegionError, region_from_json, use_region
 from app.models.guards import ACTOR_KEY
 from app.storage import secrets as keyring_secrets
 from app.storage.errors import PassphraseTooWeak, StoreAlreadyExists, StoreDamaged
@@ -158,6 +160,7 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
         raise
     # The key file last: a store without it is an unfinished one, not a locked one.
     write_atomically(paths.key_file, header.to_json())
+    use_region(None)  # a new store has received no region yet
     log.info("created a store")
     return Store(paths, header, engine)
 
@@ -175,8 +178,26 @@ def open_store(key: UnlockedKey, *, migrate: bool = True) -> Store:
         except BaseException:
             engine.dispose()
             raise
+    _use_stored_region(engine)
     log.info("unlocked a store")
     return Store(key.paths, key.header, engine)
+
+
+def _use_stored_region(engine: Engine) -> None:
+    """Use the region the central store sent at the last sync; without one (a standalone
+    store, or none received yet) the installation's region file."""
+    found = None
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(
+                text("SELECT value FROM local_settings WHERE key = :key"),
+                {"key": REGION_SETTING},
+            ).scalar()
+        if stored:
+            found = region_from_json(json.loads(stored))
+    except (SQLAlchemyError, ValueError, RegionError):
+        log.warning("the stored region is unreadable; the region file is used")
+    use_region(found)
 
 
 def change_passphrase(data_dir: Path, old: str, new: str) -> None:

@@ -15,6 +15,13 @@ from typing import Any, Protocol
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
+from app.domain.region import (
+    REGION_SETTING,
+    RegionError,
+    region_from_json,
+    region_json,
+    use_region,
+)
 from app.models import new_id, utc_now
 from app.sync import verify
 from app.sync.errors import (
@@ -113,6 +120,7 @@ class SyncEngine:
             report.bytes_received += puller.bytes_received
             report.purged_ids = puller.purged
             report.purged_clients = len(puller.purged)
+        self._receive_region()
         with self.engine.begin() as conn:
             put_setting(conn, LAST_SYNC_KEY, utc_now().isoformat())
             put_setting(conn, CLOCK_OFFSET_KEY, str(report.clock_offset.total_seconds()))
@@ -126,6 +134,18 @@ class SyncEngine:
             report.open_conflicts,
         )
         return report
+
+    def _receive_region(self) -> None:
+        """Keep the central store's municipalities and their catalogues in this store, and
+        use them; a server without them (an older one) or a malformed answer changes nothing."""
+        try:
+            found = region_from_json(self._post("/v1/region", {}))
+        except (SyncError, RegionError) as exc:
+            log.info("no region from the central store: %s", type(exc).__name__)
+            return
+        with self.engine.begin() as conn:
+            put_setting(conn, REGION_SETTING, json.dumps(region_json(found), ensure_ascii=False))
+        use_region(found)
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         if self._cancelled():
