@@ -193,7 +193,13 @@ class OverviewTab(QScrollArea):
             "benefit_start": f.benefit_start or "–",
             "obligation": _label_of(WorkObligation, f.work_obligation),
             "exemption": (
-                tr("{0} (tot {1})").format(f.exemption_reason, f.exemption_end) if exempt else "–"
+                (
+                    tr("{0} (tot {1})").format(f.exemption_reason, f.exemption_end)
+                    if f.exemption_end
+                    else f.exemption_reason or "–"
+                )
+                if exempt
+                else "–"
             ),
             "outflow": outflow,
             "groups": ", ".join(vocab_label(g) for g in details.priority_groups) or "–",

@@ -128,6 +128,7 @@ class DueListDialog(BaseDialog):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.scope.currentIndexChanged.connect(self.load)
         self.filter.textChanged.connect(self._show)
+        self.filter.returnPressed.connect(self._open_first)
         self.resize(960, 600)
         self.load()
 
@@ -181,6 +182,11 @@ class DueListDialog(BaseDialog):
 
     def _selection_changed(self, *_args: object) -> None:
         self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _open_first(self) -> None:
+        """Enter in the search field opens the top item (what the search narrowed to)."""
+        if self.model.rowCount():
+            self._open_index(self.model.index(0, 0))
 
     def _open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -36,7 +36,10 @@ Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
 def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    """The user's documents folder; the home folder when there is none (never the program's
+    own folder, where a save dialog would otherwise open)."""
+    found = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    return found if found.is_dir() else Path.home()
 
 
 class ExportDialog(BaseDialog):

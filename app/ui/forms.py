@@ -20,9 +20,12 @@ def error_label(accessible_name: str = "") -> QLabel:
 class Field(QWidget):
     """An input with its validation message right beneath it."""
 
-    def __init__(self, editor: QWidget, accessible_name: str) -> None:
+    def __init__(self, editor: QWidget, accessible_name: str, *, compact: bool = False) -> None:
+        """`compact`: a narrow cell of a grid, marked red with the message as its tooltip;
+        the grid shows the messages in one place of its own."""
         super().__init__()
         self.editor = editor
+        self.compact = compact
         editor.setAccessibleName(accessible_name)
         self.message = error_label(tr("Melding bij {0}").format(accessible_name))
         layout = QVBoxLayout(self)
@@ -38,7 +41,9 @@ class Field(QWidget):
             self.editor.style().unpolish(self.editor)
             self.editor.style().polish(self.editor)
         self.message.setText(text or "")
-        self.message.setVisible(invalid)
+        self.message.setVisible(invalid and not self.compact)
+        if self.compact:
+            self.editor.setToolTip(text or "")
 
 
 def confirm_discard(parent: QWidget) -> bool:

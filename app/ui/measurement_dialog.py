@@ -219,7 +219,7 @@ class MeasurementDialog(FormDialog):
                 if name not in ("name", "explanation"):
                     editor.setMaximumWidth(90)
                 editors[name] = editor
-                field = Field(editor, editor.accessibleName())
+                field = Field(editor, editor.accessibleName(), compact=True)
                 self.fields[f"task{row + 1}.{name}"] = field
                 grid.addWidget(field, row + 1, column)
             self.task_inputs.append(editors)
@@ -301,9 +301,11 @@ class MeasurementDialog(FormDialog):
         if computed is not None:
             summary += " · " + tr("gewogen resultaat: {0}%").format(format_number(computed))
         self.task_summary.setText(summary)
-        problem = self.problems().get("tasks") if self._initial is not None else None
-        self.tasks_message.setText(problem or "")
-        self.tasks_message.setVisible(bool(problem))
+        found = self.problems() if self._initial is not None else {}
+        # the narrow task cells only turn red: their messages are listed below the grid
+        lines = [text for key, text in found.items() if key.startswith("task")]
+        self.tasks_message.setText("\n".join(lines))
+        self.tasks_message.setVisible(bool(lines))
         self._show_subsidy(form)
 
     def _show_subsidy(self, form: MeasurementForm) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -225,24 +226,33 @@ class ContinuationDialog(FormDialog):
         return {}
 
 
+@dataclass(frozen=True)
+class AbsenceChoice:
+    """Which absence the dialog is about (None: a new one), and the form."""
+
+    absence_id: str | None
+    form: AbsenceForm
+
+
 class AbsenceDialog(FormDialog):
-    """An absence of the placement's employee: a new one, or the open one to end it; an
-    absence entered by mistake can be removed (after a question)."""
+    """The absences of a placement's employee: choose a new one or one recorded before (to
+    end, change or remove it, after a question)."""
 
     def __init__(
         self,
-        on_save: Callable[[AbsenceForm], None],
-        validate: Callable[[AbsenceForm], dict[str, str]],
+        on_save: Callable[[AbsenceChoice], None],
+        validate: Callable[[AbsenceChoice], dict[str, str]],
         *,
-        initial: AbsenceForm | None = None,
-        on_remove: Callable[[], None] | None = None,
+        recorded: Sequence[tuple[str, str, AbsenceForm]] = (),  # (id, label, form)
+        chosen_id: str | None = None,
+        on_remove: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(on_save, parent, fallback_field="starts_on")
         self.validate = validate
         self.on_remove = on_remove
-        self.setWindowTitle(tr("Verzuim wijzigen") if on_remove else tr("Verzuim vastleggen"))
-        initial = initial or AbsenceForm()
+        self.recorded = {absence_id: form for absence_id, _label, form in recorded}
+        self.setWindowTitle(tr("Verzuim"))
         intro = QLabel(
             tr(
                 "Ziekte van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching "
@@ -250,15 +260,20 @@ class AbsenceDialog(FormDialog):
             ).format(rules().int_value("jobcoach_absence_weeks_before_reduction", dt.date.today()))
         )
         intro.setWordWrap(True)
-        self.starts = QLineEdit(initial.starts_on)
+        self.which = QComboBox()
+        self.which.setAccessibleName(tr("Welk verzuim"))
+        self.which.addItem(tr("Nieuw verzuim"), "")
+        for absence_id, label, _form in recorded:
+            self.which.addItem(label, absence_id)
+        self.starts = QLineEdit()
         self.starts.setPlaceholderText(tr("dd-mm-jjjj"))
-        self.ends = QLineEdit(initial.ends_on)
+        self.ends = QLineEdit()
         self.ends.setPlaceholderText(tr("leeg: nog afwezig"))
         self.reason = QComboBox()
         for reason in AbsenceReason:
             self.reason.addItem(vocab_label(reason), reason.value)
-        self.reason.setCurrentIndex(max(0, self.reason.findData(initial.reason)))
         form = QFormLayout()
+        form.addRow(tr("Verzuim"), self.which)
         for name, label, editor in (
             ("starts_on", QT_TR_NOOP("Eerste verzuimdag"), self.starts),
             ("ends_on", QT_TR_NOOP("Laatste verzuimdag"), self.ends),
@@ -270,31 +285,54 @@ class AbsenceDialog(FormDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
-        self.remove_button = None
-        if on_remove is not None:
-            self.remove_button = self.buttons.addButton(
-                tr("Verwijderen…"), QDialogButtonBox.ButtonRole.DestructiveRole
-            )
-            self.remove_button.setAutoDefault(False)
-            self.remove_button.clicked.connect(self._remove)
-        layout.addWidget(self.buttons)
-        self.start_watching(
-            self.starts.textEdited, self.ends.textEdited, self.reason.currentIndexChanged
+        self.remove_button = self.buttons.addButton(
+            tr("Verwijderen…"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.resize(460, 280)
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self._remove)
+        layout.addWidget(self.buttons)
+        self.which.setCurrentIndex(max(0, self.which.findData(chosen_id or "")))
+        self._fill()
+        self.which.currentIndexChanged.connect(self._fill)
+        self.start_watching(
+            self.starts.textEdited,
+            self.ends.textEdited,
+            self.reason.currentIndexChanged,
+            self.which.currentIndexChanged,
+        )
+        self.resize(480, 300)
 
-    def values(self) -> AbsenceForm:
-        return AbsenceForm(self.starts.text(), self.ends.text(), str(self.reason.currentData()))
+    def chosen_id(self) -> str | None:
+        return str(self.which.currentData()) or None
+
+    def _fill(self, *_args: object) -> None:
+        chosen = self.recorded.get(self.chosen_id() or "", AbsenceForm())
+        self.starts.setText(chosen.starts_on)
+        self.ends.setText(chosen.ends_on)
+        self.reason.setCurrentIndex(max(0, self.reason.findData(chosen.reason)))
+        self.remove_button.setEnabled(self.chosen_id() is not None)
+
+    def values(self) -> AbsenceChoice:
+        return AbsenceChoice(
+            self.chosen_id(),
+            AbsenceForm(self.starts.text(), self.ends.text(), str(self.reason.currentData())),
+        )
 
     def problems(self) -> dict[str, str]:
         return self.validate(self.values())
 
     def _remove(self) -> None:
-        answer = QMessageBox.question(
-            self,
+        chosen = self.chosen_id()
+        if chosen is None or self.on_remove is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             tr("Verzuim verwijderen"),
             tr("Dit verzuim verwijderen? Doe dit alleen als het per vergissing is vastgelegd."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes and self.on_remove is not None:
-            self.on_remove()
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.on_remove(chosen)
             self.accept()

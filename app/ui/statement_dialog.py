@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -55,7 +55,11 @@ def parse_month(text: str) -> dt.date | None:
 
 
 class SumsModel(RowTableModel[tuple[str, ...]]):
-    """Rows of texts, with headers set per statement (its months and quarters)."""
+    """Rows of texts whose first text names the row (the vertical header, so it stays in view
+    while the months scroll), with headers set per statement (its months and quarters)."""
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else max(0, len(self.headers) - 1)
 
     def set_headers(self, headers: tuple[str, ...]) -> None:
         self.beginResetModel()
@@ -67,17 +71,19 @@ class SumsModel(RowTableModel[tuple[str, ...]]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         # month names and quarters are data, not texts to translate
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers[section + 1] if 0 <= section < len(self.headers) - 1 else None
+        return self._rows[section][0] if 0 <= section < len(self._rows) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.valid_row(index)
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return row[index.column() + 1]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -98,6 +104,16 @@ def sum_rows(
                 format_money(sum(amounts.values(), Decimal(0))),
             )
         )
+    all_months = statement.per_month(lambda _line: "").get("", {})
+    all_quarters = statement.per_quarter(lambda _line: "").get("", {})
+    rows.append(
+        (
+            tr("Totaal"),
+            *(format_money(all_months.get(m, Decimal(0))) for m in months),
+            *(format_money(all_quarters.get(q, Decimal(0))) for q in quarters),
+            format_money(statement.total),
+        )
+    )
     return headers, rows
 
 
@@ -149,6 +165,7 @@ class StatementDialog(BaseDialog):
         self.summary.setProperty("role", "muted")
         self.model = SumsModel(self)
         self.table = list_view(self.model, tr("Loonkostensubsidie per maand"), fit_columns=False)
+        self.table.verticalHeader().show()  # the names, in view while the months scroll
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = buttons.addButton(
             tr("Exporteren…"), QDialogButtonBox.ButtonRole.ActionRole
@@ -187,12 +204,22 @@ class StatementDialog(BaseDialog):
         first, last = parse_month(self.first.text()), parse_month(self.last.text())
         problem = None
         if first is None or last is None:
-            problem = tr("Typ de maanden als mm-jjjj, bijvoorbeeld 01-2026.")
+            typed = [t for t in (self.first.text(), self.last.text()) if _MONTH.match(t)]
+            problem = (
+                tr("Een maand loopt van 01 tot en met 12; typ bijvoorbeeld 01-2026.")
+                if typed
+                else tr("Typ de maanden als mm-jjjj, bijvoorbeeld 01-2026.")
+            )
         elif last < first:
             problem = tr("De laatste maand ligt voor de eerste.")
         self.error.setText(problem or "")
         self.error.setVisible(problem is not None)
         if problem is not None or first is None or last is None:
+            # what is shown must be what Exporteren writes: nothing, until the months are right
+            self.statement = None
+            self.model.set_headers(())
+            self.export_button.setEnabled(False)
+            self.summary.clear()
             return None
         return first, last
 
@@ -282,8 +309,8 @@ class StatementDialog(BaseDialog):
 
         running = worker.Worker(job)
         running.signals.finished.connect(
-            lambda count: messages.info(
-                tr("{0} regels geëxporteerd naar {1}").format(count, path.name)
+            lambda count: self.summary.setText(
+                tr("{0} regels geëxporteerd naar {1}").format(count, str(path))
             )
         )
         running.signals.failed.connect(lambda error: messages.error(str(error)))

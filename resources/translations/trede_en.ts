@@ -2388,16 +2388,16 @@
         <translation>Write down why the placement continues (at least {0} characters).</translation>
     </message>
     <message>
-        <source>Verzuim wijzigen</source>
-        <translation>Change absence</translation>
-    </message>
-    <message>
-        <source>Verzuim vastleggen</source>
-        <translation>Record absence</translation>
-    </message>
-    <message>
         <source>Ziekte van meer dan {0} weken aaneen verlaagt het plafond voor jobcoaching naar rato.</source>
         <translation>Sickness of more than {0} weeks in a row lowers the job-coaching ceiling pro rata.</translation>
+    </message>
+    <message>
+        <source>Welk verzuim</source>
+        <translation>Which absence</translation>
+    </message>
+    <message>
+        <source>Nieuw verzuim</source>
+        <translation>New absence</translation>
     </message>
     <message>
         <source>leeg: nog afwezig</source>
@@ -2978,6 +2978,10 @@
     <message>
         <source>Optellen per</source>
         <translation>Sum per</translation>
+    </message>
+    <message>
+        <source>Een maand loopt van 01 tot en met 12; typ bijvoorbeeld 01-2026.</source>
+        <translation>A month runs from 01 to 12; type for example 01-2026.</translation>
     </message>
     <message>
         <source>Typ de maanden als mm-jjjj, bijvoorbeeld 01-2026.</source>

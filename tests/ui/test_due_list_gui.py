@@ -30,6 +30,13 @@ def test_the_due_list_opens_a_file(qtbot, store, owner) -> None:  # type: ignore
     assert dialog.model.rowCount() == 0 and "0 acties" in dialog.summary.text()
     dialog.filter.clear()
     assert dialog.model.rowCount() == 1
+    # Enter in the search field opens the top item
+    qtbot.keyClicks(dialog.filter, "plan")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and window.client_file.client_id == client_id
+    window.actions_.due_list.trigger()
+    dialog = visible_dialog("DueListDialog")
+    qtbot.waitUntil(lambda: not dialog.is_loading())
     dialog.table.setFocus()
     dialog.table.selectRow(0)
     assert dialog.open_button.isEnabled()

@@ -19,8 +19,13 @@ def test_the_statement_dialog_sums_and_exports(qtbot, store, owner, tmp_path) ->
     assert dialog.first.text() == "01-2026" and dialog.last.text() == "06-2026"
     headers = dialog.model.headers
     assert headers[1] == "januari 2026" and "2026-K1" in headers and headers[-1] == "Totaal"
-    (row,) = dialog.model._rows
-    assert row[0] == "Hengelo"
+    row, total = dialog.model._rows
+    assert row[0] == "Hengelo" and total[0] == "Totaal" and total[-1] == row[-1]
+    # the name is the row's header, in view while the months scroll
+    from PySide6.QtCore import Qt
+
+    assert dialog.model.headerData(0, Qt.Orientation.Vertical) == "Hengelo"
+    assert dialog.model.columnCount() == len(headers) - 1
     # March 17 of 31 days: 559,49; April to June 3 * 1.020,25; together 3.620,24
     assert row[headers.index("maart 2026")] == "€ 559,49"
     assert row[headers.index("2026-K2")] == "€ 3.060,75"
@@ -31,11 +36,16 @@ def test_the_statement_dialog_sums_and_exports(qtbot, store, owner, tmp_path) ->
 
     dialog.last.setText("13-2026")
     qtbot.mouseClick(dialog.compute_button, qtbot_left())
-    assert dialog.error.isVisible() and "mm-jjjj" in dialog.error.text()
+    assert dialog.error.isVisible() and "01 tot en met 12" in dialog.error.text()
+    assert not dialog.export_button.isEnabled() and dialog.model.rowCount() == 0
+    dialog.last.setText("06-2026")
+    qtbot.mouseClick(dialog.compute_button, qtbot_left())
+    qtbot.waitUntil(lambda: not dialog.is_computing() and dialog.export_button.isEnabled())
 
     target = tmp_path / "lks.xlsx"
     job = dialog.export_to(target)
     qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: "geëxporteerd" in dialog.summary.text())
     assert job is not None
 
 
@@ -65,5 +75,5 @@ def test_the_menu_opens_the_statement(qtbot, store, owner) -> None:  # type: ign
     window.actions_.subsidy_statement.trigger()
     dialog = visible_dialog("StatementDialog")
     qtbot.waitUntil(lambda: not dialog.is_computing())
-    assert dialog.model.rowCount() == 0 and "0 plaatsingen" in dialog.summary.text()
+    assert dialog.model.rowCount() == 1 and "0 plaatsingen" in dialog.summary.text()
     dialog.close()

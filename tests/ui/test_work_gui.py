@@ -448,7 +448,7 @@ def test_an_absence_is_recorded_ended_and_removed(qtbot, window, store, owner) -
     tab.table.selectRow(0)
     qtbot.mouseClick(tab.absence_button, Qt.MouseButton.LeftButton)
     dialog = visible_dialog("AbsenceDialog")
-    assert dialog.remove_button is None
+    assert dialog.chosen_id() is None and not dialog.remove_button.isEnabled()
     qtbot.keyClicks(dialog.starts, _date(start - dt.timedelta(days=1)))
     assert not dialog.save_button.isEnabled()  # before the job: a message, nothing saved
     assert dialog.fields["starts_on"].message.isVisible()
@@ -462,7 +462,18 @@ def test_an_absence_is_recorded_ended_and_removed(qtbot, window, store, owner) -
     qtbot.mouseClick(tab.absence_button, Qt.MouseButton.LeftButton)
     dialog = visible_dialog("AbsenceDialog")
     assert dialog.starts.text() == _date(start + dt.timedelta(days=7))
-    assert dialog.remove_button is not None
+    assert dialog.remove_button.isEnabled()
     qtbot.keyClicks(dialog.ends, _date(start + dt.timedelta(days=20)))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _date(start + dt.timedelta(days=20)) in tab.detail.toPlainText())
+    # an ended absence can still be chosen and changed
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.absence_button, Qt.MouseButton.LeftButton)
+    dialog = visible_dialog("AbsenceDialog")
+    assert dialog.chosen_id() is None  # no open absence: a new one first
+    dialog.which.setCurrentIndex(1)
+    assert dialog.ends.text() == _date(start + dt.timedelta(days=20))
+    dialog.ends.clear()
+    qtbot.keyClicks(dialog.ends, _date(start + dt.timedelta(days=25)))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _date(start + dt.timedelta(days=25)) in tab.detail.toPlainText())
