@@ -246,6 +246,7 @@ class RegionResponse(BaseModel):
 
     name: str
     municipalities: list[RegionMunicipality]
+    server_time: str
 
 
 def _error(status: int, code: str, detail: str) -> dict[int | str, dict[str, Any]]:
@@ -389,7 +390,7 @@ def create_app(store: CentralStore, *, require_https: bool = False) -> FastAPI:
     @app.post("/v1/region", response_model=RegionResponse, responses=AUTHED)
     def served_region(_caller: Annotated[Device, Depends(device)]) -> Response:
         # the server's own region file (TREDE_REGION on the server), not a laptop's
-        return _json(region_json(file_region()))
+        return _json({**region_json(file_region()), "server_time": utc_now().isoformat()})
 
     @app.post("/v1/digests", response_model=DigestResponse, responses=AUTHED)
     def digests(body: DigestRequest, caller: Annotated[Device, Depends(device)]) -> Response:

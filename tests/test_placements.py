@@ -12,6 +12,7 @@ from app.services.clients import create_client
 from app.services.errors import ValidationFailed
 from app.services.job_coaching import add_hours, correct_hours, hours_rows, monthly_use
 from app.services.placement_view import (
+    APPLY_BY,
     DECISION_END,
     DECISION_MISSING,
     FORFAIT_END,
@@ -149,7 +150,8 @@ def test_forfait_then_measurement(session, owner, client_id, employer_id) -> Non
     # Without a decision the forfait is an indication only, and the decision is due.
     (row,) = placements(session, owner, client_id, today=dt.date(2026, 4, 1))
     assert row.subsidy.parts.forfait and not row.subsidy.payable
-    assert [a.label for a in row.due_actions] == [DECISION_MISSING]
+    # no decision yet: record one, and apply within 6 months of the start (art. 10d lid 2)
+    assert [a.label for a in row.due_actions] == [DECISION_MISSING, APPLY_BY]
     record_decision(session, owner, client_id, forfait(placement_id), today=TODAY)
     (row,) = placements(session, owner, client_id, today=dt.date(2026, 4, 1))
     assert row.subsidy.payable and row.subsidy.parts.forfait
