@@ -34,10 +34,10 @@ class Rule:
     description: str
     municipality: str | None  # None: national law; else that municipality's policy
     rows: tuple[RuleRow, ...]  # oldest first
+    starts: tuple[dt.date, ...] = ()  # the rows' first days, kept for the lookups
 
-    @property
-    def starts(self) -> tuple[dt.date, ...]:
-        return tuple(row.starts_on for row in self.rows)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(row.starts_on for row in self.rows))
 
 
 def _value(value: Any, where: str) -> Value:
