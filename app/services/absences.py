@@ -19,6 +19,7 @@ from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import NotFound, StaleEdit, ValidationFailed
+from app.services.placements import require_placement
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,6 @@ def validate_absence(
     return problems
 
 
-def _placement(session: Session, actor: Actor, placement_id: str) -> Placement:
-    placement = session.get(Placement, placement_id)
-    if placement is None or placement.deleted_at is not None:
-        raise NotFound("Deze plaatsing bestaat niet (meer).")
-    require_client(session, actor, placement.client_id)
-    return placement
-
-
 def _apply(absence: PlacementAbsence, form: AbsenceForm) -> None:
     starts = v.parse_date(form.starts_on)
     assert starts is not None  # validated
@@ -149,7 +142,7 @@ def _apply(absence: PlacementAbsence, form: AbsenceForm) -> None:
 def record_absence(
     session: Session, actor: Actor, placement_id: str, form: AbsenceForm, *, today: dt.date
 ) -> str:
-    placement = _placement(session, actor, placement_id)
+    placement = require_placement(session, actor, placement_id)
     problems = validate_absence(session, placement.id, form, today=today)
     if problems:
         raise ValidationFailed(problems)
@@ -190,7 +183,7 @@ def update_absence(
 ) -> None:
     """Change an absence, such as its last day once it is known."""
     absence = _absence(session, actor, absence_id, expected_version)
-    placement = _placement(session, actor, absence.placement_id)
+    placement = require_placement(session, actor, absence.placement_id)
     problems = validate_absence(session, placement.id, form, today=today, editing_id=absence.id)
     if problems:
         raise ValidationFailed(problems)

@@ -295,7 +295,8 @@ def placement_of_client(
     return placement
 
 
-def _placement(session: Session, actor: Actor, placement_id: str) -> Placement:
+def require_placement(session: Session, actor: Actor, placement_id: str) -> Placement:
+    """The placement, when it exists and the actor may see its client."""
     placement = session.get(Placement, placement_id)
     if placement is None or placement.deleted_at is not None:
         raise NotFound("Deze plaatsing bestaat niet (meer).")
@@ -312,7 +313,7 @@ def update_placement(
     expected_version: int | None = None,
     today: dt.date | None = None,
 ) -> None:
-    placement = _placement(session, actor, placement_id)
+    placement = require_placement(session, actor, placement_id)
     if expected_version is not None and placement.version != expected_version:
         raise StaleEdit("Deze plaatsing is intussen gewijzigd. Open haar opnieuw.")
     client = require_client(session, actor, placement.client_id)
@@ -342,7 +343,7 @@ def record_continuation_reason(
     session: Session, actor: Actor, placement_id: str, reason: str
 ) -> None:
     """Why a placement continues past its displacement limit (this closes the flag)."""
-    placement = _placement(session, actor, placement_id)
+    placement = require_placement(session, actor, placement_id)
     if len(reason.strip()) < REASON_MIN:
         raise ValidationFailed(
             {

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -64,30 +63,9 @@ def line_values(line: StatementLine) -> list[Value]:
 def _sum_rows(
     statement: Statement, group: Callable[[StatementLine], str]
 ) -> tuple[list[str], list[list[Value]]]:
-    months, quarters = statement.months, statement.quarters
-    header = ["", *(format_month(m) for m in months), *quarters, "Totaal"]
-    per_month, per_quarter = statement.per_month(group), statement.per_quarter(group)
-    rows: list[list[Value]] = []
-    for name, amounts in per_month.items():
-        quarter_amounts = per_quarter[name]
-        rows.append(
-            [
-                name,
-                *(amounts.get(m, Decimal(0)) for m in months),
-                *(quarter_amounts.get(q, Decimal(0)) for q in quarters),
-                sum(amounts.values(), Decimal(0)),
-            ]
-        )
-    all_months = statement.per_month(lambda _line: "Totaal").get("Totaal", {})
-    all_quarters = statement.per_quarter(lambda _line: "Totaal").get("Totaal", {})
-    rows.append(
-        [
-            "Totaal",
-            *(all_months.get(m, Decimal(0)) for m in months),
-            *(all_quarters.get(q, Decimal(0)) for q in quarters),
-            statement.total,
-        ]
-    )
+    header = ["", *(format_month(m) for m in statement.months), *statement.quarters, "Totaal"]
+    rows: list[list[Value]] = [[name, *amounts] for name, amounts in statement.sums(group)]
+    rows.append(["Totaal", *statement.totals()])
     return header, rows
 
 

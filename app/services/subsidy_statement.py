@@ -51,6 +51,11 @@ def quarter_of(month: dt.date) -> str:
     return f"{month.year}-K{(month.month - 1) // 3 + 1}"
 
 
+def _everything(_line: StatementLine) -> str:
+    """One group of all lines."""
+    return ""
+
+
 @dataclass(frozen=True)
 class Statement:
     first_month: dt.date
@@ -75,6 +80,29 @@ class Statement:
         for line in self.lines:
             sums[group(line)][line.month] += line.amount
         return {name: dict(months) for name, months in sorted(sums.items())}
+
+    def sums(self, group: Callable[[StatementLine], str]) -> list[tuple[str, list[Decimal]]]:
+        """Per group, the amount of each month, of each quarter and the total: the rows of
+        the sums table, in `months` + `quarters` order."""
+        per_quarter = self.per_quarter(group)
+        return [
+            (name, self._row(by_month, per_quarter[name]))
+            for name, by_month in self.per_month(group).items()
+        ]
+
+    def totals(self) -> list[Decimal]:
+        """The same row for all placements together."""
+        everything = self.per_month(_everything).get("", {})
+        return self._row(everything, self.per_quarter(_everything).get("", {}))
+
+    def _row(
+        self, by_month: dict[dt.date, Decimal], by_quarter: dict[str, Decimal]
+    ) -> list[Decimal]:
+        return [
+            *(by_month.get(month, Decimal(0)) for month in self.months),
+            *(by_quarter.get(quarter, Decimal(0)) for quarter in self.quarters),
+            sum(by_month.values(), Decimal(0)),
+        ]
 
     def per_quarter(self, group: Callable[[StatementLine], str]) -> dict[str, dict[str, Decimal]]:
         """Per group, the amount of each quarter: the sum of its months as paid."""

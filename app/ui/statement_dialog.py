@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -91,30 +90,12 @@ class SumsModel(RowTableModel[tuple[str, ...]]):
 def sum_rows(
     statement: Statement, group: Callable[[StatementLine], str]
 ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    months, quarters = statement.months, statement.quarters
-    headers = ("", *(format_month(m) for m in months), *quarters, tr("Totaal"))
-    per_month, per_quarter = statement.per_month(group), statement.per_quarter(group)
-    rows = []
-    for name, amounts in per_month.items():
-        rows.append(
-            (
-                name or "–",
-                *(format_money(amounts.get(m, Decimal(0))) for m in months),
-                *(format_money(per_quarter[name].get(q, Decimal(0))) for q in quarters),
-                format_money(sum(amounts.values(), Decimal(0))),
-            )
-        )
-    all_months = statement.per_month(lambda _line: "").get("", {})
-    all_quarters = statement.per_quarter(lambda _line: "").get("", {})
-    rows.append(
-        (
-            tr("Totaal"),
-            *(format_money(all_months.get(m, Decimal(0))) for m in months),
-            *(format_money(all_quarters.get(q, Decimal(0))) for q in quarters),
-            format_money(statement.total),
-        )
-    )
-    return headers, rows
+    headers = ("", *(format_month(m) for m in statement.months), *statement.quarters)
+    rows = [
+        (name or "–", *(format_money(amount) for amount in amounts))
+        for name, amounts in [*statement.sums(group), (tr("Totaal"), statement.totals())]
+    ]
+    return (*headers, tr("Totaal")), rows
 
 
 class StatementDialog(BaseDialog):
