@@ -11,13 +11,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from app import APP_NAME, __version__, cli_lists
+from app import APP_NAME, __version__, cli_lists, cli_store
 from app.logging_setup import configure_logging
 from app.paths import DEMO_PASSPHRASE, default_data_dir, default_log_dir
 from app.services.errors import ServiceError
-from app.storage.errors import StoreError, StoreNotFound
+from app.storage.errors import StoreCorrupted, StoreError, StoreNotFound
+from app.sync.errors import SyncError
 
 if TYPE_CHECKING:
     from app.storage.store import Store
@@ -25,10 +26,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PASSPHRASE_ENV = "TREDE_PASSPHRASE"
+MAX_DEMO_CLIENTS = 200_000
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line refusal: what is wrong and where the help is."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (zie '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="main.py",
         description=f"{APP_NAME}: het offline werkdossier voor re-integratie. "
         "Zonder opdracht start de grafische toepassing.",
@@ -42,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help="meer logregels")
     parser.add_argument(
+        "--debug", action="store_true", help="toon bij een onverwachte fout de technische details"
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="controleer zonder venster of alle onderdelen er zijn (tijdelijke map) en stop",
@@ -49,12 +61,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
 
     demo = sub.add_parser("demo", help="maak of vul een demodatabase met gegenereerde klanten")
-    demo.add_argument("--clients", type=int, default=1000, help="aantal klanten (standaard 1000)")
-    demo.add_argument("--seed", type=int, default=2026, help="startwaarde van de generator")
+    demo.add_argument(
+        "--clients",
+        type=cli_lists.count(MAX_DEMO_CLIENTS),
+        default=1000,
+        help="aantal klanten (standaard 1000)",
+    )
+    demo.add_argument(
+        "--seed", type=cli_lists.count(2**31), default=2026, help="startwaarde van de generator"
+    )
 
     caseload = sub.add_parser("caseload", help="toon de caseload in de terminal")
     caseload.add_argument("--team", action="store_true", help="de caseload van het hele team")
-    caseload.add_argument("--limit", type=int, default=50, help="ten hoogste zoveel regels")
+    caseload.add_argument(
+        "--limit", type=cli_lists.count(10**6), default=50, help="ten hoogste zoveel regels"
+    )
 
     init = sub.add_parser("init", help="maak een nieuwe, lege versleutelde database")
     init.add_argument("--name", required=True, help="uw naam zoals collega's die zien")
@@ -103,11 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("sync", help="synchroniseer nu met de centrale server")
 
+    cli_store.add_parsers(sub)
+
     cli_lists.add_parsers(sub)
 
     shots = sub.add_parser("screenshots", help="maak schermafbeeldingen van elk hoofdscherm")
     shots.add_argument("--out", type=Path, required=True, help="map voor de PNG-bestanden")
-    shots.add_argument("--clients", type=int, default=400, help="aantal demoklanten")
+    shots.add_argument(
+        "--clients", type=cli_lists.count(5000), default=400, help="aantal demoklanten"
+    )
     return parser
 
 
@@ -116,7 +141,21 @@ def _is_demo(args: argparse.Namespace) -> bool:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    return args.data_dir or default_data_dir(demo=_is_demo(args))
+    from app.storage.unlocking import check_data_dir
+
+    return check_data_dir(args.data_dir or default_data_dir(demo=_is_demo(args)))
+
+
+def _checked_out(args: argparse.Namespace) -> None:
+    """Refuse an unusable --out before any work (and before the passphrase is asked)."""
+    from app.storage.files import check_output_file, check_output_folder
+
+    out = getattr(args, "out", None)
+    if out is not None:
+        if args.command == "screenshots":
+            check_output_folder(out)
+        else:
+            check_output_file(out)
 
 
 def _read_passphrase(prompt: str) -> str:
@@ -146,9 +185,6 @@ def _demo_passphrase() -> str:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services.demo import ensure_demo_store
 
-    if args.clients < 0:
-        print("Het aantal klanten kan niet negatief zijn.", file=sys.stderr)
-        return 2
     data_dir = _data_dir(args)
     started = time.perf_counter()
     print(f"Demodatabase in {data_dir}: {args.clients} klanten toevoegen…", file=sys.stderr)
@@ -179,44 +215,38 @@ def cmd_init(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    store = create_store(_data_dir(args), passphrase)
-    with store.session() as session:
-        initialise_owner(
-            session, username=args.username, display_name=args.name, role=role, team_name=args.team
-        )
-    store.close()
+
+    def own(store: Store) -> None:
+        with store.session() as session:
+            initialise_owner(
+                session,
+                username=args.username,
+                display_name=args.name,
+                role=role,
+                team_name=args.team,
+            )
+
+    create_store(_data_dir(args), passphrase, setup=own).close()
     print(f"Nieuwe database gemaakt in {_data_dir(args)}.", file=sys.stderr)
     return 0
-
-
-def _print_sync(report: object) -> None:
-    from app.sync.client import SyncReport
-
-    assert isinstance(report, SyncReport)
-    print(
-        f"Gesynchroniseerd in {report.seconds:.1f} s: {report.pushed} verzonden, "
-        f"{report.received} ontvangen, {report.purged_clients} klant(en) van deze laptop "
-        f"verwijderd, {report.open_conflicts} open conflict(en)."
-    )
-    if report.clock_off:
-        minutes = round(abs(report.clock_offset.total_seconds()) / 60)
-        print(f"Let op: de klok van deze laptop wijkt {minutes} minuten af.", file=sys.stderr)
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
     import platform
 
-    from app.services.sync import link_store, run_sync, wipe_local_store
-    from app.storage.store import create_store
-    from app.sync.client import SyncError
+    from app.services.sync import link_store, run_sync
+    from app.storage.store import create_store, unfinished_token
+    from app.sync.client import SyncReport
     from app.sync.http import HttpTransport
 
     passphrase = _read_passphrase("Nieuw wachtwoord voor de database op deze laptop: ")
     account = os.environ.get("TREDE_ACCOUNT_PASSWORD") or getpass.getpass(
         "Wachtwoord van uw account op de server: "
     )
-    store = create_store(_data_dir(args), passphrase)
-    try:
+    reports: list[SyncReport] = []
+    previous = unfinished_token(_data_dir(args))
+
+    def first_sync(store: Store) -> None:
         link_store(
             store,
             server_url=args.server,
@@ -224,14 +254,13 @@ def cmd_connect(args: argparse.Namespace) -> int:
             password=account,
             device_name=platform.node() or "laptop",
             transport_factory=HttpTransport,
+            previous_token=previous,
         )
-        report = run_sync(store, HttpTransport)
-    except (SyncError, ServiceError) as exc:
-        wipe_local_store(store)  # new and empty: nothing is lost
-        print(str(exc), file=sys.stderr)
-        return 2
-    store.close()
-    _print_sync(report)
+        reports.append(run_sync(store, HttpTransport))
+
+    # a failure leaves no store: it was made in a staging folder that is discarded
+    create_store(_data_dir(args), passphrase, setup=first_sync).close()
+    cli_store.print_sync(reports[0])
     return 0
 
 
@@ -251,26 +280,30 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 2
     finally:
         store.close()
-    _print_sync(report)
+    cli_store.print_sync(report)
     return 0
 
 
 def _open_store(args: argparse.Namespace) -> Store:
-    """Unlock the store of --data-dir (with --demo: the demo store, made when missing)."""
+    """Unlock the store of --data-dir (with --demo: the demo store, made when missing), and
+    make the day's backup if there is none yet."""
     from app.services.demo import ensure_demo_store
+    from app.storage.backup import backup_if_due
     from app.storage.store import StorePaths, unlock_store
 
     data_dir = _data_dir(args)
     if args.demo and not StorePaths(data_dir).exists():
         ensure_demo_store(data_dir, 1000, _demo_passphrase(), _print_progress)
-    return unlock_store(data_dir, _passphrase_for(args))
+    store = unlock_store(data_dir, _passphrase_for(args))
+    backup_if_due(store)
+    return store
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Print a client's plan to PDF: the newest issued version, or the draft (CONCEPT)."""
-    from app.reports.plan_pdf import render_plan
+    from app.reports.plan_pdf import print_plan
     from app.services.context import owner_actor
-    from app.services.plans import issue_plan, issued_document, plan_document, record_plan_print
+    from app.services.plans import issue_plan, issued_document, plan_document
 
     store = _open_store(args)
     try:
@@ -281,8 +314,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 issue_plan(session, actor, args.client)
             document = issued_document(session, actor, args.client) if not args.draft else None
             document = document or plan_document(session, actor, args.client)
-            render_plan(document, args.out)
-            record_plan_print(session, actor, args.client, document)
+            print_plan(session, actor, args.client, document, args.out)
     finally:
         store.close()
     kind = f"versie {document.version}" if document.version else "concept"
@@ -345,14 +377,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.format == "transfer":
         return cmd_transfer_export(args)
+    if not args.yes and not sys.stdin.isatty():
+        print(
+            "Het exportbestand is NIET versleuteld; bevestig met --yes dat u een onversleuteld "
+            "bestand wilt maken.",
+            file=sys.stderr,
+        )
+        return 2
     print(PLAIN_TEXT_WARNING, file=sys.stderr)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print("Bevestig met --yes dat u een onversleuteld bestand wilt maken.", file=sys.stderr)
-            return 2
-        if input("Doorgaan? [j/N] ").strip().lower() not in ("j", "ja", "y", "yes"):
-            print("Niets geëxporteerd.", file=sys.stderr)
-            return 1
+    answer = "ja" if args.yes else input("Doorgaan? [j/N] ").strip().lower()
+    if answer not in ("j", "ja", "y", "yes"):
+        print("Niets geëxporteerd.", file=sys.stderr)
+        return 1
     store = _open_store(args)
     try:
         with store.session() as session:
@@ -459,6 +495,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "connect": cmd_connect,
     "sync": cmd_sync,
+    "backup": lambda args: cli_store.cmd_backup(_open_store(args)),
+    "restore": lambda args: cli_store.cmd_restore(args, _data_dir(args), _passphrase_for),
+    "rebuild": lambda args: cli_store.cmd_rebuild(args, _data_dir(args), _passphrase_for),
     "due": lambda args: cli_lists.cmd_due(args, _open_store(args)),
     "subsidy": lambda args: cli_lists.cmd_subsidy(args, _open_store(args)),
 }
@@ -470,7 +509,13 @@ def main(argv: list[str] | None = None) -> int:
         from app.selftest import run_self_test
 
         return run_self_test()
-    configure_logging(default_log_dir(), verbose=args.verbose)
+    if os.name == "posix":
+        os.umask(0o077)  # every file and folder Trede makes is its user's only
+    try:
+        configure_logging(default_log_dir(), verbose=args.verbose)
+    except OSError:
+        configure_logging(None, verbose=args.verbose)
+        log.warning("the log folder cannot be written; logging to the console only")
     from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 
     if _is_demo(args) and use_demo_fallback_if_no_secure_backend():
@@ -480,13 +525,38 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     try:
+        _checked_out(args)
         return COMMANDS[args.command](args)
     except StoreNotFound as exc:
         print(f"{exc} Maak er een met 'python main.py init' of probeer '--demo'.", file=sys.stderr)
         return 2
-    except (StoreError, ServiceError) as exc:
-        print(str(exc), file=sys.stderr)
+    except StoreCorrupted as exc:
+        print(f"{exc} {cli_store.DAMAGED_HINT}", file=sys.stderr)
+        return 2
+    except (StoreError, ServiceError, SyncError) as exc:
+        print(" ".join(str(exc).split()), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        log.warning("a file could not be used: %s", type(exc).__name__)
+        if args.debug:
+            raise
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"Een bestand of map kon niet worden gebruikt{where}: {exc.strerror or exc}. "
+            "Er is niets verloren.",
+            file=sys.stderr,
+        )
+        return 2
+    except Exception:
+        log.exception("unexpected error in command %s", args.command or "gui")
+        if args.debug:
+            raise
+        print(
+            f"Er ging iets onverwachts mis. Er is niets verloren; de details staan in "
+            f"{default_log_dir() / 'trede.log'} (of gebruik --debug).",
+            file=sys.stderr,
+        )
+        return 70

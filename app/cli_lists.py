@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,27 @@ def month(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"'{text}' is geen maand; typ bijvoorbeeld 2026-03 of 03-2026")
 
 
+def count(limit: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from 0 to `limit`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = -1
+        if not 0 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"'{text}' is geen aantal van 0 tot en met {limit}")
+        return value
+
+    return parse
+
+
 def add_parsers(sub: Any) -> None:
     due = sub.add_parser(
         "due", help="toon wat er openstaat: alle acties en termijnen, te laat eerst"
     )
     due.add_argument("--team", action="store_true", help="van het hele team")
-    due.add_argument("--limit", type=int, default=100, help="ten hoogste zoveel regels")
+    due.add_argument("--limit", type=count(10**6), default=100, help="ten hoogste zoveel regels")
     subsidy = sub.add_parser(
         "subsidy", help="loonkostensubsidie per maand en kwartaal (scherm, of XLSX/CSV met --out)"
     )

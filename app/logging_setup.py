@@ -1,5 +1,6 @@
 """Logging for the app: a rotating file in the user's log folder, and a formatter that
-redacts personal data (BSNs, e-mail addresses, phone numbers, postcodes) from every line."""
+redacts personal data (BSNs, e-mail addresses, phone numbers, postcodes, dates, street
+addresses, quoted values in errors) from every line."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import logging.handlers
 import re
 from pathlib import Path
+from typing import Any
 
 _REDACTIONS = (
     (re.compile(r"[^\s@<>()\"']+@[^\s@<>()\"']+\.[A-Za-z]{2,}"), "[e-mail]"),
@@ -17,20 +19,66 @@ _REDACTIONS = (
 )
 
 
+_DATES = (
+    re.compile(r"(?<![\w-])\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?![\w-])"),
+    re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\dT])"),
+    re.compile(r"datetime\.date(?:time)?\([^)]*\)"),
+)
+_STREET = re.compile(
+    r"\b[A-Z][\w'.-]*(?:straat|weg|laan|plein|singel|gracht|kade|dijk|dreef|hof|pad|steeg|"
+    r"markt|park|ring|baan|veld|wal|burg|erf|plantsoen|allee|boulevard|hoven|akker|es)"
+    r"\s+\d+(?:\s?[a-zA-Z]{1,2}\b|-\d+)?"
+)
+# In an exception's text any quoted value may be a name or an address typed by a caseworker.
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
 def redact(text: str) -> str:
+    """Remove BSNs, e-mail addresses, phone numbers, postcodes, dates and street addresses."""
     for pattern, replacement in _REDACTIONS:
         text = pattern.sub(replacement, text)
-    return text
+    for pattern in _DATES:
+        text = pattern.sub("[datum]", text)
+    return _STREET.sub("[adres]", text)
+
+
+def redact_traceback(text: str) -> str:
+    """`redact`, and in the exception lines (not the file and source lines) every quoted
+    value too: that is where an error carries the values it was given."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith(("  File ", "    ", "Traceback ")):
+            line = _QUOTED.sub("'[tekst]'", line)
+        lines.append(redact(line))
+    return "\n".join(lines)
 
 
 class RedactingFormatter(logging.Formatter):
-    """Formats as usual, then removes anything that looks like personal data.
+    """Formats as usual, with the message and any traceback stripped of what looks like
+    personal data; the time stamp is left alone.
 
-    Names cannot be recognised by pattern: code logs ids and counts, never names.
+    Names cannot be recognised by pattern: code logs ids and counts, never names, and the
+    engines hide statement parameters; quoted values in exception lines are removed.
     """
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        # another handler may have cached the traceback unredacted: always format it here
+        cached = record.exc_text
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging API)
+        record.message = redact(record.message)
+        return super().formatMessage(record)
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging API)
+        return redact_traceback(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802 (logging API)
+        return redact(super().formatStack(stack_info))
 
 
 def configure_logging(log_dir: Path | None, *, verbose: bool = False) -> None:
@@ -38,10 +86,10 @@ def configure_logging(log_dir: Path | None, *, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
         root.removeHandler(handler)
-    console = logging.StreamHandler()
-    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    console.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
-    root.addHandler(console)
+    if verbose:  # otherwise the terminal shows the one line that tells what to do, no more
+        console = logging.StreamHandler()
+        console.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(console)
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(

@@ -23,7 +23,8 @@ def _store(folder: Path) -> str:
     from app.services.context import initialise_owner, owner_actor
     from app.storage.store import create_store, unlock_store
 
-    store = create_store(folder / "store", PASSPHRASE)
+    # generated data in a throw-away folder: a demo store, which may use the demo keyring
+    store = create_store(folder / "store", PASSPHRASE, demo=True)
     with store.session() as session:
         owner = initialise_owner(
             session,

@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "app.storage.insecure_keyring.InsecureDemoKeyring")
+# generated data only: the demo keyring may hold the secrets of these (non-demo) stores
+os.environ.setdefault("TREDE_ALLOW_INSECURE_KEYRING", os.environ["PYTHON_KEYRING_BACKEND"])
 _FOLDER = tempfile.mkdtemp(prefix="trede-bench-sync-")
 os.environ.setdefault("TREDE_INSECURE_KEYRING_FILE", str(Path(_FOLDER) / "keyring.json"))
 

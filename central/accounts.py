@@ -124,7 +124,12 @@ class Accounts:
     # ------------------------------------------------------------------ login
 
     def login(
-        self, username: str, password: str, device_name: str, address: str = "unknown"
+        self,
+        username: str,
+        password: str,
+        device_name: str,
+        address: str = "unknown",
+        previous_token: str | None = None,
     ) -> tuple[str, Device]:
         now = utc_now()
         keys = {_user_key(username): FREE_FAILURES_ACCOUNT}
@@ -163,22 +168,42 @@ class Accounts:
             )
             self._uncount(conn, {k: free for k, free in keys.items() if k != _user_key(username)})
             token = secrets.token_urlsafe(32)
-            device_id = new_id()
-            conn.execute(
-                insert(t.devices).values(
-                    id=device_id,
-                    caseworker_id=found.id,
-                    name=device_name[:200] or "laptop",
-                    token_hash=token_hash(token),
-                    created_at=now,
-                    expires_at=now + self.token_ttl,
+            device_id = self._unfinished_device(conn, found.id, previous_token)
+            values = {
+                "name": device_name[:200] or "laptop",
+                "token_hash": token_hash(token),
+                "expires_at": now + self.token_ttl,
+            }
+            if device_id is not None:  # the same laptop again: its device gets the new token
+                conn.execute(update(t.devices).where(t.devices.c.id == device_id).values(values))
+            else:
+                device_id = new_id()
+                conn.execute(
+                    insert(t.devices).values(
+                        id=device_id, caseworker_id=found.id, created_at=now, **values
+                    )
                 )
-            )
             self._trail(conn, username, address, "ok", found.id, device_id)
         log.info("a device logged in")
         return token, Device(
             device_id, found.id, Role(found.role), found.team_id, bool(found.is_admin)
         )
+
+    @staticmethod
+    def _unfinished_device(
+        conn: Connection, caseworker_id: str, previous_token: str | None
+    ) -> str | None:
+        """The device of `previous_token` when it is this caseworker's and still valid."""
+        if not previous_token:
+            return None
+        found: str | None = conn.execute(
+            select(t.devices.c.id).where(
+                t.devices.c.token_hash == token_hash(previous_token),
+                t.devices.c.caseworker_id == caseworker_id,
+                t.devices.c.revoked_at.is_(None),
+            )
+        ).scalar()
+        return found
 
     def _attempt(self, conn: Connection, keys: dict[str, int], now: dt.datetime) -> tuple[int, int]:
         """Count this attempt as a failure before the hash (taken back on success), each key

@@ -82,6 +82,9 @@ class LoginRequest(BaseModel):
     username: str = Field(min_length=1, max_length=80, pattern=NO_NUL)
     password: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     device_name: str = Field(default="laptop", max_length=200, pattern=NO_NUL)
+    # the token of an earlier login of the same account on this laptop whose store was never
+    # finished (a connect that was interrupted): that device is reused, not a new one added
+    previous_token: str | None = Field(default=None, max_length=200, pattern=NO_NUL)
 
 
 class LoginResponse(BaseModel):
@@ -337,7 +340,9 @@ def create_app(store: CentralStore, *, require_https: bool = False) -> FastAPI:
     def login(body: LoginRequest, request: Request) -> LoginResponse:
         address = request.client.host if request.client else "unknown"
         try:
-            token, found = store.login(body.username, body.password, body.device_name, address)
+            token, found = store.login(
+                body.username, body.password, body.device_name, address, body.previous_token
+            )
         except LoginThrottled as exc:
             raise Refusal(
                 429, "throttled", "too many failed logins", retry_after=exc.retry_after

@@ -23,7 +23,11 @@ def central_engine(url: str) -> Engine:
     if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            parsed,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            hide_parameters=True,
+        )
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi_connection: Any, _record: Any) -> None:
@@ -44,7 +48,10 @@ def central_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    return create_engine(parsed, pool_size=8, max_overflow=8, pool_pre_ping=True)
+    # hide_parameters: an error's text must not carry a client's values to the log
+    return create_engine(
+        parsed, pool_size=8, max_overflow=8, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 @contextmanager

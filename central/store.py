@@ -71,9 +71,14 @@ class CentralStore:
     # ------------------------------------------------------------------ accounts
 
     def login(
-        self, username: str, password: str, device_name: str, address: str = "unknown"
+        self,
+        username: str,
+        password: str,
+        device_name: str,
+        address: str = "unknown",
+        previous_token: str | None = None,
     ) -> tuple[str, Device]:
-        return self.accounts.login(username, password, device_name, address)
+        return self.accounts.login(username, password, device_name, address, previous_token)
 
     def authenticate(self, token: str) -> Device:
         return self.accounts.authenticate(token)

@@ -11,6 +11,8 @@ from pathlib import Path
 _KEYRING_DIR = tempfile.mkdtemp(prefix="trede-test-keyring-")
 os.environ["PYTHON_KEYRING_BACKEND"] = "app.storage.insecure_keyring.InsecureDemoKeyring"
 os.environ["TREDE_INSECURE_KEYRING_FILE"] = str(Path(_KEYRING_DIR) / "keyring.json")
+# ... and, like an administrator of a test lab, allow it for real (non-demo) stores by name
+os.environ["TREDE_ALLOW_INSECURE_KEYRING"] = "app.storage.insecure_keyring.InsecureDemoKeyring"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402

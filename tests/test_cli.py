@@ -59,7 +59,8 @@ def test_demo_then_caseload(demo_dir: Path) -> None:
 
 def test_wrong_passphrase_prints_one_line(demo_dir: Path) -> None:
     def digest() -> list[str]:
-        return [hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(demo_dir.iterdir())]
+        files = sorted(p for p in demo_dir.rglob("*") if p.is_file())
+        return [hashlib.sha256(p.read_bytes()).hexdigest() for p in files]
 
     before = digest()
     result = run("--data-dir", str(demo_dir), "caseload", stdin="verkeerd-wachtwoord\n")

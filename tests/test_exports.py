@@ -177,27 +177,3 @@ def test_a_name_that_looks_like_a_formula_stays_text(store, owner, tmp_path) -> 
             sheet = load_workbook(target).active
             cell = sheet.cell(row=2, column=2)
             assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
-
-
-def test_the_audit_is_committed_before_the_file_exists(store, owner, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services import exports
-    from app.services.clients import create_client
-    from tests.factories import client_form
-
-    with store.session(owner.caseworker_id) as session:
-        create_client(session, owner, client_form(), today=TODAY)
-    seen: list[int] = []
-    real = exports.write_csv
-
-    def watching(path, header, rows) -> None:  # type: ignore[no-untyped-def]
-        with store.session() as other:  # another connection sees only what is committed
-            seen.append(
-                other.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "export"))
-                or 0
-            )
-        real(path, header, rows)
-
-    monkeypatch.setattr(exports, "write_csv", watching)
-    with store.session(owner.caseworker_id) as session:
-        export_caseload(session, owner, tmp_path / "c.csv", ExportFormat.CSV)
-    assert seen == [1]

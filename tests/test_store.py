@@ -21,6 +21,7 @@ from app.storage.errors import (
     StoreNotFound,
     WrongPassphrase,
 )
+from app.storage.insecure_keyring import InsecureDemoKeyring
 from app.storage.store import (
     Store,
     change_passphrase,
@@ -184,19 +185,55 @@ def test_insecure_keyring_is_refused_unless_named(tmp_path: Path) -> None:
         keyring.set_keyring(configured)
 
 
-def test_plaintext_backends_count_as_insecure() -> None:
+def test_only_known_secure_backends_are_trusted() -> None:
+    from keyring.backends import SecretService, chainer
+
     class PlaintextKeyring:  # stands in for keyrings.alt.file.PlaintextKeyring
         pass
 
     PlaintextKeyring.__module__ = "keyrings.alt.file"
 
-    class Chainer:
-        def __init__(self) -> None:
-            self.backends = [fail.Keyring(), PlaintextKeyring()]
+    class LookAlike(SecretService.Keyring):  # a subclass of a secure one is not on the list
+        pass
 
-    assert keyring_secrets._is_insecure(PlaintextKeyring())  # type: ignore[arg-type]
-    assert keyring_secrets._is_insecure(Chainer())  # type: ignore[arg-type]
-    assert keyring_secrets._is_insecure(fail.Keyring())
+    secure = SecretService.Keyring()
+    assert keyring_secrets._is_secure(secure)
+    for backend in (PlaintextKeyring(), LookAlike(), fail.Keyring(), InsecureDemoKeyring()):
+        assert not keyring_secrets._is_secure(backend)  # type: ignore[arg-type]
+
+    class SubclassOfDemo(InsecureDemoKeyring):
+        pass
+
+    assert not keyring_secrets.is_demo_fallback(SubclassOfDemo())
+    mixed = chainer.ChainerBackend.__new__(chainer.ChainerBackend)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chainer.ChainerBackend, "backends", [secure, PlaintextKeyring()])
+        assert not keyring_secrets._is_secure(mixed)
+        patch.setattr(chainer.ChainerBackend, "backends", [secure])
+        assert keyring_secrets._is_secure(mixed)
+
+
+def test_the_demo_keyring_serves_demo_stores_and_real_ones_only_when_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(keyring_secrets.ALLOW_INSECURE_ENV)
+    with pytest.raises(InsecureKeyring, match="alleen voor de demo"):
+        create_store(tmp_path / "real", PASSPHRASE)
+    assert not (tmp_path / "real" / "trede.db").exists()
+    create_store(tmp_path / "demo", PASSPHRASE, demo=True).close()
+    unlock_store(tmp_path / "demo", PASSPHRASE).close()
+    # the demo mark is sealed with the key: setting it on a real store opens nothing
+    monkeypatch.setenv(keyring_secrets.ALLOW_INSECURE_ENV, keyring_secrets.DEMO_BACKEND)
+    real = create_store(tmp_path / "real", PASSPHRASE)
+    real.close()
+    monkeypatch.delenv(keyring_secrets.ALLOW_INSECURE_ENV)
+    with pytest.raises(InsecureKeyring):
+        unlock_store(tmp_path / "real", PASSPHRASE)
+    key_file = tmp_path / "real" / "trede.key"
+    data = json.loads(key_file.read_text())
+    key_file.write_text(json.dumps({**data, "demo": True}))
+    with pytest.raises(WrongPassphrase):
+        unlock_store(tmp_path / "real", PASSPHRASE)
 
 
 def test_sessions_roll_back_on_error(store: Store, owner) -> None:  # type: ignore[no-untyped-def]

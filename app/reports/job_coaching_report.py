@@ -4,6 +4,7 @@ the indicated hours and the ceiling, the activities, and signature lines."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -39,7 +40,9 @@ def _use_line(budget: str, difference: int) -> str:
     return f"Samen precies op {budget}."
 
 
-def render_half_year_report(report: HalfYearReport, path: Path) -> None:
+def render_half_year_report(
+    report: HalfYearReport, path: Path, before_replace: Callable[[], None] | None = None
+) -> None:
     period = f"{format_date(report.first)} tot en met {format_date(report.last)}"
     story: list[Flowable] = [
         para("Halfjaarrapportage jobcoaching", "title"),
@@ -134,4 +137,5 @@ def render_half_year_report(report: HalfYearReport, path: Path) -> None:
         story,
         title=f"Halfjaarrapportage jobcoaching {period}",
         running_header=f"Halfjaarrapportage jobcoaching · {period}",
+        before_replace=before_replace,
     )

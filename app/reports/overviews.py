@@ -35,6 +35,7 @@ def render_caseload_overview(
     title: str,
     today: dt.date,
     progress: Progress | None = None,
+    before_replace: Callable[[], None] | None = None,
 ) -> None:
     """One table per caseworker, in name order; overdue actions marked."""
     story: list[Flowable] = [
@@ -68,7 +69,13 @@ def render_caseload_overview(
         done += len(members)
         if progress is not None:
             progress(done, len(rows))
-    build_pdf(path, story, title=title, running_header=f"{title} · {format_date(today)}")
+    build_pdf(
+        path,
+        story,
+        title=title,
+        running_header=f"{title} · {format_date(today)}",
+        before_replace=before_replace,
+    )
 
 
 def _bar_chart(
@@ -109,7 +116,9 @@ def _bar_chart(
     return drawing
 
 
-def render_quarter_report(report: QuarterReport, path: Path) -> None:
+def render_quarter_report(
+    report: QuarterReport, path: Path, before_replace: Callable[[], None] | None = None
+) -> None:
     movement = report.movement
     story: list[Flowable] = [
         para(report.title, "title"),
@@ -200,7 +209,9 @@ def render_quarter_report(report: QuarterReport, path: Path) -> None:
         ),
         para(f"Opgesteld op {format_date(report.made_on)} met Trede.", "small"),
     ]
-    build_pdf(path, story, title=report.title, running_header=report.title)
+    build_pdf(
+        path, story, title=report.title, running_header=report.title, before_replace=before_replace
+    )
 
 
 def _group_table(groups: Sequence[GroupFigures]) -> Flowable:

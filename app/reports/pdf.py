@@ -4,8 +4,7 @@ document with a running header and page numbers."""
 from __future__ import annotations
 
 import functools
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+
+from app.storage.files import complete_file
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -127,8 +128,16 @@ def signature_block(parties: Sequence[str]) -> Table:
     return block
 
 
-def build_pdf(path: Path, story: list[Flowable], *, title: str, running_header: str) -> None:
-    """Write the PDF to a temporary file first, so a crash never leaves half a document."""
+def build_pdf(
+    path: Path,
+    story: list[Flowable],
+    *,
+    title: str,
+    running_header: str,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Write the PDF whole (a crash never leaves half a document); `before_replace` commits
+    its audit record before the file is in place."""
     register_fonts()
 
     def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
@@ -139,21 +148,16 @@ def build_pdf(path: Path, story: list[Flowable], *, title: str, running_header: 
         canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"pagina {document.page}")
         canvas.restoreState()
 
-    temporary = path.with_name(path.name + ".tmp")
-    document = SimpleDocTemplate(
-        str(temporary),
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author="Trede",
-        creator="Trede",
-    )
-    try:
+    with complete_file(path, before_replace) as temporary:
+        document = SimpleDocTemplate(
+            str(temporary),
+            pagesize=A4,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=20 * mm,
+            bottomMargin=18 * mm,
+            title=title,
+            author="Trede",
+            creator="Trede",
+        )
         document.build(story, onFirstPage=decorate, onLaterPages=decorate)
-        os.chmod(temporary, 0o600)  # client data: readable by the caseworker only
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)

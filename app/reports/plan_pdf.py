@@ -5,6 +5,7 @@ the consequences of not complying, and signature blocks."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
 
 from app.domain.formatting import format_money
 from app.domain.ladder import TREDE_NAMES
@@ -28,7 +30,8 @@ from app.reports.pdf import (
     table,
 )
 from app.resources import resource_path
-from app.services.plans import PlanDocument
+from app.services.context import Actor
+from app.services.plans import PlanDocument, record_plan_print
 
 CHART_WIDTH, CHART_HEIGHT = 170 * mm, 48 * mm
 
@@ -160,8 +163,11 @@ def signed_lines(document: PlanDocument) -> list[Flowable]:
     ]
 
 
-def render_plan(document: PlanDocument, path: Path) -> None:
-    """Write the plan to `path` (atomically)."""
+def render_plan(
+    document: PlanDocument, path: Path, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write the plan to `path` whole; `before_replace` commits the print's audit record
+    before the file is in place."""
     version = f"versie {document.version}" if document.version else "CONCEPT"
     story: list[Flowable] = [
         *municipality_header(document.municipality),
@@ -273,7 +279,21 @@ def render_plan(document: PlanDocument, path: Path) -> None:
         story,
         title=f"{document.title} – {document.client_name}",
         running_header=f"{document.title} · {document.client_name} · {version}",
+        before_replace=before_replace,
     )
+
+
+def print_plan(
+    session: Session, actor: Actor, client_id: str, document: PlanDocument, path: Path
+) -> None:
+    """Write the plan's PDF to `path`; the print's audit record commits before the file is
+    in place, so no printed plan exists without its record."""
+
+    def audited() -> None:
+        record_plan_print(session, actor, client_id, document)
+        session.commit()
+
+    render_plan(document, path, before_replace=audited)
 
 
 def plan_file_name(client_name: str, client_id: str) -> str:

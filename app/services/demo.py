@@ -160,13 +160,18 @@ def ensure_demo_store(
     seed: int = 2026,
 ) -> None:
     """Create the demo store (or open it) and add `clients` generated clients."""
-    from app.storage.store import StorePaths, create_store, unlock_store
+    from app.storage.store import Store, StorePaths, create_store, unlock_store
 
-    exists = StorePaths(data_dir).exists()
-    store = unlock_store(data_dir, passphrase) if exists else create_store(data_dir, passphrase)
-    try:
+    def fill(store: Store) -> None:
         with store.session() as session:
             generate_demo(session, clients, seed=seed, progress=progress)
+
+    if not StorePaths(data_dir).exists():
+        create_store(data_dir, passphrase, demo=True, setup=fill).close()
+        return
+    store = unlock_store(data_dir, passphrase)
+    try:
+        fill(store)
     finally:
         store.close()
 

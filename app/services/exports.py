@@ -17,7 +17,8 @@ from app.services.audit import audit
 from app.services.caseload import CaseloadRow, Scope, caseload_rows
 from app.services.context import Actor
 from app.services.errors import ServiceError
-from app.services.spreadsheet import Value, add_sheet, complete_file, write_csv
+from app.services.spreadsheet import Value, add_sheet, write_csv
+from app.storage.files import check_output_file, complete_file
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -95,9 +96,7 @@ def write_caseload(
         table.append([column.value(row) for column in chosen])
         tick(index)
     header = [c.header for c in chosen]
-    if before_write is not None:
-        before_write()
-    with complete_file(path) as temporary:
+    with complete_file(path, before_replace=before_write) as temporary:
         if export_format is ExportFormat.CSV:
             write_csv(temporary, header, table)
         else:
@@ -121,11 +120,13 @@ def export_caseload(
     cancelled: Cancelled | None = None,
 ) -> int:
     """Export the actor's caseload (or team); returns the number of clients. Audited."""
+    check_output_file(path)
     rows = caseload_rows(session, actor, scope=scope, include_closed=include_closed)
 
     def audited() -> None:
         # One record per client: "who exported my file" must be answerable per client. It
-        # is committed before the file exists: a crash in between leaves a record, no file.
+        # is committed before the file is in place: a crash in between leaves a record and
+        # no file, never the other way round.
         for row in rows:
             audit(
                 session,

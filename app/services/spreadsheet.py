@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -76,16 +74,3 @@ def add_sheet(
         sheet.append([xlsx_cell(sheet, value) for value in row])
     if rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-
-
-@contextmanager
-def complete_file(path: Path) -> Iterator[Path]:
-    """A temporary path next to `path`; it replaces `path` only when the block ends without
-    an error, readable by its owner only."""
-    temporary = path.with_name(path.name + ".tmp")
-    try:
-        yield temporary
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)

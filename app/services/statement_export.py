@@ -17,8 +17,9 @@ from app.domain.vocab import AuditAction, PlacementType
 from app.services.audit import audit
 from app.services.caseload import Scope
 from app.services.context import Actor
-from app.services.spreadsheet import Value, add_sheet, complete_file, write_csv
+from app.services.spreadsheet import Value, add_sheet, write_csv
 from app.services.subsidy_statement import Statement, StatementLine, clients_of, subsidy_statement
+from app.storage.files import check_output_file, complete_file
 
 LINE_HEADER = (
     "Maand",
@@ -69,9 +70,14 @@ def _sum_rows(
     return header, rows
 
 
-def write_statement(statement: Statement, path: Path, export_format: StatementFormat) -> None:
+def write_statement(
+    statement: Statement,
+    path: Path,
+    export_format: StatementFormat,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
     lines = [line_values(line) for line in statement.lines]
-    with complete_file(path) as temporary:
+    with complete_file(path, before_replace) as temporary:
         if export_format is StatementFormat.CSV:
             write_csv(temporary, LINE_HEADER, lines)
             return
@@ -100,7 +106,8 @@ def export_statement(
     scope: Scope = Scope.OWN,
 ) -> Statement:
     """Write the statement of the months from `first`'s to `last`'s; every client in it gets
-    an audit record, committed before the file is written."""
+    an audit record, committed before the file is in place."""
+    check_output_file(path)
     statement = subsidy_statement(session, actor, first=first, last=last, scope=scope)
     for client_id in clients_of(statement.lines):
         audit(
@@ -111,6 +118,5 @@ def export_statement(
             client_id=client_id,
             format=export_format.value,
         )
-    session.commit()
-    write_statement(statement, path, export_format)
+    write_statement(statement, path, export_format, before_replace=session.commit)
     return statement

@@ -5,7 +5,6 @@ once. Importing it hands the clients over to the importing caseworker, or import
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from app.services.access import current_assignment, require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ServiceError, ValidationFailed
+from app.storage.files import check_output_file, complete_file
 
 FORMAT = "trede-transfer-1"
 PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed over
@@ -150,6 +150,7 @@ def export_transfer(
     """Write the transfer file; returns the one-time password (show it once, store it never)."""
     import sqlite_utils
 
+    check_output_file(path)
     ids = sorted(set(client_ids))
     if not ids:
         raise ValidationFailed({"clients": "Kies minstens één klant om over te dragen."})
@@ -157,42 +158,42 @@ def export_transfer(
         require_client(session, actor, client_id)
     tables = _collect(session, ids)
     password = new_password()
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.unlink(missing_ok=True)
-    connection = _connect(temporary, password)
-    try:
-        database = sqlite_utils.Database(connection)
-        database.table("manifest").insert_all(
-            [
-                {"key": "format", "value": FORMAT},
-                {"key": "app_version", "value": __version__},
-                {"key": "made_on", "value": dt.date.today().isoformat()},
-                {"key": "clients", "value": str(len(ids))},
-            ]
-        )
-        total = len(tables)
-        for index, (table, rows) in enumerate(tables.items(), start=1):
-            if rows:
-                database.table(table).insert_all(rows)
-            else:
-                database.execute(f"CREATE TABLE {table} (id TEXT)")
-            if progress is not None:
-                progress(index, total)
-        connection.commit()
-    finally:
-        connection.close()
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, path)
-    for client_id in ids:
-        audit(
-            session,
-            actor,
-            AuditAction.EXPORT,
-            "transfer_file",
-            client_id=client_id,
-            clients=len(ids),
-        )
-    session.flush()
+
+    def audited() -> None:
+        for client_id in ids:
+            audit(
+                session,
+                actor,
+                AuditAction.EXPORT,
+                "transfer_file",
+                client_id=client_id,
+                clients=len(ids),
+            )
+        session.commit()  # the record first: a crash after it leaves no unrecorded file
+
+    with complete_file(path, before_replace=audited) as temporary:
+        connection = _connect(temporary, password)
+        try:
+            database = sqlite_utils.Database(connection)
+            database.table("manifest").insert_all(
+                [
+                    {"key": "format", "value": FORMAT},
+                    {"key": "app_version", "value": __version__},
+                    {"key": "made_on", "value": dt.date.today().isoformat()},
+                    {"key": "clients", "value": str(len(ids))},
+                ]
+            )
+            total = len(tables)
+            for index, (table, rows) in enumerate(tables.items(), start=1):
+                if rows:
+                    database.table(table).insert_all(rows)
+                else:
+                    database.execute(f"CREATE TABLE {table} (id TEXT)")
+                if progress is not None:
+                    progress(index, total)
+            connection.commit()
+        finally:
+            connection.close()
     return password
 
 

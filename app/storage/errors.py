@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 class StoreError(Exception):
-    """Base of every error opening or changing the local store. str() is the user message."""
+    """Base of every error opening or changing the local store, or writing a file for the
+    caseworker. str() is the user message."""
 
 
 class StoreNotFound(StoreError):
@@ -35,5 +36,18 @@ class StoreDamaged(StoreError):
     pass
 
 
+class StoreCorrupted(StoreDamaged):
+    """The database file itself is damaged: never written to again, and the way back is a
+    backup (`restore`) or, for a linked laptop, a fresh pull (`rebuild`)."""
+
+
 class PassphraseTooWeak(StoreError):
     pass
+
+
+class DataDirUnusable(StoreError):
+    pass
+
+
+class OutputPathProblem(StoreError):
+    """An output file or folder Trede cannot or must not write (checked before work)."""

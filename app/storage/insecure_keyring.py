@@ -34,10 +34,22 @@ class InsecureDemoKeyring(KeyringBackend):
 
     def _load(self) -> dict[str, dict[str, str]]:
         try:
-            data: dict[str, dict[str, str]] = json.loads(self.path.read_text("utf-8"))
-            return data
+            data = json.loads(self.path.read_text("utf-8"))
         except FileNotFoundError:
             return {}
+        except (OSError, ValueError):
+            data = None
+        if not isinstance(data, dict) or not all(
+            isinstance(entries, dict) and all(isinstance(v, str) for v in entries.values())
+            for entries in data.values()
+        ):
+            from app.storage.errors import InsecureKeyring
+
+            raise InsecureKeyring(
+                f"Het bestand van de demosleutelbos ({self.path}) is beschadigd. Verwijder het "
+                "en maak de demo opnieuw (de demo bevat alleen gegenereerde klanten)."
+            )
+        return data
 
     def _save(self, data: dict[str, dict[str, str]]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ import hmac
 import json
 import os
 import secrets
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,15 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.storage.errors import StoreDamaged, WrongPassphrase
+from app.storage.files import fsync_folder
 
 HEADER_FORMAT = 1
 MIN_PASSPHRASE_LENGTH = 8
+# What a key file may ask of Argon2: this version writes 3 passes over 64 MiB on 2 lanes.
+MAX_TIME_COST = 20
+MIN_MEMORY_KIB = 8 * 1024
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_PARALLELISM = 16
 
 WRONG_PASSPHRASE_MESSAGE = "Het wachtwoord klopt niet. Probeer het opnieuw (let op Caps Lock)."
 
@@ -55,6 +62,8 @@ class KeyHeader:
     nonce: str
     wrapped_key: str
     format: int = HEADER_FORMAT
+    # A demo store (generated clients only) may keep its device secret in the demo keyring.
+    demo: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
@@ -68,22 +77,47 @@ class KeyHeader:
                     "Het sleutelbestand (trede.key) heeft een onbekende indeling; "
                     "is het gemaakt door een nieuwere Trede?"
                 )
-            return cls(
-                store_id=str(data["store_id"]),
+            header = cls(
+                store_id=str(uuid.UUID(str(data["store_id"]))),
                 kdf=KdfParams(**data["kdf"]),
                 nonce=str(data["nonce"]),
                 wrapped_key=str(data["wrapped_key"]),
+                demo=bool(data.get("demo", False)),
             )
+            header.check()
+            return header
         except StoreDamaged:
             raise
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StoreDamaged(
                 "Het sleutelbestand (trede.key) is beschadigd; zet een reservekopie terug "
                 "of synchroniseer opnieuw op een nieuwe database."
             ) from exc
 
+    def check(self) -> None:
+        """ValueError unless every field is one this version could have written: a garbled
+        or hostile key file must not reach Argon2 with absurd costs."""
+        kdf = self.kdf
+        if kdf.name != "argon2id" or not all(
+            isinstance(n, int) and not isinstance(n, bool)
+            for n in (kdf.time_cost, kdf.memory_kib, kdf.parallelism)
+        ):
+            raise ValueError("kdf")
+        if not (
+            1 <= kdf.time_cost <= MAX_TIME_COST
+            and MIN_MEMORY_KIB <= kdf.memory_kib <= MAX_MEMORY_KIB
+            and 1 <= kdf.parallelism <= MAX_PARALLELISM
+        ):
+            raise ValueError("kdf costs")
+        if len(_unb64(kdf.salt)) < 16 or len(_unb64(self.nonce)) != 12:
+            raise ValueError("salt or nonce")
+        if len(_unb64(self.wrapped_key)) != 32 + 16:  # the key and the GCM tag
+            raise ValueError("wrapped key")
+
     def aad(self) -> bytes:
-        return f"trede-store:{self.store_id}:{self.format}".encode()
+        # the demo mark is sealed with the key: setting it by hand makes the key unreadable
+        demo = ":demo" if self.demo else ""
+        return f"trede-store:{self.store_id}:{self.format}{demo}".encode()
 
 
 def derive_wrapping_key(passphrase: str, device_secret: bytes, kdf: KdfParams) -> bytes:
@@ -109,13 +143,17 @@ def decode_device_secret(text: str) -> bytes:
     return _unb64(text)
 
 
-def wrap_key(db_key: bytes, *, store_id: str, passphrase: str, device_secret: bytes) -> KeyHeader:
+def wrap_key(
+    db_key: bytes, *, store_id: str, passphrase: str, device_secret: bytes, demo: bool = False
+) -> KeyHeader:
     kdf = KdfParams.fresh()
     nonce = secrets.token_bytes(12)
-    draft = KeyHeader(store_id=store_id, kdf=kdf, nonce=_b64(nonce), wrapped_key="")
+    draft = KeyHeader(store_id=store_id, kdf=kdf, nonce=_b64(nonce), wrapped_key="", demo=demo)
     wrapping = derive_wrapping_key(passphrase, device_secret, kdf)
     sealed = AESGCM(wrapping).encrypt(nonce, db_key, draft.aad())
-    return KeyHeader(store_id=store_id, kdf=kdf, nonce=_b64(nonce), wrapped_key=_b64(sealed))
+    return KeyHeader(
+        store_id=store_id, kdf=kdf, nonce=_b64(nonce), wrapped_key=_b64(sealed), demo=demo
+    )
 
 
 def unwrap_key(header: KeyHeader, *, passphrase: str, device_secret: bytes) -> bytes:
@@ -137,9 +175,4 @@ def write_atomically(path: Path, text: str) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
-    if os.name == "posix":  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    fsync_folder(path.parent)  # make the rename itself durable

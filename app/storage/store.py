@@ -6,17 +6,21 @@ wrapped). The passphrase is never stored; the device secret lives in the OS keyr
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import os
 import secrets
+import shutil
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -24,7 +28,14 @@ from sqlalchemy.pool import QueuePool
 from app.domain.region import REGION_SETTING, RegionError, region_from_json, use_region
 from app.models.guards import ACTOR_KEY
 from app.storage import secrets as keyring_secrets
-from app.storage.errors import PassphraseTooWeak, StoreAlreadyExists, StoreDamaged
+from app.storage.errors import (
+    PassphraseTooWeak,
+    StoreAlreadyExists,
+    StoreCorrupted,
+    StoreError,
+)
+from app.storage.files import fsync_folder
+from app.storage.integrity import DAMAGED_STORE_MESSAGE, require_whole
 from app.storage.keys import (
     KeyHeader,
     decode_device_secret,
@@ -34,11 +45,16 @@ from app.storage.keys import (
 )
 from app.storage.migrate import upgrade_to_head
 from app.storage.unlocking import (
+    STAGING_MARKER,
     StorePaths,
     UnlockedKey,
+    check_data_dir,
     device_secret,
     device_secret_name,
     passphrase_problem,
+    read_header,
+    secret_names,
+    token_name,
     unlock_key,
 )
 from app.sync.capture import install_capture
@@ -69,11 +85,15 @@ def _make_engine(database: Path, db_key: bytes) -> Engine:
         pool_size=2,
         max_overflow=4,
         connect_args={"check_same_thread": False, "timeout": 10},
+        hide_parameters=True,  # an error's text must not carry a client's values to the log
     )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
+        # SQLCipher's own lines on stderr say nothing a caseworker can use; the integrity
+        # check reports a damaged store instead
+        cursor.execute("PRAGMA cipher_log_level = NONE")
         cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
@@ -91,12 +111,31 @@ class Store:
         self.header = header
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.damaged = False
+        self._checked_at = time.monotonic()  # opening checked every page
+
+    def require_whole(self, *, unless_checked_within: float = 0) -> None:
+        """StoreCorrupted when a page is damaged; from then on nothing is written here.
+        `unless_checked_within` (seconds) skips a check that was done that recently."""
+        if self.damaged:
+            raise StoreCorrupted(DAMAGED_STORE_MESSAGE)
+        if time.monotonic() - self._checked_at < unless_checked_within:
+            return
+        try:
+            require_whole(self.engine)
+        except StoreCorrupted:
+            self.damaged = True
+            self.engine.dispose()
+            raise
+        self._checked_at = time.monotonic()
 
     @property
     def store_id(self) -> str:
         return self.header.store_id
 
     def new_session(self, actor_id: str | None = None) -> Session:
+        if self.damaged:
+            raise StoreCorrupted(DAMAGED_STORE_MESSAGE)
         session = self._sessions()
         if actor_id:
             session.info[ACTOR_KEY] = actor_id
@@ -120,49 +159,140 @@ class Store:
 
 
 def _open_engine(paths: StorePaths, db_key: bytes) -> Engine:
+    if not paths.database.is_file() or paths.database.stat().st_size == 0:
+        # an empty file would become a new database at the first PRAGMA: never touch it
+        raise StoreCorrupted(EMPTY_DATABASE_MESSAGE)
     engine = _make_engine(paths.database, db_key)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
     except DatabaseError as exc:
         engine.dispose()
-        raise StoreDamaged(
+        raise StoreCorrupted(
             "Het databasebestand hoort niet bij dit sleutelbestand of is beschadigd. "
-            "Er is niets gewijzigd; zet een reservekopie terug of vraag de beheerder om hulp."
+            "Er is niets gewijzigd; zet de laatste reservekopie terug of haal uw gegevens "
+            "opnieuw op van de centrale server."
         ) from exc
+    try:
+        require_whole(engine)
+    except StoreCorrupted:
+        engine.dispose()
+        raise
     return engine
 
 
-def create_store(data_dir: Path, passphrase: str) -> Store:
-    paths = StorePaths(Path(data_dir))
+EMPTY_DATABASE_MESSAGE = (
+    "Het databasebestand is leeg of geen bestand. Er is niets gewijzigd; zet de laatste "
+    "reservekopie terug of haal uw gegevens opnieuw op van de centrale server."
+)
+
+
+def create_store(
+    data_dir: Path,
+    passphrase: str,
+    *,
+    demo: bool = False,
+    setup: Callable[[Store], None] | None = None,
+) -> Store:
+    """A new store in `data_dir`. It is built in a staging folder, filled by `setup` (the
+    owner, the demo clients, the first sync) and moved into place only when complete, so an
+    interruption leaves nothing that looks like a store; the next creation cleans it up."""
+    paths = StorePaths(check_data_dir(Path(data_dir)))
+    discard_unfinished(paths)
     if paths.key_file.exists() or paths.database.exists():
         raise StoreAlreadyExists(f"Er staat al een Trede-database in {paths.data_dir}.")
     problem = passphrase_problem(passphrase)
     if problem:
         raise PassphraseTooWeak(problem)
     paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    staged = StorePaths(paths.staging)
+    staged.data_dir.mkdir(mode=0o700)
     store_id = str(uuid.uuid4())
+    # the marker first: whoever finds the staging folder knows whose secrets to remove
+    write_atomically(staged.data_dir / STAGING_MARKER, store_id)
     new_secret = new_device_secret()
-    keyring_secrets.set_secret(device_secret_name(store_id), new_secret)
     db_key = secrets.token_bytes(32)
-    header = wrap_key(
-        db_key,
-        store_id=store_id,
-        passphrase=passphrase,
-        device_secret=decode_device_secret(new_secret),
-    )
-    engine = _make_engine(paths.database, db_key)
+    engine: Engine | None = None
     try:
+        keyring_secrets.set_secret(device_secret_name(store_id), new_secret, demo=demo)
+        header = wrap_key(
+            db_key,
+            store_id=store_id,
+            passphrase=passphrase,
+            device_secret=decode_device_secret(new_secret),
+            demo=demo,
+        )
+        engine = _make_engine(staged.database, db_key)
         upgrade_to_head(engine)
-    except BaseException:
+        write_atomically(staged.key_file, header.to_json())
+        use_region(None)  # a new store has received no region yet
+        if setup is not None:
+            setup(Store(staged, header, engine))
+        _checkpoint(engine)
         engine.dispose()
-        paths.database.unlink(missing_ok=True)
+        engine = None
+        for source, target in zip(staged.database_files(), paths.database_files(), strict=True):
+            if source.exists():
+                os.replace(source, target)
+        os.replace(staged.key_file, paths.key_file)  # the key file last: now it is a store
+        fsync_folder(paths.data_dir)
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        discard_unfinished(paths)
         raise
-    # The key file last: a store without it is an unfinished one, not a locked one.
-    write_atomically(paths.key_file, header.to_json())
-    use_region(None)  # a new store has received no region yet
+    shutil.rmtree(staged.data_dir, ignore_errors=True)
     log.info("created a store")
-    return Store(paths, header, engine)
+    return Store(paths, header, _open_engine(paths, db_key))
+
+
+def _checkpoint(engine: Engine) -> None:
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def unfinished_token(data_dir: Path) -> str | None:
+    """The central store token of an interrupted connect in `data_dir`, if it logged in
+    before it stopped: the next connect hands it back, so the server reuses that device."""
+    marker = StorePaths(Path(data_dir)).staging / STAGING_MARKER
+    if not marker.is_file():
+        return None
+    try:
+        return keyring_secrets.get_secret(token_name(marker.read_text("ascii").strip()))
+    except (StoreError, OSError, UnicodeDecodeError):
+        return None
+
+
+def discard_unfinished(paths: StorePaths) -> None:
+    """Remove what an interrupted creation left in `paths.data_dir`: its staging folder, a
+    database it had moved without its key, and its keyring secrets. A complete store is
+    never touched; a database or key file that stands alone is moved aside, not deleted."""
+    staging = paths.staging
+    if staging.exists():
+        marker = staging / STAGING_MARKER
+        store_id = marker.read_text("ascii").strip() if marker.is_file() else None
+        completed = False
+        if paths.key_file.exists():
+            try:
+                completed = read_header(paths).store_id == store_id
+            except StoreError:
+                completed = False
+        elif paths.database.exists():
+            for leftover in paths.database_files():  # moved before the crash, key not yet
+                leftover.unlink(missing_ok=True)
+        if store_id and not completed:
+            for name in secret_names(store_id):
+                try:
+                    keyring_secrets.delete_secret(name)
+                except Exception:  # the keyring may be locked now; the files go regardless
+                    log.warning("could not remove a secret of an unfinished store")
+        shutil.rmtree(staging, ignore_errors=True)
+        log.info("removed an unfinished store")
+    if paths.database.exists() != paths.key_file.exists():
+        alone = paths.database if paths.database.exists() else paths.key_file
+        aside = alone.with_name(f"{alone.name}.zonder-paar-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        os.replace(alone, aside)
+        log.warning("moved a lone %s aside", alone.suffix)
 
 
 def unlock_store(data_dir: Path, passphrase: str, *, migrate: bool = True) -> Store:
@@ -210,7 +340,35 @@ def change_passphrase(data_dir: Path, old: str, new: str) -> None:
         key.db_key,
         store_id=key.header.store_id,
         passphrase=new,
-        device_secret=device_secret(key.header.store_id),
+        device_secret=device_secret(key.header.store_id, demo=key.header.demo),
+        demo=key.header.demo,
     )
     write_atomically(key.paths.key_file, rewrapped.to_json())
     log.info("changed the passphrase of a store")
+
+
+def replace_database(key: UnlockedKey, fill: Callable[[Connection], None]) -> Path | None:
+    """A new, empty database under the same key, filled by `fill` in a staging folder; the
+    current database (a damaged one) is moved aside and the new one takes its place. The key
+    file, the device secret and the token stay: it is the same store to the central store.
+    Returns where the old database went."""
+    from app.storage.backup import set_damaged_aside
+
+    staged = StorePaths(key.paths.staging)
+    shutil.rmtree(staged.data_dir, ignore_errors=True)
+    staged.data_dir.mkdir(mode=0o700)
+    engine = _make_engine(staged.database, key.db_key)
+    try:
+        upgrade_to_head(engine)
+        with engine.begin() as connection:
+            fill(connection)
+        _checkpoint(engine)
+    finally:
+        engine.dispose()
+    aside = set_damaged_aside(key.paths)
+    for source, target in zip(staged.database_files(), key.paths.database_files(), strict=True):
+        if source.exists():
+            os.replace(source, target)
+    fsync_folder(key.paths.data_dir)
+    shutil.rmtree(staged.data_dir, ignore_errors=True)
+    return aside

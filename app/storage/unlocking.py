@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.storage import secrets as keyring_secrets
-from app.storage.errors import MissingDeviceSecret, StoreNotFound
+from app.storage.errors import DataDirUnusable, MissingDeviceSecret, StoreNotFound
 from app.storage.keys import (
     MIN_PASSPHRASE_LENGTH,
     KeyHeader,
@@ -16,7 +16,12 @@ from app.storage.keys import (
 )
 
 DB_FILE = "trede.db"
+MAX_KEY_FILE_BYTES = 64 * 1024  # a real one is under 1 KiB"
 KEY_FILE = "trede.key"
+# A store is built here, inside its data folder, and moved into place when complete.
+STAGING_DIR = ".trede-in-aanmaak"
+STAGING_MARKER = "store_id"
+SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")  # the database and what SQLite keeps beside
 # The local setting that holds the last caseload, shown at once at the next start.
 CASELOAD_SNAPSHOT_SETTING = "caseload_snapshot"
 
@@ -39,6 +44,15 @@ class StorePaths:
     def key_file(self) -> Path:
         return self.data_dir / KEY_FILE
 
+    @property
+    def staging(self) -> Path:
+        return self.data_dir / STAGING_DIR
+
+    def database_files(self) -> tuple[Path, ...]:
+        """The database and the files SQLite keeps beside it."""
+        name = self.database.name
+        return tuple(self.data_dir / f"{name}{suffix}" for suffix in SQLITE_SUFFIXES)
+
     def exists(self) -> bool:
         return self.key_file.exists() and self.database.exists()
 
@@ -50,6 +64,15 @@ class UnlockedKey:
     paths: StorePaths
     header: KeyHeader
     db_key: bytes
+
+
+def check_data_dir(data_dir: Path) -> Path:
+    """`data_dir`, unless something that is not a folder stands in its place."""
+    if data_dir.exists() and not data_dir.is_dir():
+        raise DataDirUnusable(
+            f"{data_dir} is een bestand, geen map. Geef met --data-dir de map van de database op."
+        )
+    return data_dir
 
 
 def passphrase_problem(passphrase: str) -> str | None:
@@ -64,14 +87,31 @@ def device_secret_name(store_id: str) -> str:
     return f"device-secret:{store_id}"
 
 
+def token_name(store_id: str) -> str:
+    """The keyring name of a store's central store token."""
+    return f"sync-token:{store_id}"
+
+
+def secret_names(store_id: str) -> tuple[str, ...]:
+    """Every keyring entry a store can have: removed with the store."""
+    return device_secret_name(store_id), token_name(store_id)
+
+
 def read_header(paths: StorePaths) -> KeyHeader:
+    check_data_dir(paths.data_dir)
     if not paths.exists():
         raise StoreNotFound(f"Er is nog geen Trede-database in {paths.data_dir}.")
-    return KeyHeader.from_json(paths.key_file.read_text(encoding="utf-8"))
+    with paths.key_file.open("rb") as handle:
+        raw = handle.read(MAX_KEY_FILE_BYTES + 1)
+    try:
+        text = raw.decode("utf-8") if len(raw) <= MAX_KEY_FILE_BYTES else ""
+    except UnicodeDecodeError:
+        text = ""
+    return KeyHeader.from_json(text)
 
 
-def device_secret(store_id: str) -> bytes:
-    stored = keyring_secrets.get_secret(device_secret_name(store_id))
+def device_secret(store_id: str, *, demo: bool = False) -> bytes:
+    stored = keyring_secrets.get_secret(device_secret_name(store_id), demo=demo)
     if stored is None:
         raise MissingDeviceSecret(MISSING_DEVICE_SECRET_MESSAGE)
     return decode_device_secret(stored)
@@ -81,7 +121,7 @@ def unlock_key(data_dir: Path, passphrase: str) -> UnlockedKey:
     """The raw database key; raises WrongPassphrase or MissingDeviceSecret. Touches no file."""
     paths = StorePaths(Path(data_dir))
     header = read_header(paths)
-    secret = device_secret(header.store_id)
+    secret = device_secret(header.store_id, demo=header.demo)
     return UnlockedKey(
         paths, header, unwrap_key(header, passphrase=passphrase, device_secret=secret)
     )

@@ -7,6 +7,11 @@ UNREACHABLE = (
     "De centrale server is niet bereikbaar. Uw wijzigingen blijven bewaard op deze laptop "
     "en gaan mee bij de volgende synchronisatie."
 )
+UNTRUSTED_CERTIFICATE = (
+    "Het certificaat van de centrale server wordt door deze computer niet vertrouwd, dus "
+    "maakt Trede geen verbinding. Vraag de beheerder of het adres klopt en of het certificaat "
+    "van de server door uw organisatie is uitgegeven en op deze laptop is geïnstalleerd."
+)
 NOT_LINKED = "Deze laptop is nog niet gekoppeld aan een centrale server."
 LOG_IN_AGAIN = "Meld u opnieuw aan bij de centrale server."
 LOGIN_EXPIRED = (
@@ -52,6 +57,7 @@ DAMAGED = (
 )
 MESSAGES = (
     UNREACHABLE,
+    UNTRUSTED_CERTIFICATE,
     NOT_LINKED,
     LOG_IN_AGAIN,
     LOGIN_EXPIRED,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import ssl
 from typing import Any
 
 import httpx
@@ -24,10 +25,30 @@ def _refusal(response: httpx.Response) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
+def _trusted_context() -> ssl.SSLContext:
+    """TLS that trusts what the operating system trusts (the organisation's own CA too)."""
+    import truststore
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _untrusted_certificate(error: BaseException) -> bool:
+    while error is not None:
+        if isinstance(error, ssl.SSLCertVerificationError):
+            return True
+        error = error.__cause__ or error.__context__  # type: ignore[assignment]
+    return False
+
+
 class HttpTransport:
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 30) -> None:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        self.client = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout)
+        self.client = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers=headers,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10)),
+            verify=_trusted_context(),
+        )
 
     def close(self) -> None:
         self.client.close()
@@ -36,6 +57,9 @@ class HttpTransport:
         try:
             return self.client.post(path, json=body)
         except httpx.HTTPError as exc:
+            if _untrusted_certificate(exc):
+                log.warning("the central store's certificate is not trusted by this computer")
+                raise ServerUnreachable(e.UNTRUSTED_CERTIFICATE) from exc
             log.info("central store unreachable: %s", type(exc).__name__)
             raise ServerUnreachable(e.UNREACHABLE) from exc
 
@@ -60,11 +84,13 @@ class HttpTransport:
         data: dict[str, Any] = response.json()
         return data
 
-    def login(self, username: str, password: str, device_name: str) -> dict[str, Any]:
-        response = self._send(
-            "/v1/login",
-            {"username": username, "password": password, "device_name": device_name},
-        )
+    def login(
+        self, username: str, password: str, device_name: str, previous_token: str | None = None
+    ) -> dict[str, Any]:
+        body = {"username": username, "password": password, "device_name": device_name}
+        if previous_token:
+            body["previous_token"] = previous_token
+        response = self._send("/v1/login", body)
         if response.status_code == 401:
             raise LoginRequired(e.WRONG_PASSWORD)
         if response.status_code == 429:

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app import APP_NAME, __version__
 from app.paths import DEMO_PASSPHRASE, default_data_dir
 from app.resources import resource_path
 from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 from app.storage.unlocking import StorePaths
-from app.ui import messages, prefetch, settings, worker
+from app.ui import crash, messages, prefetch, settings, worker
 from app.ui.dialogs import NewStoreDialog, UnlockDialog
 from app.ui.i18n import install_translators, tr
 from app.ui.style import apply_style
@@ -62,8 +62,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    if "PYTEST_CURRENT_TEST" not in os.environ:  # pytest-qt captures Qt messages itself
+    if "PYTEST_CURRENT_TEST" not in os.environ:  # pytest-qt captures both itself
         qInstallMessageHandler(_qt_message)
+        crash.install()
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setWindowIcon(QIcon(str(resource_path("images", "trede.png"))))
     apply_style(app)
@@ -75,31 +76,12 @@ def make_demo_store(data_dir: Path) -> None:
     """Generate the demo store in the background, with a progress dialog."""
     from app.services.demo import ensure_demo_store
 
-    dialog = QProgressDialog(
-        tr("Demodatabase maken met gegenereerde klanten…"), "", 0, DEMO_CLIENTS
-    )
-    dialog.setCancelButton(None)
-    dialog.setWindowTitle("Trede")
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    job = worker.Worker(
+    worker.run_with_progress(
         lambda progress, _cancelled: ensure_demo_store(
             data_dir, DEMO_CLIENTS, DEMO_PASSPHRASE, progress
-        )
+        ),
+        tr("Demodatabase maken met gegenereerde klanten…"),
     )
-    failures: list[Exception] = []
-    job.signals.progress.connect(lambda done, _total: dialog.setValue(done))
-    job.signals.finished.connect(lambda _r: dialog.accept())
-
-    def failed(error: Exception) -> None:
-        failures.append(error)
-        dialog.accept()
-
-    job.signals.failed.connect(failed)
-    worker.start(job)
-    dialog.exec()
-    if failures:
-        raise failures[0]
 
 
 @dataclass
@@ -164,7 +146,17 @@ def open_main_window(start: Start) -> MainWindow:
         return open_store(key)
 
     def failed(error: Exception) -> None:
-        messages.error(str(error))  # a store error is a Dutch message fit for the caseworker
+        from app.storage.errors import StoreCorrupted
+
+        if isinstance(error, StoreCorrupted):
+            from app.ui.recovery_dialog import RecoveryDialog
+
+            recovery = RecoveryDialog(key, window)
+            if recovery.exec() == QDialog.DialogCode.Accepted and recovery.store is not None:
+                window.attach(recovery.store)
+                return
+        else:
+            messages.error(str(error))  # a store error is a Dutch message fit for the caseworker
         window.close()
 
     opener = worker.Worker(job)

@@ -26,6 +26,7 @@ from app.services.placement_view import PlacementRow
 from app.services.placements import EmployerForm, EmployerRow, PlacementForm
 from app.services.subsidy_decisions import DecisionForm
 from app.services.wage_value import MeasurementForm, MeasurementRow
+from app.storage.errors import OutputPathProblem
 from app.storage.store import Store
 from app.ui import messages
 from app.ui.absence_flow import absence_dialog
@@ -401,7 +402,10 @@ class ClientWork(QObject):
                 report = coaching.half_year_report(
                     session, self.actor, self.client_id, placement_id, within=self.today
                 )
-                render_half_year_report(report, path)
+                render_half_year_report(report, path, before_replace=session.commit)
+        except OutputPathProblem as exc:
+            messages.error(str(exc))
+            return False
         except OSError as exc:
             log.warning("writing a report failed: %s", type(exc).__name__)
             messages.error(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import format_moment
 from app.services.conflicts import ConflictRow, conflicts, display_value, resolve_conflict
 from app.services.context import Actor
+from app.services.errors import ServiceError
 from app.storage.store import Store
 from app.ui import messages
 from app.ui.dialogs import BaseDialog
@@ -206,7 +207,7 @@ class ConflictsDialog(BaseDialog):
         try:
             with self.store.session(self.actor.caseworker_id) as session:
                 resolve_conflict(session, self.actor, current.id, resolution, value)
-        except Exception as exc:  # services raise Dutch messages
+        except ServiceError as exc:  # services raise Dutch messages
             messages.error(str(exc))
             return
         self.reload()

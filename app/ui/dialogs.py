@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocab import Role
 from app.services.errors import ServiceError, ValidationFailed
-from app.storage.errors import StoreError
+from app.storage.errors import StoreCorrupted, StoreError
 from app.storage.unlocking import (
     UnlockedKey,
     passphrase_problem,
     read_local_setting,
     unlock_key,
 )
-from app.ui import prefetch
+from app.ui import prefetch, worker
 from app.ui.forms import Field, confirm_discard, error_label
 from app.ui.i18n import tr, vocab_label
 
@@ -199,7 +199,12 @@ class UnlockDialog(BaseDialog):
             prefetch.wait()
             from app.storage.store import open_store
 
-            self.store = open_store(key)
+            self.store = worker.run_with_progress(
+                lambda _p, _c: open_store(key), tr("Uw dossiers openen…"), self
+            )
+        except StoreCorrupted:
+            self._recover(key)
+            return
         except StoreError as exc:
             prefetch.resume()
             self.error.setText(str(exc))
@@ -208,6 +213,16 @@ class UnlockDialog(BaseDialog):
             self.passphrase.setFocus()
             return
         self.accept()
+
+    def _recover(self, key: UnlockedKey) -> None:
+        from app.ui.recovery_dialog import RecoveryDialog
+
+        recovery = RecoveryDialog(key, self)
+        if recovery.exec() == QDialog.DialogCode.Accepted and recovery.store is not None:
+            self.store = recovery.store
+            self.accept()
+        else:
+            self.reject()
 
     def _take_snapshot(self, key: UnlockedKey) -> bool:
         from app.services.caseload_rows import SNAPSHOT_KEY, snapshot_rows
@@ -299,20 +314,23 @@ class NewStoreDialog(BaseDialog):
             self.error.setText(" ".join(problems))
             self.error.show()
             return
+
+        def own(new: Store) -> None:
+            with new.session() as session:
+                initialise_owner(
+                    session,
+                    username=self.username.text().strip(),
+                    display_name=self.name.text().strip(),
+                    role=Role(self.role.currentData()),
+                    team_name=self.team.text().strip(),
+                )
+
         try:
-            store = create_store(self.data_dir, self.passphrase.text())
+            store = create_store(self.data_dir, self.passphrase.text(), setup=own)
         except StoreError as exc:
             self.error.setText(str(exc))
             self.error.show()
             return
-        with store.session() as session:
-            initialise_owner(
-                session,
-                username=self.username.text().strip(),
-                display_name=self.name.text().strip(),
-                role=Role(self.role.currentData()),
-                team_name=self.team.text().strip(),
-            )
         self.store = store
         self.accept()
 

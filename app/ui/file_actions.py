@@ -241,15 +241,26 @@ class FileActions(QObject):
             today = dt.date.today()
             with store.session(actor.caseworker_id) as session:
                 rows = caseload_rows(session, actor, scope=scope, include_closed=False)
-                render_caseload_overview(rows, path, title=title, today=today, progress=progress)
-                for row in rows:
-                    audit(
-                        session,
-                        actor,
-                        AuditAction.PRINT,
-                        "caseload_overview",
-                        client_id=row.client_id,
-                    )
+
+                def audited() -> None:
+                    for row in rows:
+                        audit(
+                            session,
+                            actor,
+                            AuditAction.PRINT,
+                            "caseload_overview",
+                            client_id=row.client_id,
+                        )
+                    session.commit()
+
+                render_caseload_overview(
+                    rows,
+                    path,
+                    title=title,
+                    today=today,
+                    progress=progress,
+                    before_replace=audited,
+                )
             return len(rows)
 
         return self.run(
@@ -294,8 +305,8 @@ class FileActions(QObject):
 
     def plans_to(self, folder: Path, scope: Scope) -> worker.Worker:
         """One plan PDF per active client with a plan; cancelling stops after the current one."""
-        from app.reports.plan_pdf import plan_file_name, render_plan
-        from app.services.plans import issued_document, plan_document, record_plan_print
+        from app.reports.plan_pdf import plan_file_name, print_plan
+        from app.services.plans import issued_document, plan_document
 
         store, actor = self.store, self.actor
 
@@ -310,8 +321,8 @@ class FileActions(QObject):
                     document = issued_document(session, actor, row.client_id) or plan_document(
                         session, actor, row.client_id
                     )
-                    render_plan(document, folder / plan_file_name(row.display_name, row.client_id))
-                    record_plan_print(session, actor, row.client_id, document)
+                    target = folder / plan_file_name(row.display_name, row.client_id)
+                    print_plan(session, actor, row.client_id, document, target)
                 written += 1
                 progress(index + 1, len(rows))
             return written

@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.services.actor import Actor
 from app.services.caseload_rows import CaseloadRow, Scope
-from app.ui import messages, prefetch, settings, worker
+from app.services.errors import ServiceError
+from app.storage.errors import StoreError
+from app.storage.secrets import insecure_keyring_in_use
+from app.ui import crash, messages, prefetch, settings, worker
 from app.ui.actions import Actions
 from app.ui.caseload_panel import CaseloadPanel
 from app.ui.i18n import tr
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
             self.actor = snapshot[0]
         self.scope = self._start_scope()
         self._loader: worker.Worker | None = None
+        self.setObjectName(crash.MESSAGE_OWNER)  # shows the message bridge's errors
+        self._reload_queued = False  # a reload asked for while one runs comes after it
         self._hidden_while_locked: list[QWidget] = []
         self.locked = False
         self._page_before_lock: QWidget | None = None
@@ -152,13 +157,21 @@ class MainWindow(QMainWindow):
             reload=self.reload,
         )
         self._sync = SyncController(store, self)
-        a = self.actions_
         self.sync.status_changed.connect(self._show_sync_status)
         self.sync.data_changed.connect(self._synced_data_changed)
         self.sync.login_needed.connect(self.open_login)
         self.sync.wiped.connect(self._wiped)
-        self.sync.running_changed.connect(lambda running: a.sync.setEnabled(not running))
+        self.sync.running_changed.connect(self._show_sync_running)
         self.caseload_ready.connect(self._start_sync_once)
+        self._backup_when_due(store)
+
+    def _backup_when_due(self, store: Store) -> None:
+        """The day's backup, in the background; a failure is logged and tried next start."""
+        from app.storage.backup import backup_if_due
+
+        job = worker.Worker(lambda _p, _c: backup_if_due(store))
+        job.signals.failed.connect(lambda _e: log.warning("the daily backup was not made"))
+        self._backup_job = worker.start(job)  # kept alive with the window
 
     @property
     def files(self) -> FileActions:
@@ -245,6 +258,16 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.sync_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.count_label)
+        if not self.demo and insecure_keyring_in_use():
+            warning = QLabel(tr("Onveilige sleutelbos: het apparaatgeheim staat in een bestand"))
+            warning.setProperty("role", "error")
+            warning.setToolTip(
+                tr(
+                    "De beheerder heeft de demosleutelbos voor deze computer gekozen. Gebruik "
+                    "hem niet voor echte klanten op een laptop die mee naar buiten gaat."
+                )
+            )
+            bar.addPermanentWidget(warning)
 
     def _connect_signals(self) -> None:
         a = self.actions_
@@ -271,7 +294,7 @@ class MainWindow(QMainWindow):
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
-        a.sync.triggered.connect(lambda: self.sync.sync_now(manual=True))
+        a.sync.triggered.connect(self._sync_or_cancel)
         a.login.triggered.connect(self.open_login)
         a.conflicts.triggered.connect(self.open_conflicts)
         self.caseload.open_requested.connect(self.open_client)
@@ -286,7 +309,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ caseload
     def reload(self) -> None:
         """Load the caseload off the GUI thread, with its own database session."""
-        if self._loader is None and self.store is not None:
+        if self._loader is not None:
+            self._reload_queued = True  # what it loads may be from before the change
+        elif self.store is not None:
             self._start_loading()
             self._show_loading()
 
@@ -324,6 +349,12 @@ class MainWindow(QMainWindow):
                 self._save_snapshot(rows, in_background=True)
             else:
                 self._snapshot_stale = True
+        self._run_queued_reload()
+
+    def _run_queued_reload(self) -> None:
+        if self._reload_queued:
+            self._reload_queued = False
+            self.reload()
 
     def _start_scope(self) -> Scope:
         return Scope.TEAM if self.actor.is_team_lead else Scope.OWN
@@ -362,6 +393,7 @@ class MainWindow(QMainWindow):
         self._loader = None
         self.progress.hide()
         messages.error(tr("De caseload kon niet worden geladen: {0}").format(error))
+        self._run_queued_reload()
 
     def is_loading(self) -> bool:
         return self._loader is not None
@@ -413,7 +445,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.client_file.open_client(client_id)
-        except Exception as exc:  # services raise Dutch messages; show them, keep working
+        except (ServiceError, StoreError) as exc:  # a Dutch message; others reach the crash hook
             messages.error(str(exc))
             return
         self.pages.setCurrentWidget(self.client_file)
@@ -546,12 +578,28 @@ class MainWindow(QMainWindow):
         self.sync_label.style().unpolish(self.sync_label)
         self.sync_label.style().polish(self.sync_label)
 
+    def _sync_or_cancel(self) -> None:
+        if self.sync.is_running():
+            self.sync.cancel()
+        else:
+            self.sync.sync_now(manual=True)
+
+    def _show_sync_running(self, running: bool) -> None:
+        """While a sync runs, its action (F9) cancels it."""
+        action = self.actions_.sync
+        action.setText(tr("Synchronisatie afbreken") if running else tr("Synchroniseren"))
+        action.setToolTip(
+            tr("De lopende synchronisatie afbreken; er gaat niets verloren")
+            if running
+            else tr("Nu synchroniseren met de centrale server")
+        )
+
     def _synced_data_changed(self) -> None:
         self.reload()
         if self._in_file() and not self.locked:
             try:
                 self.client_file.reload()
-            except Exception:  # the client left this caseload with the sync
+            except ServiceError:  # the client left this caseload with the sync
                 self.show_caseload()
                 messages.info(tr("Dit dossier staat niet meer in uw caseload."))
 
@@ -593,6 +641,8 @@ class MainWindow(QMainWindow):
         parts = ["Trede"]
         if self.demo:
             parts.append(tr("demo (gegenereerde klanten)"))
+        elif insecure_keyring_in_use():
+            parts.append(tr("ONVEILIGE SLEUTELBOS"))
         if self.locked:
             parts.append(tr("vergrendeld"))
         elif self._in_file() and self.client_file.details:
@@ -621,10 +671,12 @@ class MainWindow(QMainWindow):
             self._sync.stop()
         self._wait_for_saver()
         if self._snapshot_stale and self.store is not None:
+            from sqlalchemy.exc import SQLAlchemyError
+
             try:
                 self._save_snapshot(self._latest_rows, in_background=False)
-            except Exception:  # the store may be gone (a remote wipe); the snapshot is optional
-                log.info("caseload snapshot not saved at close")
+            except (SQLAlchemyError, StoreError, OSError):  # the store may be gone (a wipe)
+                log.warning("caseload snapshot not saved at close", exc_info=True)
         QSettings().setValue("geometry/MainWindow", self.saveGeometry())
         QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -42,11 +42,11 @@ from app.services.plans import (
     plan_document,
     plan_form,
     plan_versions,
-    record_plan_print,
     save_plan,
     signature_problems,
     validate_plan,
 )
+from app.storage.errors import OutputPathProblem
 from app.storage.store import Store
 from app.ui import messages
 from app.ui.dialogs import FormDialog, save_cancel_buttons
@@ -358,21 +358,24 @@ class PlanTab(QWidget):
 
     def write_pdf(self, path: Path) -> bool:
         """The newest issued version (or the draft, as CONCEPT) to `path`; audited."""
-        from app.reports.plan_pdf import render_plan
+        from app.reports.plan_pdf import print_plan
 
         document = self._document()
         if document is None or self.client_id is None:
             return False
+        client_id = self.client_id
         try:
-            render_plan(document, path)
+            with self.store.session(self.actor.caseworker_id) as session:
+                print_plan(session, self.actor, client_id, document, path)
+        except OutputPathProblem as exc:
+            messages.error(str(exc))
+            return False
         except OSError as exc:
             log.warning("writing a plan failed: %s", type(exc).__name__)
             messages.error(
                 tr("Het plan kon niet worden opgeslagen: {0}").format(exc.strerror or exc)
             )
             return False
-        with self.store.session(self.actor.caseworker_id) as session:
-            record_plan_print(session, self.actor, self.client_id, document)
         return True
 
     def ask_save_pdf(self) -> None:

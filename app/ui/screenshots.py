@@ -33,7 +33,7 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
     from app.paths import DEMO_PASSPHRASE
     from app.services.demo import generate_demo
     from app.storage.insecure_keyring import InsecureDemoKeyring
-    from app.storage.store import create_store
+    from app.storage.store import Store, create_store
     from app.ui.application import make_application
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -53,9 +53,12 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
         # Generated data in a throw-away store: its device secret may live in a temp file.
         keyring.set_keyring(InsecureDemoKeyring(Path(folder) / "keyring.json"))
         data_dir = Path(folder) / "demo"
-        store = create_store(data_dir, DEMO_PASSPHRASE)
-        with store.session() as session:
-            generate_demo(session, clients, seed=11)
+
+        def fill(new: Store) -> None:
+            with new.session() as session:
+                generate_demo(session, clients, seed=11)
+
+        store = create_store(data_dir, DEMO_PASSPHRASE, demo=True, setup=fill)
         try:
             _render_all(app, store, shoot, Path(folder))
         finally:

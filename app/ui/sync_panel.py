@@ -4,6 +4,7 @@ and reports through the status bar, the login dialog and the conflicts dialog.""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,6 +24,7 @@ from app.services.sync import (
     run_sync,
     sync_status,
 )
+from app.storage.errors import StoreCorrupted
 from app.storage.store import Store
 from app.sync.client import (
     ClockOff,
@@ -38,6 +40,8 @@ from app.ui.forms import Field
 from app.ui.i18n import tr
 
 log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
 
 
 def _transport(url: str, token: str | None) -> Any:
@@ -136,6 +140,12 @@ class SyncController(QObject):
     def is_running(self) -> bool:
         return self._job is not None
 
+    def cancel(self) -> None:
+        """Stop the running sync at its next request; what was received stays."""
+        if self._job is not None:
+            self._job.cancel()
+            self.status_changed.emit(tr("Synchronisatie afbreken…"), False)
+
     def status(self) -> SyncStatus:
         with self.store.session() as session:
             return sync_status(session)
@@ -203,6 +213,17 @@ class SyncController(QObject):
 
     def _failed(self, error: Exception) -> None:
         self._done()
+        if isinstance(error, StoreCorrupted):
+            self.timer.stop()  # nothing more is read from or written into a damaged store
+            messages.error(
+                str(error)
+                + " "
+                + tr(
+                    "Sluit Trede en open het opnieuw: dan kunt u de reservekopie terugzetten "
+                    "of de gegevens opnieuw ophalen."
+                )
+            )
+            return
         if isinstance(error, RemoteWipe):
             self.timer.stop()
             self.wiped.emit(sync_message(error))
@@ -285,17 +306,28 @@ class _AccountDialog(FormDialog):
     def is_changed(self) -> bool:
         return False  # nothing typed here is worth a "discard?" question
 
-    def link(self, store: Store) -> None:
+    def linker(self, previous_token: str | None = None) -> Callable[[Store], None]:
+        """Logs a store in with what is typed now; safe to call on the worker."""
         import platform
 
-        link_store(
-            store,
-            server_url=self.server.text().strip(),
-            username=self.username.text().strip(),
-            password=self.password.text(),
-            device_name=platform.node() or "laptop",
-            transport_factory=_transport,
+        server, username, password = (
+            self.server.text().strip(),
+            self.username.text().strip(),
+            self.password.text(),
         )
+
+        def link(store: Store) -> None:
+            link_store(
+                store,
+                server_url=server,
+                username=username,
+                password=password,
+                device_name=platform.node() or "laptop",
+                transport_factory=_transport,
+                previous_token=previous_token,
+            )
+
+        return link
 
 
 class LoginDialog(_AccountDialog):
@@ -324,8 +356,15 @@ class LoginDialog(_AccountDialog):
         return self.account_problems()
 
     def _link(self, _values: object) -> None:
+        link, store = self.linker(), self.store
+
+        def job(_progress: object, cancelled: Callable[[], bool]) -> None:
+            link(store)
+
         try:
-            self.link(self.store)
+            worker.run_with_progress(
+                job, tr("Aanmelden bij de centrale server…"), self, cancel_text=tr("Afbreken")
+            )
         except SyncError as exc:
             from app.services.errors import ValidationFailed
 
@@ -387,60 +426,25 @@ class FirstConnectDialog(_AccountDialog):
 
     def _connect(self, _values: object) -> None:
         from app.services.errors import ValidationFailed
-        from app.services.sync import wipe_local_store
-        from app.storage.store import create_store
+        from app.storage.store import create_store, unfinished_token
 
-        store = create_store(self.data_dir, self.passphrase.text())
+        data_dir, passphrase = self.data_dir, self.passphrase.text()
+        link = self.linker(unfinished_token(data_dir))
+
+        def job(progress: Progress, cancelled: Callable[[], bool]) -> Store:
+            def first_sync(store: Store) -> None:
+                link(store)
+                run_sync(store, _transport, progress, cancelled)
+
+            # made in a staging folder: a failure or a cancel leaves no store behind
+            return create_store(data_dir, passphrase, setup=first_sync)
+
         try:
-            self.link(store)
-            first_sync_with_progress(store, self)
-        except (SyncError, ValidationFailed) as exc:
-            wipe_local_store(store)  # new and empty: nothing is lost
-            if isinstance(exc, ValidationFailed):
-                raise
+            self.store = worker.run_with_progress(
+                job,
+                tr("Aanmelden en de klanten van uw caseload ophalen…"),
+                self,
+                cancel_text=tr("Afbreken"),
+            )
+        except SyncError as exc:
             raise ValidationFailed({"password": sync_message(exc)}) from exc
-        except BaseException:
-            wipe_local_store(store)
-            raise
-        self.store = store
-
-
-def first_sync_with_progress(store: Store, parent: QWidget | None) -> SyncReport:
-    """The first sync of a new store, in the background behind a progress dialog."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QProgressDialog
-
-    dialog = QProgressDialog(tr("Klanten van uw caseload ophalen…"), tr("Afbreken"), 0, 0, parent)
-    dialog.setWindowTitle("Trede")
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    job = worker.Worker(
-        lambda progress, cancelled: run_sync(store, _transport, progress, cancelled)
-    )
-    outcome: list[Any] = []
-
-    def progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
-    def done(result: Any) -> None:
-        outcome.append(result)
-        dialog.accept()
-
-    job.signals.progress.connect(progress)
-    job.signals.finished.connect(done)
-    job.signals.failed.connect(done)
-    dialog.canceled.connect(job.cancel)
-    worker.start(job)
-    dialog.exec()
-    while not outcome:  # cancelled: the job stops at its next request
-        import time
-
-        from PySide6.QtCore import QCoreApplication
-
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    if isinstance(outcome[0], Exception):
-        raise outcome[0]
-    report: SyncReport = outcome[0]
-    return report

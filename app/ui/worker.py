@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,11 @@ def _expected() -> tuple[type[Exception], ...]:
     from app.sync.errors import SyncError
 
     return (ServiceError, StoreError, SyncError)
+
+
+class UnexpectedFailure(Exception):
+    """What a job's unexpected error becomes on its way to the GUI: the calm message of the
+    crash hook (the error itself, with its traceback, is in the log)."""
 
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -58,9 +64,14 @@ class Worker(QRunnable):
             if isinstance(exc, _expected()):
                 # an offline laptop, a refused input: said to the caseworker, no fault here
                 log.info("background job stopped: %s", type(exc).__name__)
+                self.signals.failed.emit(exc)
             else:
                 log.exception("background job failed")
-            self.signals.failed.emit(exc)
+                from app.ui.crash import unexpected_error_message
+
+                failure = UnexpectedFailure(unexpected_error_message())
+                failure.__cause__ = exc
+                self.signals.failed.emit(failure)
         else:
             self.signals.finished.emit(result)
         finally:
@@ -70,3 +81,54 @@ class Worker(QRunnable):
 def start(worker: Worker) -> Worker:
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+def run_with_progress(
+    job: Job, text: str, parent: QWidget | None = None, *, cancel_text: str | None = None
+) -> Any:
+    """Run `job` on the worker behind a modal progress dialog and return its result (or
+    raise its error). The window keeps painting meanwhile. With `cancel_text` the dialog has
+    that button: it asks the job to stop and waits, saying so, until the job has stopped
+    (a request already sent must come back or time out first)."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(text, cancel_text or "", 0, 0, parent)
+    if cancel_text is None:
+        dialog.setCancelButton(None)
+    dialog.setWindowTitle("Trede")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    job_worker = Worker(job)
+    outcome: list[Any] = []
+    loop = QEventLoop()
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def done(result: Any) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    def cancel() -> None:
+        job_worker.cancel()
+        from app.ui.i18n import tr
+
+        dialog.setLabelText(tr("Afbreken… Trede wacht tot het lopende verzoek klaar is."))
+        dialog.show()  # QProgressDialog hides itself on cancel; the wait is shown
+
+    job_worker.signals.progress.connect(progress)
+    job_worker.signals.finished.connect(done)
+    job_worker.signals.failed.connect(done)
+    dialog.canceled.connect(cancel)
+    dialog.show()
+    start(job_worker)
+    loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    return outcome[0]

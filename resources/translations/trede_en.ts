@@ -536,6 +536,10 @@
         <translation>Unlock</translation>
     </message>
     <message>
+        <source>Uw dossiers openen…</source>
+        <translation>Opening your files…</translation>
+    </message>
+    <message>
         <source>Welkom bij Trede</source>
         <translation>Welcome to Trede</translation>
     </message>
@@ -872,6 +876,14 @@
         <translation>Sync</translation>
     </message>
     <message>
+        <source>Onveilige sleutelbos: het apparaatgeheim staat in een bestand</source>
+        <translation>Insecure keyring: the device secret is kept in a file</translation>
+    </message>
+    <message>
+        <source>De beheerder heeft de demosleutelbos voor deze computer gekozen. Gebruik hem niet voor echte klanten op een laptop die mee naar buiten gaat.</source>
+        <translation>The administrator chose the demo keyring for this computer. Do not use it for real clients on a laptop that leaves the office.</translation>
+    </message>
+    <message>
         <source>Caseload laden…</source>
         <translation>Loading the caseload…</translation>
     </message>
@@ -900,12 +912,24 @@
         <translation>The passphrase has been changed.</translation>
     </message>
     <message>
+        <source>Synchronisatie afbreken</source>
+        <translation>Cancel synchronisation</translation>
+    </message>
+    <message>
+        <source>De lopende synchronisatie afbreken; er gaat niets verloren</source>
+        <translation>Cancel the running synchronisation; nothing is lost</translation>
+    </message>
+    <message>
         <source>Dit dossier staat niet meer in uw caseload.</source>
         <translation>This file is no longer in your caseload.</translation>
     </message>
     <message>
         <source>demo (gegenereerde klanten)</source>
         <translation>demo (generated clients)</translation>
+    </message>
+    <message>
+        <source>ONVEILIGE SLEUTELBOS</source>
+        <translation>INSECURE KEYRING</translation>
     </message>
     <message>
         <source>vergrendeld</source>
@@ -1366,6 +1390,10 @@
     <message>
         <source>De centrale server is niet bereikbaar. Uw wijzigingen blijven bewaard op deze laptop en gaan mee bij de volgende synchronisatie.</source>
         <translation>The central server cannot be reached. Your changes stay on this laptop and go along with the next sync.</translation>
+    </message>
+    <message>
+        <source>Het certificaat van de centrale server wordt door deze computer niet vertrouwd, dus maakt Trede geen verbinding. Vraag de beheerder of het adres klopt en of het certificaat van de server door uw organisatie is uitgegeven en op deze laptop is geïnstalleerd.</source>
+        <translation>This computer does not trust the central server&apos;s certificate, so Trede does not connect. Ask the administrator whether the address is right and whether the server&apos;s certificate was issued by your organisation and is installed on this laptop.</translation>
     </message>
     <message>
         <source>Deze laptop is nog niet gekoppeld aan een centrale server.</source>
@@ -2792,6 +2820,10 @@
         <translation>Note: this laptop&apos;s clock is {0} minutes off</translation>
     </message>
     <message>
+        <source>Synchronisatie afbreken…</source>
+        <translation>Cancelling the synchronisation…</translation>
+    </message>
+    <message>
         <source>Synchroniseren…</source>
         <translation>Syncing…</translation>
     </message>
@@ -2812,6 +2844,10 @@
         <translation>{0} new conflict(s) to resolve.</translation>
     </message>
     <message>
+        <source>Sluit Trede en open het opnieuw: dan kunt u de reservekopie terugzetten of de gegevens opnieuw ophalen.</source>
+        <translation>Close Trede and open it again: you can then put the backup back or receive the data again.</translation>
+    </message>
+    <message>
         <source>De synchronisatie is mislukt. Er is niets verloren; probeer het opnieuw.</source>
         <translation>The sync failed. Nothing was lost; please try again.</translation>
     </message>
@@ -2826,6 +2862,10 @@
     <message>
         <source>Aanmelden</source>
         <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Aanmelden en de klanten van uw caseload ophalen…</source>
+        <translation>Logging in and receiving the clients of your caseload…</translation>
     </message>
     <message>
         <source>Klant</source>
@@ -2948,12 +2988,12 @@
         <translation>Trede makes an encrypted database on this laptop and fetches the clients of your caseload. The laptop password protects that database; it is not stored anywhere.</translation>
     </message>
     <message>
-        <source>Aanmelden en ophalen</source>
-        <translation>Log in and fetch</translation>
+        <source>Aanmelden bij de centrale server…</source>
+        <translation>Logging in to the central server…</translation>
     </message>
     <message>
-        <source>Klanten van uw caseload ophalen…</source>
-        <translation>Fetching the clients of your caseload…</translation>
+        <source>Aanmelden en ophalen</source>
+        <translation>Log in and fetch</translation>
     </message>
     <message>
         <source>Afbreken</source>
@@ -3006,6 +3046,54 @@
     <message>
         <source>{0} regels geëxporteerd naar {1}</source>
         <translation>{0} lines exported to {1}</translation>
+    </message>
+    <message>
+        <source>Er ging iets onverwachts mis. Wat u al had opgeslagen, is bewaard; wat u in dit venster nog niet had opgeslagen, kunt u opnieuw proberen. Blijft het gebeuren, geef dan het logbestand (trede.log) aan de beheerder.</source>
+        <translation>Something unexpected went wrong. What you had saved is kept; what you had not yet saved in this window you can try again. If it keeps happening, give the log file (trede.log) to the administrator.</translation>
+    </message>
+    <message>
+        <source>De database is beschadigd</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>De database op deze laptop is beschadigd. Trede schrijft er niets meer in. Kies hoe u verder wilt; het beschadigde bestand wordt in beide gevallen bewaard in de map &apos;beschadigd&apos;.</source>
+        <translation>The database on this laptop is damaged. Trede writes nothing more into it. Choose how to go on; either way the damaged file is kept in the folder &apos;beschadigd&apos;.</translation>
+    </message>
+    <message>
+        <source>Reservekopie van {0} terugzetten</source>
+        <translation>Put back the backup of {0}</translation>
+    </message>
+    <message>
+        <source>Met de reservekopie krijgt u de database terug zoals die toen was; wat u daarna deed en al had gesynchroniseerd, komt bij de volgende synchronisatie terug.</source>
+        <translation>The backup gives you the database as it was then; what you did afterwards and had already synchronised comes back at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Er is nog geen reservekopie van deze database.</source>
+        <translation>There is no backup of this database yet.</translation>
+    </message>
+    <message>
+        <source>Opnieuw ophalen maakt de database opnieuw met alles van de centrale server; uw niet verzonden wijzigingen die nog leesbaar zijn, gaan mee.</source>
+        <translation>Receiving again makes the database anew with everything from the central server; your unsent changes that can still be read go along.</translation>
+    </message>
+    <message>
+        <source>Opnieuw ophalen van de centrale server</source>
+        <translation>Receive again from the central server</translation>
+    </message>
+    <message>
+        <source>Trede sluiten</source>
+        <translation>Close Trede</translation>
+    </message>
+    <message>
+        <source>Reservekopie terugzetten…</source>
+        <translation>Putting the backup back…</translation>
+    </message>
+    <message>
+        <source>De database opnieuw ophalen van de centrale server…</source>
+        <translation>Receiving the database again from the central server…</translation>
+    </message>
+    <message>
+        <source>Afbreken… Trede wacht tot het lopende verzoek klaar is.</source>
+        <translation>Cancelling… Trede waits until the request under way has ended.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,113 @@
+"""Command-line upkeep of the store: backups, putting one back, rebuilding a damaged store
+from the central store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.storage.store import Store
+
+Passphrase = Callable[[argparse.Namespace], str]
+
+
+def print_sync(report: object) -> None:
+    from app.sync.client import SyncReport
+
+    assert isinstance(report, SyncReport)
+    print(
+        f"Gesynchroniseerd in {report.seconds:.1f} s: {report.pushed} verzonden, "
+        f"{report.received} ontvangen, {report.purged_clients} klant(en) van deze laptop "
+        f"verwijderd, {report.open_conflicts} open conflict(en)."
+    )
+    if report.clock_off:
+        minutes = round(abs(report.clock_offset.total_seconds()) / 60)
+        print(f"Let op: de klok van deze laptop wijkt {minutes} minuten af.", file=sys.stderr)
+
+
+def add_parsers(sub: Any) -> None:
+    sub.add_parser("backup", help="maak nu een reservekopie van de database (versleuteld)")
+    restore = sub.add_parser(
+        "restore", help="zet de nieuwste gave reservekopie terug (de huidige wordt bewaard)"
+    )
+    restore.add_argument("--list", action="store_true", help="toon alleen de reservekopieën")
+    restore.add_argument("--from", dest="backup", type=Path, help="deze reservekopie")
+    sub.add_parser(
+        "rebuild",
+        help="haal een beschadigde database opnieuw op van de centrale server; niet verzonden "
+        "wijzigingen die nog leesbaar zijn, gaan mee",
+    )
+
+
+DAMAGED_HINT = (
+    "Zet de nieuwste reservekopie terug met 'main.py restore', of haal de gegevens opnieuw op "
+    "van de centrale server met 'main.py rebuild'."
+)
+
+
+def cmd_backup(store: Store) -> int:
+    from app.storage.backup import make_backup
+
+    try:
+        backup = make_backup(store)
+    finally:
+        store.close()
+    print(f"Reservekopie gemaakt: {backup.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase) -> int:
+    from app.domain.formatting import format_moment
+    from app.services.recovery import restore
+    from app.storage.backup import Backup, backups, key_from_backup
+    from app.storage.store import StorePaths, unlock_key
+
+    paths = StorePaths(data_dir)
+    found = backups(paths)
+    if args.list:
+        for backup in found:
+            print(f"{format_moment(backup.made_at)}  {backup.path}")
+        print(f"{len(found)} reservekopie(ën) in {paths.data_dir}")
+        return 0
+    chosen = None
+    if args.backup is not None:
+        chosen = next((b for b in found if b.path.resolve() == args.backup.resolve()), None)
+        if chosen is None:
+            print(f"{args.backup} is geen reservekopie van deze database ('restore --list').",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+    if key_from_backup(paths):
+        print("Het sleutelbestand was onleesbaar en is teruggezet uit een reservekopie.",
+              file=sys.stderr)  # fmt: skip
+    key = unlock_key(paths.data_dir, passphrase(args))
+    store, backup = restore(key, chosen)
+    store.close()
+    when = format_moment(backup.made_at) if isinstance(backup, Backup) else ""
+    print(f"De reservekopie van {when} is teruggezet; de vorige database staat in "
+          f"{paths.data_dir / 'beschadigd'}.")  # fmt: skip
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase) -> int:
+    from app.services.recovery import rebuild_from_central
+    from app.storage.store import unlock_key
+    from app.sync.http import HttpTransport
+
+    key = unlock_key(data_dir, passphrase(args))
+    rebuilt = rebuild_from_central(key, HttpTransport)
+    rebuilt.store.close()
+    print(f"De database is opnieuw gemaakt; {rebuilt.rescued_changes} niet verzonden "
+          "wijziging(en) gaan mee naar de centrale server.")  # fmt: skip
+    if not rebuilt.all_changes_read:
+        print("Niet alle niet-verzonden wijzigingen waren nog leesbaar; controleer uw laatste "
+              "werk.", file=sys.stderr)  # fmt: skip
+    if rebuilt.report is None:
+        print("De centrale server was niet bereikbaar; de gegevens komen bij de volgende "
+              "synchronisatie ('main.py sync').", file=sys.stderr)  # fmt: skip
+    else:
+        print_sync(rebuilt.report)
+    return 0

@@ -1,0 +1,168 @@
+"""The way back from a damaged store: put back a backup, or (for a laptop linked to the
+central store) rebuild it from the central store with the unsent changes that could still
+be read from the damaged file sent along; the damaged file itself is kept, encrypted."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from app.domain.region import REGION_SETTING
+from app.services.context import OWNER_KEY
+from app.services.sync import run_sync
+from app.storage import secrets as keyring_secrets
+from app.storage.backup import Backup, restore_backup
+from app.storage.errors import StoreDamaged
+from app.storage.store import Store, open_store, replace_database
+from app.storage.unlocking import UnlockedKey, token_name
+from app.sync.client import (
+    DEVICE_KEY,
+    LINKED_CASEWORKER_KEY,
+    SERVER_URL_KEY,
+    SyncReport,
+    Transport,
+)
+from app.sync.errors import SyncError
+
+log = logging.getLogger(__name__)
+
+# What makes the rebuilt store the same laptop to the central store.
+CARRIED_SETTINGS = (SERVER_URL_KEY, DEVICE_KEY, LINKED_CASEWORKER_KEY, OWNER_KEY, REGION_SETTING)
+OUTBOX = "sync_outbox"
+
+NOT_LINKED_MESSAGE = (
+    "Deze laptop is niet (meer leesbaar) gekoppeld aan een centrale server, dus kan Trede de "
+    "gegevens daar niet opnieuw ophalen. Zet de laatste reservekopie terug, of maak met "
+    "'Verbinden met de centrale server' een nieuwe database in een andere map."
+)
+NO_TOKEN_MESSAGE = (
+    "De aanmelding van deze laptop bij de centrale server is niet meer in de sleutelbos. Zet "
+    "de laatste reservekopie terug, of maak met 'Verbinden met de centrale server' een nieuwe "
+    "database in een andere map; het beschadigde bestand blijft bewaard."
+)
+
+
+@dataclass(frozen=True)
+class Salvage:
+    """What could still be read from a damaged database."""
+
+    settings: dict[str, str]
+    outbox: list[dict[str, Any]]
+    outbox_complete: bool
+
+
+def salvage(key: UnlockedKey) -> Salvage:
+    """Read the link settings and the unsent changes, row by row where a page is damaged."""
+    import sqlcipher3
+
+    connection = sqlcipher3.connect(str(key.paths.database))
+    connection.row_factory = sqlcipher3.Row
+    settings: dict[str, str] = {}
+    outbox: list[dict[str, Any]] = []
+    complete = True
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = \"x'{key.db_key.hex()}'\"")
+        connection.execute("PRAGMA query_only = ON")  # nothing is written into a damaged file
+        for name in CARRIED_SETTINGS:
+            try:
+                found = connection.execute(
+                    "SELECT value FROM local_settings WHERE key = ?", (name,)
+                ).fetchone()
+            except sqlcipher3.Error:
+                continue
+            if found is not None:
+                settings[name] = str(found[0])
+        try:
+            outbox = [
+                dict(row) for row in connection.execute(f"SELECT * FROM {OUTBOX} ORDER BY position")
+            ]
+        except sqlcipher3.Error:
+            outbox, complete = _outbox_row_by_row(connection)
+    except sqlcipher3.Error:
+        complete = False
+    finally:
+        connection.close()
+    log.info("salvaged %d unsent change(s) from a damaged store", len(outbox))
+    return Salvage(settings, outbox, complete)
+
+
+def _outbox_row_by_row(connection: Any) -> tuple[list[dict[str, Any]], bool]:
+    import sqlcipher3
+
+    try:
+        last = connection.execute(f"SELECT max(position) FROM {OUTBOX}").fetchone()[0] or 0
+    except sqlcipher3.Error:
+        return [], False
+    rows, complete = [], True
+    for position in range(1, int(last) + 1):
+        try:
+            row = connection.execute(
+                f"SELECT * FROM {OUTBOX} WHERE position = ?", (position,)
+            ).fetchone()
+        except sqlcipher3.Error:
+            complete = False
+            continue
+        if row is not None:
+            rows.append(dict(row))
+    return rows, complete
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    store: Store
+    rescued_changes: int
+    all_changes_read: bool
+    damaged_file: Path | None
+    report: SyncReport | None  # None when the central store could not be reached yet
+
+
+def rebuild_from_central(
+    key: UnlockedKey,
+    transport_factory: Callable[[str, str | None], Transport],
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Rebuilt:
+    """A fresh store for the same laptop: its link, the unsent changes read from the damaged
+    file (sent at the first sync; where a colleague changed the same thing since, they
+    become conflicts to resolve), and everything else received again from the central store."""
+    found = salvage(key)
+    if not all(found.settings.get(name) for name in CARRIED_SETTINGS[:3]):
+        raise StoreDamaged(NOT_LINKED_MESSAGE)
+    if keyring_secrets.get_secret(token_name(key.header.store_id), demo=key.header.demo) is None:
+        raise StoreDamaged(NO_TOKEN_MESSAGE)
+
+    def fill(connection: Connection) -> None:
+        for name, value in found.settings.items():
+            connection.execute(
+                text("INSERT INTO local_settings (key, value) VALUES (:key, :value)"),
+                {"key": name, "value": value},
+            )
+        columns = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({OUTBOX})")}
+        for change in found.outbox:
+            kept = {name: value for name, value in change.items() if name in columns}
+            names = ", ".join(kept)
+            values = ", ".join(f":{name}" for name in kept)
+            connection.execute(text(f"INSERT INTO {OUTBOX} ({names}) VALUES ({values})"), kept)
+
+    aside = replace_database(key, fill)
+    store = open_store(key)
+    log.warning("the store was rebuilt; %d unsent change(s) kept", len(found.outbox))
+    try:
+        report: SyncReport | None = run_sync(store, transport_factory, progress, cancelled)
+    except SyncError as exc:
+        log.info("the rebuilt store could not sync yet: %s", type(exc).__name__)
+        report = None
+    return Rebuilt(store, len(found.outbox), found.outbox_complete, aside, report)
+
+
+def restore(key: UnlockedKey, chosen: Backup | None = None) -> tuple[Store, Backup]:
+    """Put the newest whole backup (or `chosen`) back and open it."""
+    backup = restore_backup(key, chosen)
+    return open_store(key), backup

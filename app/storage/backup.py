@@ -1,0 +1,181 @@
+"""Local backups of the store: a whole copy under the same key (VACUUM INTO), made at most
+daily and never of a damaged store, the newest seven kept; and putting one back, with the
+damaged database kept aside (encrypted, readable with the same key)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.storage.errors import StoreDamaged
+from app.storage.files import fsync_file, fsync_folder
+from app.storage.keys import write_atomically
+from app.storage.unlocking import SQLITE_SUFFIXES, StorePaths, UnlockedKey
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR = "reservekopieen"
+DAMAGED_DIR = "beschadigd"
+KEEP = 7
+BACKUP_EVERY = dt.timedelta(hours=20)  # daily, also for someone who starts at 8 and 9
+_NAME = re.compile(r"^trede-(\d{8}-\d{6})\.db$")
+
+NO_BACKUP_MESSAGE = (
+    "Er is geen bruikbare reservekopie van deze database. Haal uw gegevens opnieuw op van de "
+    "centrale server, of vraag de beheerder om hulp."
+)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made_at: dt.datetime
+
+    @property
+    def key_copy(self) -> Path:
+        """The key file as it was: it opens the backup if trede.key itself is lost."""
+        return self.path.with_suffix(".key")
+
+
+def backup_folder(paths: StorePaths) -> Path:
+    return paths.data_dir / BACKUP_DIR
+
+
+def backups(paths: StorePaths) -> list[Backup]:
+    """The store's backups, newest first."""
+    folder = backup_folder(paths)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match and path.is_file():
+            made = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(Backup(path, made))
+    return sorted(found, key=lambda backup: backup.made_at, reverse=True)
+
+
+def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
+    """A whole, encrypted copy of the open store; refused (StoreCorrupted) when the store is
+    damaged, so a bad copy never pushes a good one out. Keeps the newest KEEP."""
+    from app.storage.store import Store
+
+    assert isinstance(store, Store)
+    store.require_whole()
+    made = (now or dt.datetime.now()).replace(microsecond=0)
+    folder = backup_folder(store.paths)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target = folder / f"trede-{made:%Y%m%d-%H%M%S}.db"
+    temporary = folder / f".{target.name}.tmp"
+    temporary.unlink(missing_ok=True)
+    with store.engine.connect() as connection:
+        connection.exec_driver_sql("VACUUM INTO ?", (str(temporary),))
+    os.chmod(temporary, 0o600)
+    fsync_file(temporary)
+    backup = Backup(target, made)
+    write_atomically(backup.key_copy, store.paths.key_file.read_text("utf-8"))
+    os.replace(temporary, target)
+    fsync_folder(folder)
+    for old in backups(store.paths)[KEEP:]:
+        old.path.unlink(missing_ok=True)
+        old.key_copy.unlink(missing_ok=True)
+    log.info("made a backup of the store")
+    return backup
+
+
+def backup_if_due(store: object, now: dt.datetime | None = None) -> Backup | None:
+    from app.storage.store import Store
+
+    assert isinstance(store, Store)
+    newest = backups(store.paths)
+    moment = now or dt.datetime.now()
+    if newest and moment - newest[0].made_at < BACKUP_EVERY:
+        return None
+    return make_backup(store, moment)
+
+
+def _is_whole(path: Path, db_key: bytes) -> bool:
+    import sqlcipher3
+
+    from app.storage.integrity import integrity_problems
+
+    try:
+        connection = sqlcipher3.connect(str(path))
+    except sqlcipher3.Error:
+        return False
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return not integrity_problems(connection)
+    except sqlcipher3.Error:
+        return False
+    finally:
+        connection.close()
+
+
+def set_damaged_aside(paths: StorePaths, now: dt.datetime | None = None) -> Path | None:
+    """Keep the database (with its WAL) in the `beschadigd` folder, names kept together so it
+    still opens there with the same key. The database file itself stays in place too (a hard
+    link), for the caller to replace in one rename: at no moment is there no database."""
+    if not paths.database.exists():
+        return None
+    folder = paths.data_dir / DAMAGED_DIR
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
+    aside = folder / f"trede-{stamp}.db"
+    try:
+        os.link(paths.database, aside)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(paths.database, aside)
+    for source, suffix in zip(paths.database_files()[1:], SQLITE_SUFFIXES[1:], strict=True):
+        if source.exists():  # moved, not copied: left beside the new database it would spoil it
+            os.replace(source, aside.with_name(aside.name + suffix))
+    fsync_folder(paths.data_dir)
+    log.warning("the damaged database was moved aside")
+    return aside
+
+
+def restore_backup(key: UnlockedKey, chosen: Backup | None = None) -> Backup:
+    """Put a backup back (the newest whole one, or `chosen`); the current database, whole
+    or not, is kept aside. Raises StoreDamaged when no backup is whole."""
+    candidates = [chosen] if chosen is not None else backups(key.paths)
+    for backup in candidates:
+        if _is_whole(backup.path, key.db_key):
+            break
+    else:
+        raise StoreDamaged(NO_BACKUP_MESSAGE)
+    temporary = key.paths.data_dir / ".trede.db.terugzetten.tmp"
+    shutil.copyfile(backup.path, temporary)
+    os.chmod(temporary, 0o600)
+    fsync_file(temporary)
+    set_damaged_aside(key.paths)
+    os.replace(temporary, key.paths.database)
+    fsync_folder(key.paths.data_dir)
+    log.warning("a backup of the store was put back")
+    return backup
+
+
+def key_from_backup(paths: StorePaths) -> bool:
+    """When trede.key is unreadable: put back the newest backup's copy of it. True if done."""
+    from app.storage.keys import KeyHeader
+
+    if paths.key_file.is_file():
+        try:
+            KeyHeader.from_json(paths.key_file.read_text("utf-8", errors="replace"))
+            return False
+        except StoreDamaged:
+            pass
+    elif not paths.database.exists():
+        return False
+    for backup in backups(paths):
+        if backup.key_copy.is_file():
+            write_atomically(paths.key_file, backup.key_copy.read_text("utf-8"))
+            log.warning("the key file was put back from a backup")
+            return True
+    return False

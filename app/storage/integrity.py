@@ -1,0 +1,51 @@
+"""Is the store whole? SQLCipher's check of every page's HMAC and SQLite's quick_check, run
+at unlock and before every sync. A damaged store is not written to again; the caseworker is
+offered a backup or a fresh pull instead."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from app.storage.errors import StoreCorrupted
+
+log = logging.getLogger(__name__)
+
+DAMAGED_STORE_MESSAGE = (
+    "De database op deze laptop is beschadigd. Trede schrijft er niets meer in, zodat er "
+    "niets bij komt dat later verloren gaat. Zet de laatste reservekopie terug of haal uw "
+    "gegevens opnieuw op van de centrale server; het beschadigde bestand wordt bewaard."
+)
+
+
+def integrity_problems(connection: Connection | Any) -> list[str]:
+    """What the checks report (empty when the store is whole). `connection`: SQLAlchemy's,
+    or a raw sqlcipher3 one."""
+    run = connection.exec_driver_sql if isinstance(connection, Connection) else connection.execute
+    try:
+        found = [str(row[0]) for row in run("PRAGMA cipher_integrity_check").fetchall()]
+        if not found:
+            found = [str(row[0]) for row in run("PRAGMA quick_check").fetchall() if row[0] != "ok"]
+    except Exception as exc:  # sqlcipher3.DatabaseError too, when pages are unreadable
+        if not _is_database_error(exc):
+            raise
+        found = [f"unreadable: {type(exc).__name__}"]
+    return found
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlcipher3
+
+    return isinstance(exc, (DBAPIError, sqlcipher3.DatabaseError))
+
+
+def require_whole(engine: Engine) -> None:
+    """StoreCorrupted unless every page of the store checks out."""
+    with engine.connect() as connection:
+        found = integrity_problems(connection)
+    if found:
+        log.error("the store is damaged: %d problem(s), first: %s", len(found), found[0][:80])
+        raise StoreCorrupted(DAMAGED_STORE_MESSAGE)

@@ -1,0 +1,188 @@
+"""Faults as a caseworker meets them in the window: logging in to a server that never answers
+keeps the window painting and can be cancelled; an error in a slot ends in the log and in
+one calm message; a damaged store is offered its backup at unlock."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
+
+from app.storage.store import Store
+from app.ui import crash, messages, worker
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """Accepts connections and never answers (a server that hangs)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        listener.close()
+
+
+def test_logging_in_to_a_silent_server_keeps_the_window_responsive(
+    qtbot, store: Store, owner, silent_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.sync.http import HttpTransport
+    from app.ui import sync_panel
+    from app.ui.sync_panel import LoginDialog
+
+    monkeypatch.setattr(
+        sync_panel, "_transport", lambda url, token: HttpTransport(url, token, timeout=2)
+    )
+    dialog = LoginDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.server, silent_server)
+    qtbot.keyClicks(dialog.username, "wc.test")
+    qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(20)
+    started = time.perf_counter()
+    qtbot.mouseClick(dialog.save_button, qtbot_left())  # returns when the login has ended
+    timer.stop()
+    assert time.perf_counter() - started >= 1.5  # it did wait for the server
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert len(ticks) > 40 and max(gaps) < 0.1, max(gaps)
+    assert dialog.isVisible()  # the message is at the field; the caseworker can try again
+    assert "niet bereikbaar" in dialog.fields["password"].message.text()
+
+
+def test_the_login_can_be_cancelled_while_the_server_is_silent(
+    qtbot, store: Store, owner, silent_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.sync.http import HttpTransport
+    from app.ui import sync_panel
+    from app.ui.sync_panel import LoginDialog
+
+    monkeypatch.setattr(
+        sync_panel, "_transport", lambda url, token: HttpTransport(url, token, timeout=2)
+    )
+    dialog = LoginDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.server, silent_server)
+    qtbot.keyClicks(dialog.username, "wc.test")
+    qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
+
+    def cancel() -> None:
+        progress = next(
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not dialog
+            and type(w).__name__ == "QProgressDialog"
+        )  # fmt: skip
+        button = progress.findChild(QPushButton)
+        assert button is not None and button.text() == "Afbreken"
+        button.click()
+
+    QTimer.singleShot(300, cancel)
+    qtbot.mouseClick(dialog.save_button, qtbot_left())
+    from app.services.sync import sync_status
+
+    with store.session() as session:
+        assert not sync_status(session).linked  # nothing was stored
+
+
+def qtbot_left():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+class _Emitter(QObject):
+    fired = Signal()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_is_logged_and_shown(
+    qtbot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back afterwards
+    owner_window = QWidget()
+    owner_window.setObjectName(crash.MESSAGE_OWNER)  # stands in for the main window
+    qtbot.addWidget(owner_window)
+    owner_window.show()
+    crash.install()
+    shown: list[str] = []
+    messages.bridge.error.connect(shown.append)
+    emitter = _Emitter()
+
+    typed = {"surname": "Jansen-de Vries"}  # what a caseworker typed
+
+    def broken_slot() -> None:
+        int(typed["surname"])  # the error's text carries the client's name
+
+    emitter.fired.connect(broken_slot)
+    with caplog.at_level(logging.ERROR):
+        emitter.fired.emit()
+        qtbot.waitUntil(lambda: bool(shown))
+    messages.bridge.error.disconnect(shown.append)
+    messages.bridge.error.disconnect(crash._show_without_window)
+    assert shown == [crash.unexpected_error_message()]
+    record = next(r for r in caplog.records if r.name == "app.ui.crash")
+    assert record.exc_info is not None and record.exc_info[0] is ValueError
+    from app.logging_setup import RedactingFormatter
+
+    logged = RedactingFormatter("%(message)s").format(record)
+    assert "Traceback" in logged and "broken_slot" in logged
+    assert "Jansen" not in logged and "[tekst]" in logged
+
+
+def test_a_failing_job_reaches_the_caseworker_as_a_calm_message(qtbot) -> None:  # type: ignore[no-untyped-def]
+    def job(_progress: object, _cancelled: object) -> None:
+        raise KeyError("Dorpsstraat 12")
+
+    with pytest.raises(worker.UnexpectedFailure) as failure:
+        worker.run_with_progress(job, "Bezig…")
+    assert str(failure.value) == crash.unexpected_error_message()
+    assert "Dorpsstraat" not in str(failure.value)
+
+
+def test_a_damaged_store_is_offered_its_backup_at_unlock(
+    qtbot, store: Store, owner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.storage.backup import make_backup
+    from app.ui.dialogs import UnlockDialog
+    from tests.test_damage import flip_pages
+
+    make_backup(store)
+    folder = store.paths.data_dir
+    store.close()
+    flip_pages(store.paths.database, 3)
+    dialog = UnlockDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    chosen: list[str] = []
+
+    def choose_backup() -> None:
+        recovery = next(
+            w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and type(w).__name__ == "RecoveryDialog"
+        )  # fmt: skip
+        buttons = recovery.findChild(QDialogButtonBox)
+        texts = [b.text() for b in buttons.buttons()]
+        chosen.extend(texts)
+        recovery.restore_button.click()
+
+    QTimer.singleShot(500, choose_backup)
+    qtbot.keyClick(dialog.passphrase, "\r")
+    qtbot.waitUntil(lambda: dialog.store is not None, timeout=10000)
+    assert any("terugzetten" in text for text in chosen)
+    assert any("centrale server" in text for text in chosen)
+    dialog.store.close()
+    assert list((folder / "beschadigd").glob("trede-*.db"))
