@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from app import APP_NAME, __version__, cli_lists, cli_store
+from app import APP_NAME, __version__, cli_files, cli_lists, cli_store
 from app.logging_setup import configure_logging
 from app.paths import DEMO_PASSPHRASE, default_data_dir, default_log_dir
 from app.services.errors import ServiceError
@@ -172,12 +172,6 @@ def _passphrase_for(args: argparse.Namespace, prompt: str = "Wachtwoord: ") -> s
     return _demo_passphrase() if _is_demo(args) else _read_passphrase(prompt)
 
 
-def _print_progress(done: int, total: int) -> None:
-    print(f"\r  {done:>7} van {total} klanten", end="", file=sys.stderr, flush=True)
-    if done >= total:
-        print(file=sys.stderr)
-
-
 def _demo_passphrase() -> str:
     return os.environ.get(PASSPHRASE_ENV, DEMO_PASSPHRASE)
 
@@ -188,7 +182,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     started = time.perf_counter()
     print(f"Demodatabase in {data_dir}: {args.clients} klanten toevoegen…", file=sys.stderr)
-    ensure_demo_store(data_dir, args.clients, _demo_passphrase(), _print_progress, seed=args.seed)
+    ensure_demo_store(
+        data_dir, args.clients, _demo_passphrase(), cli_files.print_progress, seed=args.seed
+    )
     print(
         f"Klaar in {time.perf_counter() - started:.1f} s. Wachtwoord van de demo: "
         f"{_demo_passphrase()}",
@@ -293,122 +289,10 @@ def _open_store(args: argparse.Namespace) -> Store:
 
     data_dir = _data_dir(args)
     if args.demo and not StorePaths(data_dir).exists():
-        ensure_demo_store(data_dir, 1000, _demo_passphrase(), _print_progress)
+        ensure_demo_store(data_dir, 1000, _demo_passphrase(), cli_files.print_progress)
     store = unlock_store(data_dir, _passphrase_for(args))
     backup_if_due(store)
     return store
-
-
-def cmd_plan(args: argparse.Namespace) -> int:
-    """Print a client's plan to PDF: the newest issued version, or the draft (CONCEPT)."""
-    from app.reports.plan_pdf import print_plan
-    from app.services.context import owner_actor
-    from app.services.plans import issue_plan, issued_document, plan_document
-
-    store = _open_store(args)
-    try:
-        with store.session() as session:
-            actor = owner_actor(session)
-            session.info["actor_id"] = actor.caseworker_id
-            if args.issue:
-                issue_plan(session, actor, args.client)
-            document = issued_document(session, actor, args.client) if not args.draft else None
-            document = document or plan_document(session, actor, args.client)
-            print_plan(session, actor, args.client, document, args.out)
-    finally:
-        store.close()
-    kind = f"versie {document.version}" if document.version else "concept"
-    print(f"Plan van aanpak ({kind}) geschreven naar {args.out}")
-    return 0
-
-
-PLAIN_TEXT_WARNING = (
-    "Het exportbestand is NIET versleuteld: iedereen die het bestand heeft, kan de gegevens "
-    "lezen. Bewaar het alleen op een beveiligde plek en verwijder het na gebruik."
-)
-
-
-TRANSFER_PASSWORD_ENV = "TREDE_TRANSFER_PASSWORD"
-
-
-def cmd_transfer_export(args: argparse.Namespace) -> int:
-    from app.services.context import owner_actor
-    from app.services.transfer import export_transfer
-
-    if not args.client:
-        print("Noem met --client ID de klant(en) die u wilt overdragen.", file=sys.stderr)
-        return 2
-    store = _open_store(args)
-    try:
-        with store.session() as session:
-            actor = owner_actor(session)
-            session.info["actor_id"] = actor.caseworker_id
-            password = export_transfer(session, actor, args.client, args.out)
-    finally:
-        store.close()
-    print(f"Overdrachtsbestand met {len(set(args.client))} klant(en): {args.out}")
-    print(f"Eenmalig wachtwoord (wordt nergens bewaard, geef het apart door): {password}")
-    return 0
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from app.services.context import owner_actor
-    from app.services.transfer import import_transfer
-
-    password = os.environ.get(TRANSFER_PASSWORD_ENV) or _read_passphrase(
-        "Wachtwoord van het overdrachtsbestand: "
-    )
-    store = _open_store(args)
-    try:
-        with store.session() as session:
-            actor = owner_actor(session)
-            session.info["actor_id"] = actor.caseworker_id
-            result = import_transfer(session, actor, args.file, password)
-    finally:
-        store.close()
-    print(f"{result.clients} klant(en) ingelezen en aan u toegewezen ({result.rows} regels).")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from app.services.caseload import Scope
-    from app.services.context import owner_actor
-    from app.services.exports import ExportFormat, export_caseload
-
-    if args.format == "transfer":
-        return cmd_transfer_export(args)
-    if not args.yes and not sys.stdin.isatty():
-        print(
-            "Het exportbestand is NIET versleuteld; bevestig met --yes dat u een onversleuteld "
-            "bestand wilt maken.",
-            file=sys.stderr,
-        )
-        return 2
-    print(PLAIN_TEXT_WARNING, file=sys.stderr)
-    answer = "ja" if args.yes else input("Doorgaan? [j/N] ").strip().lower()
-    if answer not in ("j", "ja", "y", "yes"):
-        print("Niets geëxporteerd.", file=sys.stderr)
-        return 1
-    store = _open_store(args)
-    try:
-        with store.session() as session:
-            actor = owner_actor(session)
-            session.info["actor_id"] = actor.caseworker_id
-            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
-            count = export_caseload(
-                session,
-                actor,
-                args.out,
-                ExportFormat(args.format),
-                scope=scope,
-                personal_data=not args.without_personal_data,
-                include_closed=args.include_closed,
-                progress=_print_progress,
-            )
-    finally:
-        store.close()
-    print(f"{count} klanten geëxporteerd naar {args.out}")
-    return 0
 
 
 def cmd_caseload(args: argparse.Namespace) -> int:
@@ -490,9 +374,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "passwd": cmd_passwd,
     "screenshots": cmd_screenshots,
-    "plan": cmd_plan,
-    "export": cmd_export,
-    "import": cmd_import,
+    "plan": lambda args: cli_files.cmd_plan(args, lambda: _open_store(args)),
+    "export": lambda args: cli_files.cmd_export(args, lambda: _open_store(args)),
+    "import": lambda args: cli_files.cmd_import(args, lambda: _open_store(args), _read_passphrase),
     "connect": cmd_connect,
     "sync": cmd_sync,
     "backup": lambda args: cli_store.cmd_backup(_open_store(args)),

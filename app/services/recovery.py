@@ -20,7 +20,7 @@ from app.storage import secrets as keyring_secrets
 from app.storage.backup import Backup, restore_backup
 from app.storage.errors import StoreDamaged
 from app.storage.store import Store, open_store, replace_database
-from app.storage.unlocking import UnlockedKey, token_name
+from app.storage.unlocking import UnlockedKey, raw_connection, token_name
 from app.sync.client import (
     DEVICE_KEY,
     LINKED_CASEWORKER_KEY,
@@ -61,14 +61,12 @@ def salvage(key: UnlockedKey) -> Salvage:
     """Read the link settings and the unsent changes, row by row where a page is damaged."""
     import sqlcipher3
 
-    connection = sqlcipher3.connect(str(key.paths.database))
+    connection = raw_connection(key.paths.database, key.db_key)
     connection.row_factory = sqlcipher3.Row
     settings: dict[str, str] = {}
     outbox: list[dict[str, Any]] = []
     complete = True
     try:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(f"PRAGMA key = \"x'{key.db_key.hex()}'\"")
         connection.execute("PRAGMA query_only = ON")  # nothing is written into a damaged file
         for name in CARRIED_SETTINGS:
             try:

@@ -131,12 +131,9 @@ def _collect(session: Session, client_ids: Sequence[str]) -> dict[str, list[dict
 
 
 def _connect(path: Path, password: str) -> Any:
-    import sqlcipher3
+    from app.storage.unlocking import raw_connection
 
-    connection = sqlcipher3.connect(str(path))
-    escaped = password.replace("'", "''")
-    connection.execute(f"PRAGMA key = '{escaped}'")
-    return connection
+    return raw_connection(path, password)
 
 
 def export_transfer(

@@ -15,7 +15,7 @@ from pathlib import Path
 from app.storage.errors import StoreDamaged
 from app.storage.files import fsync_file, fsync_folder
 from app.storage.keys import write_atomically
-from app.storage.unlocking import SQLITE_SUFFIXES, StorePaths, UnlockedKey
+from app.storage.unlocking import SQLITE_SUFFIXES, StorePaths, UnlockedKey, raw_connection
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +105,10 @@ def _is_whole(path: Path, db_key: bytes) -> bool:
     from app.storage.integrity import integrity_problems
 
     try:
-        connection = sqlcipher3.connect(str(path))
+        connection = raw_connection(path, db_key)
     except sqlcipher3.Error:
         return False
     try:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return not integrity_problems(connection)
     except sqlcipher3.Error:

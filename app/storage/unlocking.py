@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.storage import secrets as keyring_secrets
 from app.storage.errors import DataDirUnusable, MissingDeviceSecret, StoreNotFound
@@ -127,6 +128,26 @@ def unlock_key(data_dir: Path, passphrase: str) -> UnlockedKey:
     )
 
 
+def raw_connection(path: Path, key: bytes | str, *, check_same_thread: bool = True) -> Any:
+    """A plain sqlcipher3 connection to an encrypted file, keyed with a raw database key
+    (bytes) or a passphrase (str); SQLCipher's own log lines stay off the terminal. Raises
+    sqlcipher3.Error."""
+    import sqlcipher3
+
+    connection = sqlcipher3.connect(str(path), check_same_thread=check_same_thread)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        if isinstance(key, bytes):
+            connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        else:
+            escaped = key.replace("'", "''")
+            connection.execute(f"PRAGMA key = '{escaped}'")
+    except sqlcipher3.Error:
+        connection.close()
+        raise
+    return connection
+
+
 def read_local_setting(key: UnlockedKey, name: str) -> str | None:
     """One local setting, read with the raw driver (no SQLAlchemy, no migration check): for
     what the window shows at start-up while the database layer is still being imported.
@@ -134,11 +155,10 @@ def read_local_setting(key: UnlockedKey, name: str) -> str | None:
     import sqlcipher3
 
     try:
-        connection = sqlcipher3.connect(str(key.paths.database), check_same_thread=False)
+        connection = raw_connection(key.paths.database, key.db_key, check_same_thread=False)
     except sqlcipher3.Error:
         return None
     try:
-        connection.execute(f"PRAGMA key = \"x'{key.db_key.hex()}'\"")
         found = connection.execute(
             "SELECT value FROM local_settings WHERE key = ?", (name,)
         ).fetchone()

@@ -186,3 +186,36 @@ def test_a_damaged_store_is_offered_its_backup_at_unlock(
     assert any("centrale server" in text for text in chosen)
     dialog.store.close()
     assert list((folder / "beschadigd").glob("trede-*.db"))
+
+
+def test_a_reload_asked_for_during_a_load_comes_after_it(
+    qtbot, store: Store, owner, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from app.services import caseload
+    from app.services.clients import create_client
+    from tests.factories import client_form
+    from tests.ui.conftest import open_main_window
+
+    main, _client = open_main_window(qtbot, store, owner)
+    release = threading.Event()
+    real = caseload.caseload_rows
+    calls: list[int] = []
+
+    def slow_rows(*args, **kwargs):  # type: ignore[no-untyped-def]
+        rows = real(*args, **kwargs)  # read before the second client exists
+        calls.append(len(rows))
+        if len(calls) == 1:
+            release.wait(10)
+        return rows
+
+    monkeypatch.setattr(caseload, "caseload_rows", slow_rows)
+    main.reload()  # a load that reads one client, then waits
+    qtbot.waitUntil(lambda: bool(calls))
+    with store.session(owner.caseworker_id) as session:
+        create_client(session, owner, client_form())
+    main.reload()  # asked for while the first load runs: must not be dropped
+    release.set()
+    qtbot.waitUntil(lambda: main.caseload.model.rowCount() == 2, timeout=10000)
+    assert calls == [1, 2]

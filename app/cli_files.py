@@ -1,0 +1,137 @@
+"""Command-line outputs of client files: the plan as PDF, the caseload export (CSV, XLSX) and
+the encrypted transfer file, and reading a transfer file in."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.storage.store import Store
+
+OpenStore = Callable[[], "Store"]
+
+
+def print_progress(done: int, total: int) -> None:
+    print(f"\r  {done:>7} van {total} klanten", end="", file=sys.stderr, flush=True)
+    if done >= total:
+        print(file=sys.stderr)
+
+
+def cmd_plan(args: argparse.Namespace, open_store: OpenStore) -> int:
+    """Print a client's plan to PDF: the newest issued version, or the draft (CONCEPT)."""
+    from app.reports.plan_pdf import print_plan
+    from app.services.context import owner_actor
+    from app.services.plans import issue_plan, issued_document, plan_document
+
+    store = open_store()
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            if args.issue:
+                issue_plan(session, actor, args.client)
+            document = issued_document(session, actor, args.client) if not args.draft else None
+            document = document or plan_document(session, actor, args.client)
+            print_plan(session, actor, args.client, document, args.out)
+    finally:
+        store.close()
+    kind = f"versie {document.version}" if document.version else "concept"
+    print(f"Plan van aanpak ({kind}) geschreven naar {args.out}")
+    return 0
+
+
+PLAIN_TEXT_WARNING = (
+    "Het exportbestand is NIET versleuteld: iedereen die het bestand heeft, kan de gegevens "
+    "lezen. Bewaar het alleen op een beveiligde plek en verwijder het na gebruik."
+)
+
+
+TRANSFER_PASSWORD_ENV = "TREDE_TRANSFER_PASSWORD"
+
+
+def cmd_transfer_export(args: argparse.Namespace, open_store: OpenStore) -> int:
+    from app.services.context import owner_actor
+    from app.services.transfer import export_transfer
+
+    if not args.client:
+        print("Noem met --client ID de klant(en) die u wilt overdragen.", file=sys.stderr)
+        return 2
+    store = open_store()
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            password = export_transfer(session, actor, args.client, args.out)
+    finally:
+        store.close()
+    print(f"Overdrachtsbestand met {len(set(args.client))} klant(en): {args.out}")
+    print(f"Eenmalig wachtwoord (wordt nergens bewaard, geef het apart door): {password}")
+    return 0
+
+
+def cmd_import(
+    args: argparse.Namespace, open_store: OpenStore, read_passphrase: Callable[[str], str]
+) -> int:
+    from app.services.context import owner_actor
+    from app.services.transfer import import_transfer
+
+    password = os.environ.get(TRANSFER_PASSWORD_ENV) or read_passphrase(
+        "Wachtwoord van het overdrachtsbestand: "
+    )
+    store = open_store()
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            result = import_transfer(session, actor, args.file, password)
+    finally:
+        store.close()
+    print(f"{result.clients} klant(en) ingelezen en aan u toegewezen ({result.rows} regels).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, open_store: OpenStore) -> int:
+    from app.services.caseload import Scope
+    from app.services.context import owner_actor
+    from app.services.exports import ExportFormat, export_caseload
+
+    if args.format == "transfer":
+        return cmd_transfer_export(args, open_store)
+    if not args.yes and not sys.stdin.isatty():
+        print(
+            "Het exportbestand is NIET versleuteld; bevestig met --yes dat u een onversleuteld "
+            "bestand wilt maken.",
+            file=sys.stderr,
+        )
+        return 2
+    if not args.yes:
+        print(PLAIN_TEXT_WARNING, file=sys.stderr)
+        if input("Doorgaan? [j/N] ").strip().lower() not in ("j", "ja", "y", "yes"):
+            print("Niets geëxporteerd.", file=sys.stderr)
+            return 1
+    store = open_store()
+    try:
+        with store.session() as session:
+            actor = owner_actor(session)
+            session.info["actor_id"] = actor.caseworker_id
+            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
+            count = export_caseload(
+                session,
+                actor,
+                args.out,
+                ExportFormat(args.format),
+                scope=scope,
+                personal_data=not args.without_personal_data,
+                include_closed=args.include_closed,
+                progress=print_progress,
+            )
+    finally:
+        store.close()
+    print(f"{count} klanten geëxporteerd naar {args.out}")
+    if args.yes:
+        print(PLAIN_TEXT_WARNING, file=sys.stderr)
+    return 0
