@@ -108,18 +108,22 @@ def test_the_audit_is_committed_before_the_file_exists(store, owner, tmp_path, m
     seen: list[int] = []
     real = statement_export.write_statement
 
-    def watching(statement, path: Path, export_format) -> None:  # type: ignore[no-untyped-def]
-        with store.session() as other:  # another connection sees only what is committed
-            seen.append(
-                other.scalar(
-                    select(func.count(AuditEvent.id)).where(
-                        AuditEvent.client_id == client_id,
-                        AuditEvent.entity_type == "subsidy_statement",
+    def watching(statement, path: Path, export_format, before_replace) -> None:  # type: ignore[no-untyped-def]
+        def audited_then_counted() -> None:
+            before_replace()
+            assert not path.exists()  # the file is not in place yet
+            with store.session() as other:  # another connection sees only what is committed
+                seen.append(
+                    other.scalar(
+                        select(func.count(AuditEvent.id)).where(
+                            AuditEvent.client_id == client_id,
+                            AuditEvent.entity_type == "subsidy_statement",
+                        )
                     )
+                    or 0
                 )
-                or 0
-            )
-        real(statement, path, export_format)
+
+        real(statement, path, export_format, audited_then_counted)
 
     monkeypatch.setattr(statement_export, "write_statement", watching)
     target = tmp_path / "lks.csv"
