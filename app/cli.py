@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, NoReturn
 from app import APP_NAME, __version__, cli_files, cli_lists, cli_store
 from app.logging_setup import configure_logging
 from app.paths import DEMO_PASSPHRASE, default_data_dir, default_log_dir
-from app.services.errors import ServiceError
-from app.storage.errors import StoreCorrupted, StoreError, StoreNotFound
+from app.services.errors import ServiceError, ValidationFailed
+from app.storage.errors import StoreCorrupted, StoreError, StoreNotFound, WrongPassphrase
 from app.sync.errors import SyncError
 
 if TYPE_CHECKING:
@@ -165,6 +165,11 @@ def _read_passphrase(prompt: str) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
     line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:  # no terminal and nothing on standard input
+        raise WrongPassphrase(
+            "Er is geen wachtwoord gegeven: typ het in een terminal, of geef het via "
+            f"standaardinvoer of de omgevingsvariabele {PASSPHRASE_ENV}."
+        )
     return line.rstrip("\r\n")
 
 
@@ -416,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except StoreCorrupted as exc:
         print(f"{exc} {cli_store.DAMAGED_HINT}", file=sys.stderr)
+        return 2
+    except ValidationFailed as exc:  # what to fix, without the form's "Niet opgeslagen"
+        print(" ".join(" ".join(exc.problems.values()).split()), file=sys.stderr)
         return 2
     except (StoreError, ServiceError, SyncError) as exc:
         print(" ".join(str(exc).split()), file=sys.stderr)

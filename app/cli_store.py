@@ -36,6 +36,9 @@ def add_parsers(sub: Any) -> None:
     )
     restore.add_argument("--list", action="store_true", help="toon alleen de reservekopieën")
     restore.add_argument("--from", dest="backup", type=Path, help="deze reservekopie")
+    restore.add_argument(
+        "--yes", action="store_true", help="ook als de huidige database niet beschadigd is"
+    )
     sub.add_parser(
         "rebuild",
         help="haal een beschadigde database opnieuw op van de centrale server; niet verzonden "
@@ -44,8 +47,8 @@ def add_parsers(sub: Any) -> None:
 
 
 DAMAGED_HINT = (
-    "Zet de nieuwste reservekopie terug met 'main.py restore', of haal de gegevens opnieuw op "
-    "van de centrale server met 'main.py rebuild'."
+    "Zet de nieuwste reservekopie terug met 'main.py restore' (een laptop die aan de centrale "
+    "server is gekoppeld, kan ook alles opnieuw ophalen met 'main.py rebuild')."
 )
 
 
@@ -77,19 +80,39 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase
     if args.backup is not None:
         chosen = next((b for b in found if b.path.resolve() == args.backup.resolve()), None)
         if chosen is None:
-            print(f"{args.backup} is geen reservekopie van deze database ('restore --list').",
+            what = (
+                "is geen reservekopie van deze database" if args.backup.exists() else "bestaat niet"
+            )
+            print(f"{args.backup} {what}; 'restore --list' toont de reservekopieën.",
                   file=sys.stderr)  # fmt: skip
             return 2
     if key_from_backup(paths):
         print("Het sleutelbestand was onleesbaar en is teruggezet uit een reservekopie.",
               file=sys.stderr)  # fmt: skip
     key = unlock_key(paths.data_dir, passphrase(args))
+    if not args.yes and _is_whole(key):
+        print("De database is niet beschadigd: met terugzetten verdwijnt wat u na de "
+              "reservekopie deed (de huidige database wordt bewaard). Bevestig met --yes.",
+              file=sys.stderr)  # fmt: skip
+        return 2
     store, backup = restore(key, chosen)
     store.close()
     when = format_moment(backup.made_at) if isinstance(backup, Backup) else ""
     print(f"De reservekopie van {when} is teruggezet; de vorige database staat in "
           f"{paths.data_dir / 'beschadigd'}.")  # fmt: skip
     return 0
+
+
+def _is_whole(key: object) -> bool:
+    from app.storage.errors import StoreCorrupted
+    from app.storage.store import UnlockedKey, open_store
+
+    assert isinstance(key, UnlockedKey)
+    try:
+        open_store(key, migrate=False).close()
+    except StoreCorrupted:
+        return False
+    return True
 
 
 def cmd_rebuild(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase) -> int:
@@ -105,9 +128,5 @@ def cmd_rebuild(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase
     if not rebuilt.all_changes_read:
         print("Niet alle niet-verzonden wijzigingen waren nog leesbaar; controleer uw laatste "
               "werk.", file=sys.stderr)  # fmt: skip
-    if rebuilt.report is None:
-        print("De centrale server was niet bereikbaar; de gegevens komen bij de volgende "
-              "synchronisatie ('main.py sync').", file=sys.stderr)  # fmt: skip
-    else:
-        print_sync(rebuilt.report)
+    print_sync(rebuilt.report)
     return 0

@@ -333,7 +333,11 @@ CASES = [
     Case("screenshots into /proc", lambda w: ["screenshots", OUT, "/proc/shots"], ""),
     Case("screenshots onto a file", lambda w: ["screenshots", OUT, str(w.a_file)], "geen map"),
     Case("screenshots clients absurd", lambda w: ["screenshots", OUT, "x", "--clients", "9e9"], ""),
-    Case("restore from a missing file", lambda w: ["restore", "--from", "/nope.db"], "geen"),
+    Case("restore from a missing file", lambda w: ["restore", "--from", "/nope.db"],
+         "bestaat niet"),
+    Case("restore a whole store unasked", lambda w: ["restore"], "niet beschadigd"),
+    Case("no passphrase anywhere", lambda w: ["caseload"], "geen wachtwoord",
+         env={"TREDE_PASSPHRASE": "-"}),
     Case("restore from another file", lambda w: ["restore", "--from", str(w.a_file)], "geen"),
     # ---------------------------------------------------------------- the data folder
     Case("data dir is a file", lambda w: ["caseload"], "geen map", data=lambda w: w.a_file),

@@ -28,7 +28,7 @@ from app.sync.client import (
     SyncReport,
     Transport,
 )
-from app.sync.errors import SyncError
+from app.sync.errors import ServerUnreachable
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +36,26 @@ log = logging.getLogger(__name__)
 CARRIED_SETTINGS = (SERVER_URL_KEY, DEVICE_KEY, LINKED_CASEWORKER_KEY, OWNER_KEY, REGION_SETTING)
 OUTBOX = "sync_outbox"
 
+_NEW_LINKED_STORE = (
+    "of maak in een lege map een nieuwe database die aan de centrale server is gekoppeld "
+    "(bij de eerste start: 'Aanmelden bij de centrale server van uw team'; in een terminal: "
+    "main.py --data-dir MAP connect)"
+)
 NOT_LINKED_MESSAGE = (
-    "Deze laptop is niet (meer leesbaar) gekoppeld aan een centrale server, dus kan Trede de "
-    "gegevens daar niet opnieuw ophalen. Zet de laatste reservekopie terug, of maak met "
-    "'Verbinden met de centrale server' een nieuwe database in een andere map."
+    "In de beschadigde database is geen koppeling met een centrale server te lezen, dus kan "
+    "Trede de gegevens daar niet opnieuw ophalen. Zet de laatste reservekopie terug, "
+    + _NEW_LINKED_STORE
+    + "."
+)
+REBUILD_UNREACHABLE = (
+    "De centrale server is niet bereikbaar, dus is er niets opnieuw opgehaald en niets "
+    "gewijzigd. Probeer het opnieuw zodra er verbinding is, of zet de laatste reservekopie terug."
 )
 NO_TOKEN_MESSAGE = (
     "De aanmelding van deze laptop bij de centrale server is niet meer in de sleutelbos. Zet "
-    "de laatste reservekopie terug, of maak met 'Verbinden met de centrale server' een nieuwe "
-    "database in een andere map; het beschadigde bestand blijft bewaard."
+    "de laatste reservekopie terug, "
+    + _NEW_LINKED_STORE
+    + "; het beschadigde bestand blijft bewaard."
 )
 
 
@@ -118,7 +129,7 @@ class Rebuilt:
     rescued_changes: int
     all_changes_read: bool
     damaged_file: Path | None
-    report: SyncReport | None  # None when the central store could not be reached yet
+    report: SyncReport
 
 
 def rebuild_from_central(
@@ -149,15 +160,25 @@ def rebuild_from_central(
             values = ", ".join(f":{name}" for name in kept)
             connection.execute(text(f"INSERT INTO {OUTBOX} ({names}) VALUES ({values})"), kept)
 
-    aside = replace_database(key, fill)
-    store = open_store(key)
-    log.warning("the store was rebuilt; %d unsent change(s) kept", len(found.outbox))
+    reports: list[SyncReport] = []
+
+    def first_sync(staged: Store) -> None:
+        # everything comes from the central store before the damaged file is set aside: a
+        # server that cannot be reached leaves all as it was, to try again later
+        reports.append(run_sync(staged, transport_factory, progress, cancelled))
+
     try:
-        report: SyncReport | None = run_sync(store, transport_factory, progress, cancelled)
-    except SyncError as exc:
-        log.info("the rebuilt store could not sync yet: %s", type(exc).__name__)
-        report = None
-    return Rebuilt(store, len(found.outbox), found.outbox_complete, aside, report)
+        aside = replace_database(key, fill, first_sync)
+    except ServerUnreachable as exc:
+        raise StoreDamaged(REBUILD_UNREACHABLE) from exc
+    log.warning("the store was rebuilt; %d unsent change(s) sent", len(found.outbox))
+    return Rebuilt(open_store(key), len(found.outbox), found.outbox_complete, aside, reports[0])
+
+
+def is_linked(key: UnlockedKey) -> bool:
+    """Whether the (damaged) store says it is linked to a central store: only then can it
+    be rebuilt from there."""
+    return all(salvage(key).settings.get(name) for name in CARRIED_SETTINGS[:3])
 
 
 def restore(key: UnlockedKey, chosen: Backup | None = None) -> tuple[Store, Backup]:

@@ -26,8 +26,8 @@ BACKUP_EVERY = dt.timedelta(hours=20)  # daily, also for someone who starts at 8
 _NAME = re.compile(r"^trede-(\d{8}-\d{6})\.db$")
 
 NO_BACKUP_MESSAGE = (
-    "Er is geen bruikbare reservekopie van deze database. Haal uw gegevens opnieuw op van de "
-    "centrale server, of vraag de beheerder om hulp."
+    "Er is geen gave reservekopie van deze database. Een laptop die aan de centrale server is "
+    "gekoppeld, kan alles opnieuw ophalen; vraag anders de beheerder om hulp."
 )
 
 

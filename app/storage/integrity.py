@@ -16,8 +16,7 @@ log = logging.getLogger(__name__)
 
 DAMAGED_STORE_MESSAGE = (
     "De database op deze laptop is beschadigd. Trede schrijft er niets meer in, zodat er "
-    "niets bij komt dat later verloren gaat. Zet de laatste reservekopie terug of haal uw "
-    "gegevens opnieuw op van de centrale server; het beschadigde bestand wordt bewaard."
+    "niets bij komt dat later verloren gaat; het bestand zelf blijft bewaard."
 )
 
 

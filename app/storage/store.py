@@ -169,9 +169,8 @@ def _open_engine(paths: StorePaths, db_key: bytes) -> Engine:
     except DatabaseError as exc:
         engine.dispose()
         raise StoreCorrupted(
-            "Het databasebestand hoort niet bij dit sleutelbestand of is beschadigd. "
-            "Er is niets gewijzigd; zet de laatste reservekopie terug of haal uw gegevens "
-            "opnieuw op van de centrale server."
+            "Het databasebestand hoort niet bij dit sleutelbestand of is beschadigd; er is "
+            "niets gewijzigd."
         ) from exc
     try:
         require_whole(engine)
@@ -181,10 +180,7 @@ def _open_engine(paths: StorePaths, db_key: bytes) -> Engine:
     return engine
 
 
-EMPTY_DATABASE_MESSAGE = (
-    "Het databasebestand is leeg of geen bestand. Er is niets gewijzigd; zet de laatste "
-    "reservekopie terug of haal uw gegevens opnieuw op van de centrale server."
-)
+EMPTY_DATABASE_MESSAGE = "Het databasebestand is leeg of geen bestand; er is niets gewijzigd."
 
 
 def create_store(
@@ -347,11 +343,15 @@ def change_passphrase(data_dir: Path, old: str, new: str) -> None:
     log.info("changed the passphrase of a store")
 
 
-def replace_database(key: UnlockedKey, fill: Callable[[Connection], None]) -> Path | None:
-    """A new, empty database under the same key, filled by `fill` in a staging folder; the
-    current database (a damaged one) is moved aside and the new one takes its place. The key
-    file, the device secret and the token stay: it is the same store to the central store.
-    Returns where the old database went."""
+def replace_database(
+    key: UnlockedKey, fill: Callable[[Connection], None], complete: Callable[[Store], None]
+) -> Path | None:
+    """A new, empty database under the same key, built in a staging folder: `fill` writes
+    into it, `complete` finishes it as a store (the first sync). Only when both succeeded is
+    the current database (a damaged one) moved aside and the new one put in its place; on
+    any error nothing outside the staging folder has changed. The key file, the device secret
+    and the token stay: it is the same store to the central store. Returns where the old
+    database went."""
     from app.storage.backup import set_damaged_aside
 
     staged = StorePaths(key.paths.staging)
@@ -362,9 +362,13 @@ def replace_database(key: UnlockedKey, fill: Callable[[Connection], None]) -> Pa
         upgrade_to_head(engine)
         with engine.begin() as connection:
             fill(connection)
+        complete(Store(staged, key.header, engine))
         _checkpoint(engine)
-    finally:
+    except BaseException:
         engine.dispose()
+        shutil.rmtree(staged.data_dir, ignore_errors=True)
+        raise
+    engine.dispose()
     aside = set_damaged_aside(key.paths)
     for source, target in zip(staged.database_files(), key.paths.database_files(), strict=True):
         if source.exists():

@@ -7,6 +7,11 @@ UNREACHABLE = (
     "De centrale server is niet bereikbaar. Uw wijzigingen blijven bewaard op deze laptop "
     "en gaan mee bij de volgende synchronisatie."
 )
+LOGIN_UNREACHABLE = (
+    "De centrale server is niet bereikbaar. Controleer het adres en de netwerkverbinding en "
+    "probeer het opnieuw; er is niets opgeslagen."
+)
+LOGIN_CANCELLED = "Het aanmelden is afgebroken; er is niets opgeslagen."
 UNTRUSTED_CERTIFICATE = (
     "Het certificaat van de centrale server wordt door deze computer niet vertrouwd, dus "
     "maakt Trede geen verbinding. Vraag de beheerder of het adres klopt en of het certificaat "
@@ -57,6 +62,8 @@ DAMAGED = (
 )
 MESSAGES = (
     UNREACHABLE,
+    LOGIN_UNREACHABLE,
+    LOGIN_CANCELLED,
     UNTRUSTED_CERTIFICATE,
     NOT_LINKED,
     LOG_IN_AGAIN,

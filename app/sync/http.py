@@ -90,7 +90,13 @@ class HttpTransport:
         body = {"username": username, "password": password, "device_name": device_name}
         if previous_token:
             body["previous_token"] = previous_token
-        response = self._send("/v1/login", body)
+        try:
+            response = self._send("/v1/login", body)
+        except ServerUnreachable as exc:
+            if str(exc) == e.UNTRUSTED_CERTIFICATE:
+                raise
+            # nothing of this laptop waits to be sent yet: say what to check instead
+            raise ServerUnreachable(e.LOGIN_UNREACHABLE) from exc
         if response.status_code == 401:
             raise LoginRequired(e.WRONG_PASSWORD)
         if response.status_code == 429:

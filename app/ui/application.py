@@ -96,7 +96,7 @@ class Start:
 
 def obtain_start(data_dir: Path, *, demo: bool) -> Start | None:
     """Unlock the store, or on first run make one (or the demo). None when cancelled."""
-    if not demo and not StorePaths(data_dir).exists():
+    while not demo and not StorePaths(data_dir).exists():
         first_run = NewStoreDialog(data_dir)
         result = first_run.exec()
         if result == QDialog.DialogCode.Accepted:
@@ -109,7 +109,7 @@ def obtain_start(data_dir: Path, *, demo: bool) -> Start | None:
             connect = FirstConnectDialog(data_dir)
             if connect.exec() == QDialog.DialogCode.Accepted:
                 return Start(False, store=connect.store)
-            return None
+            continue  # cancelled: back to the first screen, not out of Trede
         if result != NewStoreDialog.DEMO_CHOSEN:
             return None
         demo, data_dir = True, default_data_dir(demo=True)

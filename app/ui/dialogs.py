@@ -62,6 +62,21 @@ class BaseDialog(QDialog):
         QSettings().setValue(self._geometry_key(), self.saveGeometry())
         super().done(result)
 
+    def grow_to_fit(self) -> None:
+        """Taller when a message appeared (wrapped text needs height), never past the screen."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        screen = self.screen().availableGeometry() if self.screen() else None
+        limit = screen.height() - 60 if screen is not None else needed
+        if needed > self.height():
+            self.resize(self.width(), min(needed, limit))
+
 
 class FormDialog(BaseDialog):
     """A dialog around a form: messages next to the fields as the user types, Save enabled
@@ -87,6 +102,8 @@ class FormDialog(BaseDialog):
         self.fields: dict[str, Field] = {}
         self.save_button: QPushButton | None = None
         self._initial: object = None
+        # False where nothing typed is worth a "discard?" question (a login)
+        self.ask_before_discarding = True
 
     def values(self) -> object:
         raise NotImplementedError
@@ -122,6 +139,7 @@ class FormDialog(BaseDialog):
             field.show_problem(text)
         if self.save_button is not None:
             self.save_button.setEnabled(not problems)
+        self.grow_to_fit()
 
     def save(self) -> None:
         problems = self.problems()
@@ -142,7 +160,12 @@ class FormDialog(BaseDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self._initial is not None and self.is_changed() and not confirm_discard(self):
+        if (
+            self.ask_before_discarding
+            and self._initial is not None
+            and self.is_changed()
+            and not confirm_discard(self)
+        ):
             return
         super().reject()
 
@@ -209,6 +232,7 @@ class UnlockDialog(BaseDialog):
             prefetch.resume()
             self.error.setText(str(exc))
             self.error.show()
+            self.grow_to_fit()
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return

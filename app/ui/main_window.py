@@ -120,8 +120,19 @@ class MainWindow(QMainWindow):
         if saved is not None:
             self.restoreGeometry(saved)
         else:
-            self.resize(1360, 800)
+            self._first_size()
         self._show_loading()
+
+    def _first_size(self) -> None:
+        """1360x800 where it fits; on a smaller screen (1366x768) the whole available area,
+        so that the status bar and its warnings are in view."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or (screen.width() >= 1400 and screen.height() >= 860):
+            self.resize(1360, 800)
+            return
+        frame = 40  # the window manager's title bar and borders
+        self.resize(min(1360, screen.width()), min(800, screen.height() - frame))
+        self.move(screen.topLeft())
 
     @staticmethod
     def _owner(store: Store) -> Actor:

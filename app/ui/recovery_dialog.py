@@ -36,7 +36,10 @@ class RecoveryDialog(BaseDialog):
         self.key = key
         self.store: Store | None = None
         self.setWindowTitle(tr("De database is beschadigd"))
+        from app.services.recovery import is_linked
+
         newest = next(iter(backups(key.paths)), None)
+        linked = is_linked(key)
         intro = QLabel(
             tr(
                 "De database op deze laptop is beschadigd. Trede schrijft er niets meer in. "
@@ -55,29 +58,42 @@ class RecoveryDialog(BaseDialog):
                 QDialogButtonBox.ButtonRole.AcceptRole,
             )
             self.restore_button.clicked.connect(self.restore)
-            explained = tr(
-                "Met de reservekopie krijgt u de database terug zoals die toen was; wat u "
-                "daarna deed en al had gesynchroniseerd, komt bij de volgende synchronisatie "
-                "terug."
+            explained = (
+                tr(
+                    "Met de reservekopie krijgt u de database terug zoals die toen was; wat u "
+                    "daarna deed en al had gesynchroniseerd, komt bij de volgende "
+                    "synchronisatie terug."
+                )
+                if linked
+                else tr(
+                    "Met de reservekopie krijgt u de database terug zoals die toen was; wat u "
+                    "daarna hebt ingevoerd, moet u opnieuw invoeren."
+                )
             )
         else:
             explained = tr("Er is nog geen reservekopie van deze database.")
-        detail = QLabel(
-            explained
-            + " "
-            + tr(
+        if linked:
+            explained += " " + tr(
                 "Opnieuw ophalen maakt de database opnieuw met alles van de centrale server; "
                 "uw niet verzonden wijzigingen die nog leesbaar zijn, gaan mee."
             )
-        )
+        elif newest is None:
+            explained += " " + tr(
+                "Deze laptop is niet gekoppeld aan een centrale server. Vraag de beheerder om "
+                "hulp; het beschadigde bestand blijft bewaard."
+            )
+        detail = QLabel(explained)
         detail.setWordWrap(True)
         layout.addWidget(detail)
         self.error = error_label()
         layout.addWidget(self.error)
-        self.rebuild_button = buttons.addButton(
-            tr("Opnieuw ophalen van de centrale server"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.rebuild_button.clicked.connect(self.rebuild)
+        self.rebuild_button: QPushButton | None = None
+        if linked:
+            self.rebuild_button = buttons.addButton(
+                tr("Alles opnieuw ophalen van de centrale server"),
+                QDialogButtonBox.ButtonRole.ActionRole,
+            )
+            self.rebuild_button.clicked.connect(self.rebuild)
         close = buttons.addButton(tr("Trede sluiten"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
@@ -106,5 +122,6 @@ class RecoveryDialog(BaseDialog):
         except (StoreError, SyncError) as exc:
             self.error.setText(str(exc))
             self.error.show()
+            self.grow_to_fit()
             return
         self.accept()

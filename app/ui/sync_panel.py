@@ -4,7 +4,8 @@ and reports through the status bar, the login dialog and the conflicts dialog.""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,11 +27,13 @@ from app.services.sync import (
 )
 from app.storage.errors import StoreCorrupted
 from app.storage.store import Store
+from app.sync import errors
 from app.sync.client import (
     ClockOff,
     LoginRequired,
     RemoteWipe,
     ServerUnreachable,
+    SyncCancelled,
     SyncError,
     SyncReport,
 )
@@ -258,6 +261,17 @@ class SyncController(QObject):
             )
 
 
+@contextmanager
+def _said_cancelled(cancelled: Callable[[], bool]) -> Iterator[None]:
+    """A login that failed after Afbreken was pressed is reported as cancelled."""
+    try:
+        yield
+    except SyncError as exc:
+        if cancelled():
+            raise SyncCancelled(errors.LOGIN_CANCELLED) from exc
+        raise
+
+
 class _AccountDialog(FormDialog):
     """The server address and account fields with their checks, shared by the login and the
     first-run connect dialog. Subclasses add fields and call `start_watching(*self.watched)`."""
@@ -274,6 +288,8 @@ class _AccountDialog(FormDialog):
         extra: tuple[tuple[str, str, QLineEdit], ...] = (),
     ) -> None:
         super().__init__(on_save, parent, fallback_field="password")
+        self.ask_before_discarding = False  # nothing typed here is worth keeping
+        self.setMinimumWidth(520)
         self.setWindowTitle(tr("Aanmelden bij de centrale server"))
         self.server = QLineEdit(server_url)
         self.server.setPlaceholderText("https://trede.gemeente.example")
@@ -302,9 +318,6 @@ class _AccountDialog(FormDialog):
 
     def account_problems(self) -> dict[str, str]:
         return account_problems(self.server.text(), self.username.text(), self.password.text())
-
-    def is_changed(self) -> bool:
-        return False  # nothing typed here is worth a "discard?" question
 
     def linker(self, previous_token: str | None = None) -> Callable[[Store], None]:
         """Logs a store in with what is typed now; safe to call on the worker."""
@@ -343,7 +356,7 @@ class LoginDialog(_AccountDialog):
                 "ontvangt de klanten van uw caseload. Het wachtwoord wordt niet bewaard."
             ),
             button=tr("Aanmelden"),
-            password_label=tr("Wachtwoord"),
+            password_label=tr("Wachtwoord van uw account"),
             server_url=sync_status_of(store).server_url or "",
         )
         self.store = store
@@ -359,7 +372,8 @@ class LoginDialog(_AccountDialog):
         link, store = self.linker(), self.store
 
         def job(_progress: object, cancelled: Callable[[], bool]) -> None:
-            link(store)
+            with _said_cancelled(cancelled):
+                link(store)
 
         try:
             worker.run_with_progress(
@@ -437,7 +451,8 @@ class FirstConnectDialog(_AccountDialog):
                 run_sync(store, _transport, progress, cancelled)
 
             # made in a staging folder: a failure or a cancel leaves no store behind
-            return create_store(data_dir, passphrase, setup=first_sync)
+            with _said_cancelled(cancelled):
+                return create_store(data_dir, passphrase, setup=first_sync)
 
         try:
             self.store = worker.run_with_progress(

@@ -1392,6 +1392,14 @@
         <translation>The central server cannot be reached. Your changes stay on this laptop and go along with the next sync.</translation>
     </message>
     <message>
+        <source>De centrale server is niet bereikbaar. Controleer het adres en de netwerkverbinding en probeer het opnieuw; er is niets opgeslagen.</source>
+        <translation>The central server cannot be reached. Check the address and the network connection and try again; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Het aanmelden is afgebroken; er is niets opgeslagen.</source>
+        <translation>Logging in was cancelled; nothing was saved.</translation>
+    </message>
+    <message>
         <source>Het certificaat van de centrale server wordt door deze computer niet vertrouwd, dus maakt Trede geen verbinding. Vraag de beheerder of het adres klopt en of het certificaat van de server door uw organisatie is uitgegeven en op deze laptop is geïnstalleerd.</source>
         <translation>This computer does not trust the central server&apos;s certificate, so Trede does not connect. Ask the administrator whether the address is right and whether the server&apos;s certificate was issued by your organisation and is installed on this laptop.</translation>
     </message>
@@ -3057,15 +3065,19 @@
     </message>
     <message>
         <source>De database op deze laptop is beschadigd. Trede schrijft er niets meer in. Kies hoe u verder wilt; het beschadigde bestand wordt in beide gevallen bewaard in de map &apos;beschadigd&apos;.</source>
-        <translation>The database on this laptop is damaged. Trede writes nothing more into it. Choose how to go on; either way the damaged file is kept in the folder &apos;beschadigd&apos;.</translation>
+        <translation>The database on this laptop is damaged. Trede writes nothing more into it. Choose how to continue; either way the damaged file is kept in the folder &apos;beschadigd&apos;.</translation>
     </message>
     <message>
         <source>Reservekopie van {0} terugzetten</source>
-        <translation>Put back the backup of {0}</translation>
+        <translation>Restore the backup of {0}</translation>
     </message>
     <message>
         <source>Met de reservekopie krijgt u de database terug zoals die toen was; wat u daarna deed en al had gesynchroniseerd, komt bij de volgende synchronisatie terug.</source>
         <translation>The backup gives you the database as it was then; what you did afterwards and had already synchronised comes back at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Met de reservekopie krijgt u de database terug zoals die toen was; wat u daarna hebt ingevoerd, moet u opnieuw invoeren.</source>
+        <translation>The backup gives you the database as it was then; what you entered afterwards you will have to enter again.</translation>
     </message>
     <message>
         <source>Er is nog geen reservekopie van deze database.</source>
@@ -3073,11 +3085,15 @@
     </message>
     <message>
         <source>Opnieuw ophalen maakt de database opnieuw met alles van de centrale server; uw niet verzonden wijzigingen die nog leesbaar zijn, gaan mee.</source>
-        <translation>Receiving again makes the database anew with everything from the central server; your unsent changes that can still be read go along.</translation>
+        <translation>Downloading again rebuilds the database with everything from the central server; your unsent changes that can still be read are sent along.</translation>
     </message>
     <message>
-        <source>Opnieuw ophalen van de centrale server</source>
-        <translation>Receive again from the central server</translation>
+        <source>Deze laptop is niet gekoppeld aan een centrale server. Vraag de beheerder om hulp; het beschadigde bestand blijft bewaard.</source>
+        <translation>This laptop is not linked to a central server. Ask the administrator for help; the damaged file is kept.</translation>
+    </message>
+    <message>
+        <source>Alles opnieuw ophalen van de centrale server</source>
+        <translation>Download everything again from the central server</translation>
     </message>
     <message>
         <source>Trede sluiten</source>
@@ -3085,11 +3101,11 @@
     </message>
     <message>
         <source>Reservekopie terugzetten…</source>
-        <translation>Putting the backup back…</translation>
+        <translation>Restoring the backup…</translation>
     </message>
     <message>
         <source>De database opnieuw ophalen van de centrale server…</source>
-        <translation>Receiving the database again from the central server…</translation>
+        <translation>Downloading the database again from the central server…</translation>
     </message>
     <message>
         <source>Afbreken… Trede wacht tot het lopende verzoek klaar is.</source>
