@@ -188,3 +188,32 @@ def test_the_command_line_restores_and_lists(filled: Store, tmp_path: Path) -> N
     restored = run("restore")
     assert restored.returncode == 0, restored.stderr
     assert run("caseload").returncode == 0
+
+
+def test_a_damaged_store_with_a_wal_is_left_exactly_as_it_was(
+    filled: Store, owner: Actor, tmp_path: Path
+) -> None:
+    import shutil
+
+    from app.services.clients import create_client
+    from tests.factories import client_form
+
+    with filled.session(owner.caseworker_id) as session:
+        create_client(session, owner, client_form())  # in the WAL, not yet in the file
+    crashed = tmp_path / "crashed"  # the files as a kill -9 leaves them
+    crashed.mkdir()
+    for name in ("trede.db", "trede.db-wal", "trede.key"):
+        shutil.copy(filled.paths.data_dir / name, crashed / name)
+    filled.close()
+    assert (crashed / "trede.db-wal").stat().st_size > 0
+    flip_pages(crashed / "trede.db", 2)
+    before = {name: hashlib.sha256((crashed / name).read_bytes()).hexdigest()
+              for name in ("trede.db", "trede.db-wal")}  # fmt: skip
+    with pytest.raises(StoreCorrupted):
+        unlock_store(crashed, PASSPHRASE)
+    from app.services.recovery import salvage
+
+    salvage(unlock_key(crashed, PASSPHRASE))
+    after = {name: hashlib.sha256((crashed / name).read_bytes()).hexdigest()
+             for name in ("trede.db", "trede.db-wal")}  # fmt: skip
+    assert after == before

@@ -245,3 +245,24 @@ def test_sessions_roll_back_on_error(store: Store, owner) -> None:  # type: igno
         raise RuntimeError("boom")
     with store.session() as session:
         assert session.execute(text("SELECT count(*) FROM teams WHERE name='Half'")).scalar() == 0
+
+
+def test_a_store_open_in_one_process_is_refused_to_another(store: Store, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "TREDE_PASSPHRASE": PASSPHRASE, "XDG_STATE_HOME": str(tmp_path)}
+    for command in (["caseload"], ["restore", "--yes"], ["passwd"]):
+        done = subprocess.run(
+            [sys.executable, str(root / "main.py"), "--data-dir", str(store.paths.data_dir),
+             *command],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        if command == ["passwd"]:  # re-wrapping the key file does not touch the database
+            continue
+        assert done.returncode == 2, done.stderr
+        assert "al geopend" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    store.close()
+    unlock_store(store.paths.data_dir, PASSPHRASE).close()  # the lock went with the close

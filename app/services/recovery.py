@@ -19,6 +19,7 @@ from app.services.sync import run_sync
 from app.storage import secrets as keyring_secrets
 from app.storage.backup import Backup, restore_backup
 from app.storage.errors import StoreDamaged
+from app.storage.lock import StoreLock
 from app.storage.store import Store, open_store, replace_database
 from app.storage.unlocking import UnlockedKey, raw_connection, token_name
 from app.sync.client import (
@@ -72,7 +73,7 @@ def salvage(key: UnlockedKey) -> Salvage:
     """Read the link settings and the unsent changes, row by row where a page is damaged."""
     import sqlcipher3
 
-    connection = raw_connection(key.paths.database, key.db_key)
+    connection = raw_connection(key.paths.database, key.db_key, read_only=True)
     connection.row_factory = sqlcipher3.Row
     settings: dict[str, str] = {}
     outbox: list[dict[str, Any]] = []
@@ -141,6 +142,16 @@ def rebuild_from_central(
     """A fresh store for the same laptop: its link, the unsent changes read from the damaged
     file (sent at the first sync; where a colleague changed the same thing since, they
     become conflicts to resolve), and everything else received again from the central store."""
+    with StoreLock(key.paths.data_dir):
+        return _rebuild_locked(key, transport_factory, progress, cancelled)
+
+
+def _rebuild_locked(
+    key: UnlockedKey,
+    transport_factory: Callable[[str, str | None], Transport],
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Rebuilt:
     found = salvage(key)
     if not all(found.settings.get(name) for name in CARRIED_SETTINGS[:3]):
         raise StoreDamaged(NOT_LINKED_MESSAGE)
@@ -183,5 +194,6 @@ def is_linked(key: UnlockedKey) -> bool:
 
 def restore(key: UnlockedKey, chosen: Backup | None = None) -> tuple[Store, Backup]:
     """Put the newest whole backup (or `chosen`) back and open it."""
-    backup = restore_backup(key, chosen)
-    return open_store(key), backup
+    with StoreLock(key.paths.data_dir):  # no other process may have it open meanwhile
+        backup = restore_backup(key, chosen)
+        return open_store(key), backup

@@ -237,7 +237,9 @@ def wipe_local_store(store: Store) -> None:
             keyring_secrets.delete_secret(name)
         except Exception:  # the files are gone already; a keyring error must not stop that
             log.exception("could not remove a secret during the wipe")
-    exports = store.paths.data_dir / "exports"
-    if exports.is_dir():
-        shutil.rmtree(exports, ignore_errors=True)
+    from app.storage.backup import BACKUP_DIR, DAMAGED_DIR
+
+    for folder in ("exports", BACKUP_DIR, DAMAGED_DIR, store.paths.staging.name):
+        # backups and a damaged file open with the passphrase as long as a secret is left
+        shutil.rmtree(store.paths.data_dir / folder, ignore_errors=True)
     log.info("local store and its secrets removed")

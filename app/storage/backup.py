@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 import os
 import re
+import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,7 @@ def _is_whole(path: Path, db_key: bytes) -> bool:
     from app.storage.integrity import integrity_problems
 
     try:
-        connection = raw_connection(path, db_key)
+        connection = raw_connection(path, db_key, read_only=True)
     except sqlcipher3.Error:
         return False
     try:
@@ -118,25 +119,49 @@ def _is_whole(path: Path, db_key: bytes) -> bool:
 
 
 def set_damaged_aside(paths: StorePaths, now: dt.datetime | None = None) -> Path | None:
-    """Keep the database (with its WAL) in the `beschadigd` folder, names kept together so it
-    still opens there with the same key. The database file itself stays in place too (a hard
-    link), for the caller to replace in one rename: at no moment is there no database."""
+    """Keep the database with its WAL in the `beschadigd` folder (names kept together, so it
+    still opens there with the same key), then take the WAL away from beside the database:
+    the caller replaces the database in one rename, and a WAL left beside the new one would
+    spoil it. Call with the store closed. Returns where the copy is."""
     if not paths.database.exists():
         return None
     folder = paths.data_dir / DAMAGED_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
-    stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
+    stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
     aside = folder / f"trede-{stamp}.db"
     try:
         os.link(paths.database, aside)
     except OSError:  # a file system without hard links
         shutil.copyfile(paths.database, aside)
-    for source, suffix in zip(paths.database_files()[1:], SQLITE_SUFFIXES[1:], strict=True):
-        if source.exists():  # moved, not copied: left beside the new database it would spoil it
-            os.replace(source, aside.with_name(aside.name + suffix))
+    beside = list(zip(paths.database_files()[1:], SQLITE_SUFFIXES[1:], strict=True))
+    for source, suffix in beside:
+        if source.exists():  # copied first: a crash now leaves the live files as they were
+            shutil.copyfile(source, aside.with_name(aside.name + suffix))
+    fsync_folder(folder)
+    for source, _suffix in beside:
+        source.unlink(missing_ok=True)
     fsync_folder(paths.data_dir)
-    log.warning("the damaged database was moved aside")
+    log.warning("the database was set aside")
     return aside
+
+
+def _checkpoint_if_whole(key: UnlockedKey) -> None:
+    """Fold a whole store's WAL into its database, so that setting it aside loses nothing
+    even if the swap that follows is interrupted."""
+    if not key.paths.database.exists() or not _is_whole(key.paths.database, key.db_key):
+        return
+    import sqlcipher3
+
+    try:
+        connection = raw_connection(key.paths.database, key.db_key)
+    except sqlcipher3.Error:
+        return
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlcipher3.Error:
+        log.info("no checkpoint before the restore")
+    finally:
+        connection.close()
 
 
 def restore_backup(key: UnlockedKey, chosen: Backup | None = None) -> Backup:
@@ -148,12 +173,16 @@ def restore_backup(key: UnlockedKey, chosen: Backup | None = None) -> Backup:
             break
     else:
         raise StoreDamaged(NO_BACKUP_MESSAGE)
-    temporary = key.paths.data_dir / ".trede.db.terugzetten.tmp"
-    shutil.copyfile(backup.path, temporary)
-    os.chmod(temporary, 0o600)
-    fsync_file(temporary)
-    set_damaged_aside(key.paths)
-    os.replace(temporary, key.paths.database)
+    temporary = key.paths.data_dir / f".trede.db.terugzetten-{secrets.token_hex(4)}.tmp"
+    try:
+        shutil.copyfile(backup.path, temporary)
+        os.chmod(temporary, 0o600)
+        fsync_file(temporary)
+        _checkpoint_if_whole(key)
+        set_damaged_aside(key.paths)
+        os.replace(temporary, key.paths.database)
+    finally:
+        temporary.unlink(missing_ok=True)
     fsync_folder(key.paths.data_dir)
     log.warning("a backup of the store was put back")
     return backup

@@ -49,5 +49,9 @@ class DataDirUnusable(StoreError):
     pass
 
 
+class StoreInUse(StoreError):
+    """Another process has the store open."""
+
+
 class OutputPathProblem(StoreError):
     """An output file or folder Trede cannot or must not write (checked before work)."""

@@ -5,6 +5,7 @@ offered a backup or a fresh pull instead."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
@@ -39,6 +40,35 @@ def _is_database_error(exc: BaseException) -> bool:
     import sqlcipher3
 
     return isinstance(exc, (DBAPIError, sqlcipher3.DatabaseError))
+
+
+NOT_THIS_KEY_MESSAGE = (
+    "Het databasebestand hoort niet bij dit sleutelbestand of is beschadigd; er is niets gewijzigd."
+)
+
+
+def require_whole_file(database: Path, db_key: bytes) -> None:
+    """StoreCorrupted unless the closed store's file opens with this key and every page
+    checks out; read only, so a damaged file is left exactly as it was."""
+    import sqlcipher3
+
+    from app.storage.unlocking import raw_connection
+
+    try:
+        connection = raw_connection(database, db_key, read_only=True)
+    except sqlcipher3.Error as exc:
+        raise StoreCorrupted(NOT_THIS_KEY_MESSAGE) from exc
+    try:
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.Error as exc:
+            raise StoreCorrupted(NOT_THIS_KEY_MESSAGE) from exc
+        found = integrity_problems(connection)
+    finally:
+        connection.close()
+    if found:
+        log.error("the store is damaged: %d problem(s), first: %s", len(found), found[0][:80])
+        raise StoreCorrupted(DAMAGED_STORE_MESSAGE)
 
 
 def require_whole(engine: Engine) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import URL, create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -35,7 +35,7 @@ from app.storage.errors import (
     StoreError,
 )
 from app.storage.files import fsync_folder
-from app.storage.integrity import DAMAGED_STORE_MESSAGE, require_whole
+from app.storage.integrity import DAMAGED_STORE_MESSAGE, require_whole, require_whole_file
 from app.storage.keys import (
     KeyHeader,
     decode_device_secret,
@@ -43,6 +43,7 @@ from app.storage.keys import (
     wrap_key,
     write_atomically,
 )
+from app.storage.lock import StoreLock
 from app.storage.migrate import upgrade_to_head
 from app.storage.unlocking import (
     STAGING_MARKER,
@@ -52,7 +53,6 @@ from app.storage.unlocking import (
     device_secret,
     device_secret_name,
     passphrase_problem,
-    read_header,
     secret_names,
     token_name,
     unlock_key,
@@ -74,6 +74,8 @@ log = logging.getLogger(__name__)
 
 install_capture()
 
+# What SQLite and SQLCipher say when a page is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+_DAMAGE_SIGNS = ("malformed", "not a database", "hmac")
 CACHE_KIB = 64 * 1024  # holds the working set: SQLCipher reads are 3.4x slower without
 
 
@@ -106,13 +108,30 @@ def _make_engine(database: Path, db_key: bytes) -> Engine:
 class Store:
     """An unlocked store: an engine with the raw key, and sessions stamped with an actor."""
 
-    def __init__(self, paths: StorePaths, header: KeyHeader, engine: Engine) -> None:
+    def __init__(
+        self,
+        paths: StorePaths,
+        header: KeyHeader,
+        engine: Engine,
+        lock: StoreLock | None = None,
+    ) -> None:
         self.paths = paths
         self.header = header
         self.engine = engine
+        self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.damaged = False
         self._checked_at = time.monotonic()  # opening checked every page
+        event.listen(engine, "handle_error", self._on_error)
+
+    def _on_error(self, context: Any) -> None:
+        """A page that fails its check while the app works marks the store damaged at once:
+        no later session may write into it."""
+        text = str(context.original_exception).lower()
+        if any(sign in text for sign in _DAMAGE_SIGNS):
+            if not self.damaged:
+                log.error("the store turned out damaged while in use")
+            self.damaged = True
 
     def require_whole(self, *, unless_checked_within: float = 0) -> None:
         """StoreCorrupted when a page is damaged; from then on nothing is written here.
@@ -156,28 +175,18 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
 
 
 def _open_engine(paths: StorePaths, db_key: bytes) -> Engine:
     if not paths.database.is_file() or paths.database.stat().st_size == 0:
         # an empty file would become a new database at the first PRAGMA: never touch it
         raise StoreCorrupted(EMPTY_DATABASE_MESSAGE)
-    engine = _make_engine(paths.database, db_key)
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
-    except DatabaseError as exc:
-        engine.dispose()
-        raise StoreCorrupted(
-            "Het databasebestand hoort niet bij dit sleutelbestand of is beschadigd; er is "
-            "niets gewijzigd."
-        ) from exc
-    try:
-        require_whole(engine)
-    except StoreCorrupted:
-        engine.dispose()
-        raise
-    return engine
+    # checked read-only before the first writable connection (which sets WAL mode and, when
+    # it closes, checkpoints): a damaged file is left exactly as it was
+    require_whole_file(paths.database, db_key)
+    return _make_engine(paths.database, db_key)
 
 
 EMPTY_DATABASE_MESSAGE = "Het databasebestand is leeg of geen bestand; er is niets gewijzigd."
@@ -194,13 +203,30 @@ def create_store(
     owner, the demo clients, the first sync) and moved into place only when complete, so an
     interruption leaves nothing that looks like a store; the next creation cleans it up."""
     paths = StorePaths(check_data_dir(Path(data_dir)))
-    discard_unfinished(paths)
-    if paths.key_file.exists() or paths.database.exists():
+    if paths.exists():
         raise StoreAlreadyExists(f"Er staat al een Trede-database in {paths.data_dir}.")
     problem = passphrase_problem(passphrase)
     if problem:
         raise PassphraseTooWeak(problem)
-    paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    lock = StoreLock(paths.data_dir).acquire()
+    try:
+        return _create_locked(paths, passphrase, demo=demo, setup=setup, lock=lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _create_locked(
+    paths: StorePaths,
+    passphrase: str,
+    *,
+    demo: bool,
+    setup: Callable[[Store], None] | None,
+    lock: StoreLock,
+) -> Store:
+    discard_unfinished(paths)  # under the lock: no other process is making it now
+    if paths.key_file.exists() or paths.database.exists():
+        raise StoreAlreadyExists(f"Er staat al een Trede-database in {paths.data_dir}.")
     staged = StorePaths(paths.staging)
     staged.data_dir.mkdir(mode=0o700)
     store_id = str(uuid.uuid4())
@@ -239,7 +265,7 @@ def create_store(
         raise
     shutil.rmtree(staged.data_dir, ignore_errors=True)
     log.info("created a store")
-    return Store(paths, header, _open_engine(paths, db_key))
+    return Store(paths, header, _open_engine(paths, db_key), lock)
 
 
 def _checkpoint(engine: Engine) -> None:
@@ -260,23 +286,23 @@ def unfinished_token(data_dir: Path) -> str | None:
 
 
 def discard_unfinished(paths: StorePaths) -> None:
-    """Remove what an interrupted creation left in `paths.data_dir`: its staging folder, a
-    database it had moved without its key, and its keyring secrets. A complete store is
-    never touched; a database or key file that stands alone is moved aside, not deleted."""
+    """Remove what an interrupted creation left in `paths.data_dir`: its staging folder, the
+    database it had moved before its key, and its keyring secrets. Only what provably belongs
+    to the unfinished store is deleted (its key file still in the staging folder proves the
+    creation never finished); a complete store is never touched, and a database or key file
+    that stands alone is moved aside, not deleted."""
     staging = paths.staging
     if staging.exists():
         marker = staging / STAGING_MARKER
-        store_id = marker.read_text("ascii").strip() if marker.is_file() else None
-        completed = False
-        if paths.key_file.exists():
-            try:
-                completed = read_header(paths).store_id == store_id
-            except StoreError:
-                completed = False
-        elif paths.database.exists():
-            for leftover in paths.database_files():  # moved before the crash, key not yet
+        try:
+            store_id = marker.read_text("ascii").strip() if marker.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            store_id = None
+        never_finished = (staging / paths.key_file.name).exists()
+        if never_finished and not paths.key_file.exists():
+            for leftover in paths.database_files():  # moved before the crash, its key not
                 leftover.unlink(missing_ok=True)
-        if store_id and not completed:
+        if store_id and (never_finished or not paths.key_file.exists()):
             for name in secret_names(store_id):
                 try:
                     keyring_secrets.delete_secret(name)
@@ -284,11 +310,14 @@ def discard_unfinished(paths: StorePaths) -> None:
                     log.warning("could not remove a secret of an unfinished store")
         shutil.rmtree(staging, ignore_errors=True)
         log.info("removed an unfinished store")
-    if paths.database.exists() != paths.key_file.exists():
-        alone = paths.database if paths.database.exists() else paths.key_file
-        aside = alone.with_name(f"{alone.name}.zonder-paar-{dt.datetime.now():%Y%m%d-%H%M%S}")
-        os.replace(alone, aside)
-        log.warning("moved a lone %s aside", alone.suffix)
+    present = [p for p in (*paths.database_files(), paths.key_file) if p.exists()]
+    if present and not paths.exists():
+        # a database without its key, a key without its database, a WAL without either:
+        # kept, but out of the way of a new store (a stale WAL would spoil its database)
+        stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+        for alone in present:
+            os.replace(alone, alone.with_name(f"{alone.name}.zonder-paar-{stamp}"))
+        log.warning("moved %d lone store file(s) aside", len(present))
 
 
 def unlock_store(data_dir: Path, passphrase: str, *, migrate: bool = True) -> Store:
@@ -296,17 +325,24 @@ def unlock_store(data_dir: Path, passphrase: str, *, migrate: bool = True) -> St
 
 
 def open_store(key: UnlockedKey, *, migrate: bool = True) -> Store:
-    """Open the database with an unwrapped key (and bring its schema up to date)."""
-    engine = _open_engine(key.paths, key.db_key)
+    """Open the database with an unwrapped key (and bring its schema up to date); the store
+    holds its folder's lock until it is closed."""
+    lock = StoreLock(key.paths.data_dir).acquire()
+    try:
+        engine = _open_engine(key.paths, key.db_key)
+    except BaseException:
+        lock.release()
+        raise
     if migrate:
         try:
             upgrade_to_head(engine)
         except BaseException:
             engine.dispose()
+            lock.release()
             raise
     _use_stored_region(engine)
     log.info("unlocked a store")
-    return Store(key.paths, key.header, engine)
+    return Store(key.paths, key.header, engine, lock)
 
 
 def _use_stored_region(engine: Engine) -> None:

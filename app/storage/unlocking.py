@@ -17,7 +17,7 @@ from app.storage.keys import (
 )
 
 DB_FILE = "trede.db"
-MAX_KEY_FILE_BYTES = 64 * 1024  # a real one is under 1 KiB"
+MAX_KEY_FILE_BYTES = 64 * 1024  # a real one is under 1 KiB
 KEY_FILE = "trede.key"
 # A store is built here, inside its data folder, and moved into place when complete.
 STAGING_DIR = ".trede-in-aanmaak"
@@ -128,13 +128,23 @@ def unlock_key(data_dir: Path, passphrase: str) -> UnlockedKey:
     )
 
 
-def raw_connection(path: Path, key: bytes | str, *, check_same_thread: bool = True) -> Any:
+def raw_connection(
+    path: Path, key: bytes | str, *, check_same_thread: bool = True, read_only: bool = False
+) -> Any:
     """A plain sqlcipher3 connection to an encrypted file, keyed with a raw database key
-    (bytes) or a passphrase (str); SQLCipher's own log lines stay off the terminal. Raises
-    sqlcipher3.Error."""
+    (bytes) or a passphrase (str); SQLCipher's own log lines stay off the terminal.
+    `read_only` never writes the database or its WAL (not even a checkpoint on close).
+    Raises sqlcipher3.Error."""
     import sqlcipher3
 
-    connection = sqlcipher3.connect(str(path), check_same_thread=check_same_thread)
+    if read_only:
+        # without a WAL (a store closed cleanly) nothing beside it is even created
+        has_wal = Path(f"{path}-wal").exists()
+        mode = "mode=ro" if has_wal else "mode=ro&immutable=1"
+        target, uri = f"{Path(path).absolute().as_uri()}?{mode}", True
+    else:
+        target, uri = str(path), False
+    connection = sqlcipher3.connect(target, check_same_thread=check_same_thread, uri=uri)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         if isinstance(key, bytes):
@@ -155,7 +165,9 @@ def read_local_setting(key: UnlockedKey, name: str) -> str | None:
     import sqlcipher3
 
     try:
-        connection = raw_connection(key.paths.database, key.db_key, check_same_thread=False)
+        connection = raw_connection(
+            key.paths.database, key.db_key, check_same_thread=False, read_only=True
+        )
     except sqlcipher3.Error:
         return None
     try:

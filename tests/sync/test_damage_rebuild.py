@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 from app.domain.vocab import Role
 from app.models import Client, JournalEntry
 from app.services.recovery import rebuild_from_central, salvage
-from app.storage.errors import StoreCorrupted
+from app.storage.errors import StoreCorrupted, StoreDamaged
 from app.storage.store import unlock_key, unlock_store
 from app.sync.http import HttpTransport
 from central import tables as t
@@ -55,8 +55,17 @@ def test_a_damaged_linked_store_is_rebuilt_with_its_unsent_work(
         unlock_store(folder, PASSPHRASE)
     key = unlock_key(folder, PASSPHRASE)
     assert len(salvage(key).outbox) >= 1
+    damaged = (folder / "trede.db").read_bytes()
+
+    def offline(_url: str, token: str | None) -> HttpTransport:
+        return HttpTransport("http://127.0.0.1:9", token, timeout=2)
+
+    with pytest.raises(StoreDamaged, match="niet bereikbaar"):
+        rebuild_from_central(key, offline)
+    assert (folder / "trede.db").read_bytes() == damaged  # nothing changed: try again later
+    assert not (folder / ".trede-in-aanmaak").exists()
     rebuilt = rebuild_from_central(key, HttpTransport)
-    assert rebuilt.report is not None and rebuilt.rescued_changes >= 1
+    assert rebuilt.rescued_changes >= 1 and rebuilt.report.pushed >= 1
     with rebuilt.store.session() as session:
         assert set(session.scalars(select(Client.id))) == {first, second}
         subjects = set(session.scalars(select(JournalEntry.subject)))

@@ -167,13 +167,19 @@ def test_a_revoked_account_wipes_the_laptop_at_its_next_contact(
     central: CentralServer, two_coaches: tuple[Laptop, Laptop, str]
 ) -> None:
     a, _b, _client_id = two_coaches
+    from app.storage.backup import make_backup
+
     paths = a.store.paths
     store_id = a.store.store_id
+    make_backup(a.store)
+    (paths.data_dir / "beschadigd").mkdir()
+    (paths.data_dir / "beschadigd" / "trede-20261201-120000.db").write_bytes(b"old")
     central.store.revoke("wc.a")
     with pytest.raises(RemoteWipe):
         run_sync(a.store, HttpTransport)
     assert not paths.database.exists()
     assert not paths.key_file.exists()
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == []  # backups too
     assert keyring_secrets.get_secret(device_secret_name(store_id)) is None
     assert keyring_secrets.get_secret(token_name(store_id)) is None
 
