@@ -296,7 +296,10 @@ def _open_store(args: argparse.Namespace) -> Store:
     if args.demo and not StorePaths(data_dir).exists():
         ensure_demo_store(data_dir, 1000, _demo_passphrase(), cli_files.print_progress)
     store = unlock_store(data_dir, _passphrase_for(args))
-    backup_if_due(store)
+    try:
+        backup_if_due(store)
+    except (OSError, StoreError):  # a full disk must not stop the work; tried again next time
+        log.warning("the daily backup was not made", exc_info=True)
     return store
 
 
@@ -401,10 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     if os.name == "posix":
         os.umask(0o077)  # every file and folder Trede makes is its user's only
     try:
-        configure_logging(default_log_dir(), verbose=args.verbose)
+        log_file = configure_logging(default_log_dir(), verbose=args.verbose)
     except OSError:
-        configure_logging(None, verbose=args.verbose)
-        log.warning("the log folder cannot be written; logging to the console only")
+        log_file = configure_logging(None, verbose=args.verbose)
     from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 
     if _is_demo(args) and use_demo_fallback_if_no_secure_backend():
@@ -446,9 +448,10 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error in command %s", args.command or "gui")
         if args.debug:
             raise
-        print(
-            f"Er ging iets onverwachts mis. Er is niets verloren; de details staan in "
-            f"{default_log_dir() / 'trede.log'} (of gebruik --debug).",
-            file=sys.stderr,
+        where = (
+            f"de details staan in {log_file} (of gebruik --debug)"
+            if log_file
+            else ("gebruik --debug voor de details")
         )
+        print(f"Er ging iets onverwachts mis. Er is niets verloren; {where}.", file=sys.stderr)
         return 70

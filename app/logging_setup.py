@@ -81,15 +81,23 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().formatStack(stack_info))
 
 
-def configure_logging(log_dir: Path | None, *, verbose: bool = False) -> None:
+def configure_logging(
+    log_dir: Path | None, *, verbose: bool = False, console: bool = False
+) -> Path | None:
+    """Log to `log_dir/trede.log` (returned), and to the terminal with `verbose` or
+    `console` (a server). Every handler redacts; nothing ever goes out unredacted through
+    Python's last-resort handler."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
         root.removeHandler(handler)
-    if verbose:  # otherwise the terminal shows the one line that tells what to do, no more
-        console = logging.StreamHandler()
-        console.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
-        root.addHandler(console)
+    logging.lastResort = None
+    root.addHandler(logging.NullHandler())
+    if verbose or console:  # else the terminal shows the one line that says what to do
+        terminal = logging.StreamHandler()
+        terminal.setLevel(logging.DEBUG if verbose else logging.INFO)
+        terminal.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(terminal)
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(
@@ -99,3 +107,5 @@ def configure_logging(log_dir: Path | None, *, verbose: bool = False) -> None:
             RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         )
         root.addHandler(file_handler)
+        return log_dir / "trede.log"
+    return None

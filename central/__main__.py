@@ -81,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    configure_logging(None)
+    configure_logging(None, console=True)
     engine = central_engine(args.db)
     upgrade(engine)
     store = CentralStore(engine, token_days=getattr(args, "token_days", DEFAULT_TOKEN_DAYS))
@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             from central.api import create_app
 
             app = create_app(store, require_https=args.require_https)
-            uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+            # log_config=None: uvicorn's loggers go through the redacting handler too
+            uvicorn.run(app, host=args.host, port=args.port, log_config=None, log_level="warning")
         elif args.command == "migrate":
             print("schema is up to date")
         elif args.command == "team":

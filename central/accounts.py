@@ -201,6 +201,7 @@ class Accounts:
                 t.devices.c.token_hash == token_hash(previous_token),
                 t.devices.c.caseworker_id == caseworker_id,
                 t.devices.c.revoked_at.is_(None),
+                t.devices.c.expires_at > utc_now(),
             )
         ).scalar()
         return found

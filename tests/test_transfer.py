@@ -137,6 +137,7 @@ def test_transfer_commands(exported, receiver) -> None:  # type: ignore[no-untyp
 
     _chosen, _before, password, path = exported
     store, _actor = receiver
+    store.close()  # one process at a time on a store: the command opens it itself
     main = str(Path(__file__).resolve().parent.parent / "main.py")
     base = [sys.executable, main, "--data-dir", str(store.paths.data_dir), "import", str(path)]
     env = {**os.environ, "TREDE_PASSPHRASE": PASSPHRASE, "TREDE_TRANSFER_PASSWORD": "fout"}

@@ -14,6 +14,8 @@ from app.services.errors import NotFound
 __all__ = ["OWNER_KEY", "Actor", "actor_for", "get_setting", "initialise_owner", "owner_actor"]
 
 OWNER_KEY = "owner_caseworker_id"
+# Set in a demo store: its passphrase is public, so no real client data may enter it.
+DEMO_SETTING = "demo_store"
 
 
 def actor_for(session: Session, caseworker_id: str) -> Actor:

@@ -55,7 +55,7 @@ from app.models import (
 )
 from app.paths import DEMO_PASSPHRASE
 from app.services import demo_people as words
-from app.services.context import Actor, initialise_owner
+from app.services.context import DEMO_SETTING, Actor, initialise_owner, set_setting
 from app.services.demo_plans import frozen_plan
 
 log = logging.getLogger(__name__)
@@ -164,6 +164,7 @@ def ensure_demo_store(
 
     def fill(store: Store) -> None:
         with store.session() as session:
+            set_setting(session, DEMO_SETTING, "1")  # no real client may be read into it
             generate_demo(session, clients, seed=seed, progress=progress)
 
     if not StorePaths(data_dir).exists():

@@ -135,6 +135,11 @@ def link_store(
     problems = account_problems(server_url, username, password)
     if problems:
         raise ValidationFailed(problems)
+    if store.header.demo:
+        raise AccessDenied(
+            "Een demodatabase wordt niet aan een centrale server gekoppeld. Maak een eigen "
+            "database aan met 'Aanmelden bij de centrale server van uw team'."
+        )
     url = server_url.strip().rstrip("/")
     transport = transport_factory(url, None)
     try:
@@ -147,6 +152,24 @@ def link_store(
         if close is not None:
             close()
     caseworker_id = str(answer["caseworker_id"])
+    # the token first: a crash after this still lets the next connect reuse the device
+    name = token_name(store.store_id)
+    earlier = keyring_secrets.get_secret(name, demo=store.header.demo)
+    keyring_secrets.set_secret(name, str(answer["token"]), demo=store.header.demo)
+    try:
+        _bind(store, url, caseworker_id, str(answer["device_id"]))
+    except BaseException:
+        if earlier is None:
+            keyring_secrets.delete_secret(name)
+        else:
+            keyring_secrets.set_secret(name, earlier, demo=store.header.demo)
+        raise
+    log.info("store linked to a central store account")
+    return caseworker_id
+
+
+def _bind(store: Store, url: str, caseworker_id: str, device_id: str) -> None:
+    """Bind the store to the account, unless it holds work that would never reach it."""
     with store.session() as session:
         linked = get_setting(session, LINKED_CASEWORKER_KEY)
         owner = get_setting(session, OWNER_KEY)
@@ -165,13 +188,8 @@ def link_store(
                     "Koppel een nieuwe, lege database aan de centrale server."
                 )
         set_setting(session, SERVER_URL_KEY, url)
-        set_setting(session, DEVICE_KEY, str(answer["device_id"]))
+        set_setting(session, DEVICE_KEY, device_id)
         set_setting(session, LINKED_CASEWORKER_KEY, caseworker_id)
-    keyring_secrets.set_secret(
-        token_name(store.store_id), str(answer["token"]), demo=store.header.demo
-    )
-    log.info("store linked to a central store account")
-    return caseworker_id
 
 
 def run_sync(
@@ -191,6 +209,9 @@ def run_sync(
     token = keyring_secrets.get_secret(token_name(store.store_id), demo=store.header.demo)
     if url is None or caseworker_id is None:
         raise LoginRequired(NOT_LINKED)
+    address_problem = server_url_problem(url)
+    if address_problem:  # linked by an older version over plain http://: log in again
+        raise LoginRequired(address_problem)
     if token is None:
         raise LoginRequired(LOG_IN_AGAIN)
     transport = transport_factory(url, token)
@@ -229,7 +250,9 @@ def wipe_local_store(store: Store) -> None:
     """The database, its key and the secrets leave this laptop (the remote wipe, or a new
     store whose first connection failed)."""
     store.close()
-    for path in store.paths.database_files():
+    from app.storage.lock import LOCK_FILE
+
+    for path in (*store.paths.database_files(), store.paths.data_dir / LOCK_FILE):
         path.unlink(missing_ok=True)
     store.paths.key_file.unlink(missing_ok=True)
     for name in secret_names(store.store_id):

@@ -239,10 +239,15 @@ def import_transfer(
     """Read the file, then insert every row in the session's transaction and hand the clients
     over to `actor`. A client already in this store refuses the whole file."""
     from app.models import CaseAssignment
-    from app.services.context import get_setting
+    from app.services.context import DEMO_SETTING, get_setting
     from app.sync.state import DEVICE_KEY
 
     today = today or dt.date.today()
+    if get_setting(session, DEMO_SETTING) is not None:
+        raise TransferError(
+            "Een demodatabase leest geen overdrachtsbestand in: het wachtwoord van de demo is "
+            "openbaar. Lees het in in uw eigen database."
+        )
     if get_setting(session, DEVICE_KEY) is not None:
         # rows read from a file bypass the central store, which would then remove them again
         raise TransferError(

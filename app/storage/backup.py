@@ -74,13 +74,16 @@ def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
     target = folder / f"trede-{made:%Y%m%d-%H%M%S}.db"
     temporary = folder / f".{target.name}.tmp"
     temporary.unlink(missing_ok=True)
-    with store.engine.connect() as connection:
-        connection.exec_driver_sql("VACUUM INTO ?", (str(temporary),))
-    os.chmod(temporary, 0o600)
-    fsync_file(temporary)
     backup = Backup(target, made)
-    write_atomically(backup.key_copy, store.paths.key_file.read_text("utf-8"))
-    os.replace(temporary, target)
+    try:
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("VACUUM INTO ?", (str(temporary),))
+        os.chmod(temporary, 0o600)
+        fsync_file(temporary)
+        write_atomically(backup.key_copy, store.paths.key_file.read_text("utf-8"))
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
     fsync_folder(folder)
     for old in backups(store.paths)[KEEP:]:
         old.path.unlink(missing_ok=True)

@@ -5,6 +5,7 @@ after the audit record of the output has committed."""
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
 from collections.abc import Callable, Iterator
@@ -49,7 +50,19 @@ def check_output_file(path: Path) -> Path:
             # a device, a pipe or a link: replacing it would destroy what it stands for
             raise _problem(f"{path} is geen gewoon bestand.")
     _check_writable_folder(path.parent)
+    _sweep_leftovers(path)
     return path
+
+
+def _sweep_leftovers(target: Path) -> None:
+    """Remove what an interrupted write of this same file left (client data, owner-only)."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[0-9a-f]{{8}}\.tmp$")
+    try:
+        for sibling in target.parent.iterdir():
+            if pattern.match(sibling.name) and sibling.is_file():
+                sibling.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder that cannot be listed was refused above already
 
 
 def check_output_folder(folder: Path) -> Path:

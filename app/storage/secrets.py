@@ -69,11 +69,6 @@ def insecure_keyring_allowed() -> bool:
     return os.environ.get(ALLOW_INSECURE_ENV, "").strip() == DEMO_BACKEND
 
 
-def insecure_keyring_in_use() -> bool:
-    """True when a real store's secrets are in the demo keyring (shown as a warning)."""
-    return is_demo_fallback()
-
-
 def checked_backend(*, demo: bool = False) -> KeyringBackend:
     """The configured keyring, if Trede may trust it with the device secret of a store
     (`demo`: a demo store of generated clients, which may use the demo keyring)."""

@@ -52,6 +52,7 @@ from app.storage.unlocking import (
     check_data_dir,
     device_secret,
     device_secret_name,
+    is_demo_store,
     passphrase_problem,
     secret_names,
     token_name,
@@ -372,7 +373,7 @@ def change_passphrase(data_dir: Path, old: str, new: str) -> None:
         key.db_key,
         store_id=key.header.store_id,
         passphrase=new,
-        device_secret=device_secret(key.header.store_id, demo=key.header.demo),
+        device_secret=device_secret(key.header.store_id, demo=is_demo_store(key.paths, key.header)),
         demo=key.header.demo,
     )
     write_atomically(key.paths.key_file, rewrapped.to_json())

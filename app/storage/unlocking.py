@@ -111,6 +111,16 @@ def read_header(paths: StorePaths) -> KeyHeader:
     return KeyHeader.from_json(text)
 
 
+def is_demo_store(paths: StorePaths, header: KeyHeader) -> bool:
+    """A demo store: marked so in its key file, or (made before the mark existed) in the
+    demo's own folder."""
+    if header.demo:
+        return True
+    from app.paths import default_data_dir
+
+    return paths.data_dir.resolve() == default_data_dir(demo=True).resolve()
+
+
 def device_secret(store_id: str, *, demo: bool = False) -> bytes:
     stored = keyring_secrets.get_secret(device_secret_name(store_id), demo=demo)
     if stored is None:
@@ -122,7 +132,7 @@ def unlock_key(data_dir: Path, passphrase: str) -> UnlockedKey:
     """The raw database key; raises WrongPassphrase or MissingDeviceSecret. Touches no file."""
     paths = StorePaths(Path(data_dir))
     header = read_header(paths)
-    secret = device_secret(header.store_id, demo=header.demo)
+    secret = device_secret(header.store_id, demo=is_demo_store(paths, header))
     return UnlockedKey(
         paths, header, unwrap_key(header, passphrase=passphrase, device_secret=secret)
     )

@@ -96,6 +96,11 @@ class Start:
 
 def obtain_start(data_dir: Path, *, demo: bool) -> Start | None:
     """Unlock the store, or on first run make one (or the demo). None when cancelled."""
+    from app.storage.backup import key_from_backup
+
+    # a lost or garbled key file beside its database comes back from the newest backup,
+    # instead of the first-run screen offering to make a new store over it
+    key_from_backup(StorePaths(data_dir))
     while not demo and not StorePaths(data_dir).exists():
         first_run = NewStoreDialog(data_dir)
         result = first_run.exec()

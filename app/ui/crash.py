@@ -29,26 +29,18 @@ def unexpected_error_message() -> str:
     )
 
 
-def _expected() -> tuple[type[BaseException], ...]:
-    from app.services.errors import ServiceError
-    from app.storage.errors import StoreError
-    from app.sync.errors import SyncError
-
-    return (ServiceError, StoreError, SyncError)
-
-
 def handle_exception(
     kind: type[BaseException], value: BaseException, traceback: TracebackType | None
 ) -> None:
     if issubclass(kind, KeyboardInterrupt):
         QCoreApplication.quit()
         return
-    from app.ui.worker import UnexpectedFailure
+    from app.ui.worker import UnexpectedFailure, expected_errors
 
     if isinstance(value, UnexpectedFailure):  # logged where it happened, on the worker
         messages.error(str(value))
         return
-    if isinstance(value, _expected()):
+    if isinstance(value, expected_errors()):
         # a typed error with a Dutch message that a caller forgot to catch: still a fault
         log.error("uncaught %s", kind.__name__, exc_info=(kind, value, traceback))
         messages.error(str(value))

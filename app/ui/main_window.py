@@ -28,7 +28,7 @@ from app.services.actor import Actor
 from app.services.caseload_rows import CaseloadRow, Scope
 from app.services.errors import ServiceError
 from app.storage.errors import StoreError
-from app.storage.secrets import insecure_keyring_in_use
+from app.storage.secrets import is_demo_fallback
 from app.ui import crash, messages, prefetch, settings, worker
 from app.ui.actions import Actions
 from app.ui.caseload_panel import CaseloadPanel
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.sync_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.count_label)
-        if not self.demo and insecure_keyring_in_use():
+        if not self.demo and is_demo_fallback():
             warning = QLabel(tr("Onveilige sleutelbos: het apparaatgeheim staat in een bestand"))
             warning.setProperty("role", "error")
             warning.setToolTip(
@@ -652,7 +652,7 @@ class MainWindow(QMainWindow):
         parts = ["Trede"]
         if self.demo:
             parts.append(tr("demo (gegenereerde klanten)"))
-        elif insecure_keyring_in_use():
+        elif is_demo_fallback():
             parts.append(tr("ONVEILIGE SLEUTELBOS"))
         if self.locked:
             parts.append(tr("vergrendeld"))

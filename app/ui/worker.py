@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QWidget
 log = logging.getLogger(__name__)
 
 
-def _expected() -> tuple[type[Exception], ...]:
+def expected_errors() -> tuple[type[Exception], ...]:
+    """The typed errors whose message is a Dutch sentence for the caseworker."""
     from app.services.errors import ServiceError
     from app.storage.errors import StoreError
     from app.sync.errors import SyncError
@@ -60,8 +61,8 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.job(self.signals.progress.emit, self.is_cancelled)
-        except Exception as exc:  # reported to the GUI thread, which shows a message
-            if isinstance(exc, _expected()):
+        except BaseException as exc:  # reported to the GUI thread, which shows a message
+            if isinstance(exc, expected_errors()):
                 # an offline laptop, a refused input: said to the caseworker, no fault here
                 log.info("background job stopped: %s", type(exc).__name__)
                 self.signals.failed.emit(exc)
