@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.storage.errors import StoreError
 from app.storage.store import change_passphrase, passphrase_problem
-from app.ui import settings
+from app.ui import settings, worker
 from app.ui.dialogs import BaseDialog, ok_cancel_buttons
 from app.ui.forms import error_label
 from app.ui.i18n import tr
@@ -117,8 +117,13 @@ class ChangePassphraseDialog(BaseDialog):
         if self.new.text() != self.repeat.text():
             self._fail(tr("De twee nieuwe wachtwoorden zijn niet gelijk."))
             return
-        try:
-            change_passphrase(self.data_dir, self.old.text(), self.new.text())
+        data_dir, old, new = self.data_dir, self.old.text(), self.new.text()
+        try:  # two key derivations (about a second): the window keeps painting
+            worker.run_with_progress(
+                lambda _p, _c: change_passphrase(data_dir, old, new),
+                tr("Wachtwoord wijzigen…"),
+                self,
+            )
         except StoreError as exc:
             self._fail(str(exc))
             return

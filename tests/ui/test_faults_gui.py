@@ -219,3 +219,22 @@ def test_a_reload_asked_for_during_a_load_comes_after_it(
     release.set()
     qtbot.waitUntil(lambda: main.caseload.model.rowCount() == 2, timeout=10000)
     assert calls == [1, 2]
+
+
+def test_the_passphrase_changes_on_the_worker(qtbot, store: Store, owner) -> None:  # type: ignore[no-untyped-def]
+    from app.storage.store import unlock_store
+    from app.ui.settings_dialog import ChangePassphraseDialog
+
+    dialog = ChangePassphraseDialog(store.paths.data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.old, "verkeerd-wachtwoord")
+    qtbot.keyClicks(dialog.new, "een-nieuw-wachtwoord")
+    qtbot.keyClicks(dialog.repeat, "een-nieuw-wachtwoord")
+    dialog.try_change()
+    assert "klopt niet" in dialog.error.text() and dialog.isVisible()
+    dialog.old.setText(PASSPHRASE)
+    dialog.try_change()
+    assert not dialog.isVisible()
+    store.close()
+    unlock_store(store.paths.data_dir, "een-nieuw-wachtwoord").close()
