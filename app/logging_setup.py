@@ -23,11 +23,17 @@ _DATES = (
     re.compile(r"(?<![\w-])\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?![\w-])"),
     re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\dT])"),
     re.compile(r"datetime\.date(?:time)?\([^)]*\)"),
+    re.compile(
+        r"\b\d{1,2}\s+(?:jan(?:uari)?|feb(?:ruari)?|m(?:aa)?rt|apr(?:il)?|mei|jun[i]?|jul[i]?|"
+        r"aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{4}\b",
+        re.IGNORECASE,
+    ),
 )
 _STREET = re.compile(
-    r"\b[A-Z][\w'.-]*(?:straat|weg|laan|plein|singel|gracht|kade|dijk|dreef|hof|pad|steeg|"
-    r"markt|park|ring|baan|veld|wal|burg|erf|plantsoen|allee|boulevard|hoven|akker|es)"
-    r"\s+\d+(?:\s?[a-zA-Z]{1,2}\b|-\d+)?"
+    r"\b(?-i:[A-Z][\w'.-]*\s+){0,3}[\w'.-]*(?:straat|weg|laan|plein|singel|gracht|kade|"
+    r"dijk|dreef|hof|steeg|markt|park|baan|veld|burg|plantsoen|allee|boulevard|hoven|akker)"
+    r"\s+\d+(?:\s?[a-zA-Z]{1,2}\b|-\d+)?",
+    re.IGNORECASE,
 )
 # In an exception's text any quoted value may be a name or an address typed by a caseworker.
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
