@@ -13,7 +13,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.storage.errors import StoreDamaged
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.storage.errors import BackupFailed, StoreDamaged
 from app.storage.files import fsync_file, fsync_folder
 from app.storage.keys import write_atomically
 from app.storage.unlocking import SQLITE_SUFFIXES, StorePaths, UnlockedKey, raw_connection
@@ -26,6 +28,10 @@ KEEP = 7
 BACKUP_EVERY = dt.timedelta(hours=20)  # daily, also for someone who starts at 8 and 9
 _NAME = re.compile(r"^trede-(\d{8}-\d{6})\.db$")
 
+BACKUP_FAILED_MESSAGE = (
+    "De reservekopie kon niet worden gemaakt (is de schijf vol?). Er is niets gewijzigd; "
+    "Trede probeert het bij de volgende start opnieuw."
+)
 NO_BACKUP_MESSAGE = (
     "Er is geen gave reservekopie van deze database. Een laptop die aan de centrale server is "
     "gekoppeld, kan alles opnieuw ophalen; vraag anders de beheerder om hulp."
@@ -72,8 +78,7 @@ def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
     folder = backup_folder(store.paths)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"trede-{made:%Y%m%d-%H%M%S}.db"
-    temporary = folder / f".{target.name}.tmp"
-    temporary.unlink(missing_ok=True)
+    temporary = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     backup = Backup(target, made)
     try:
         with store.engine.connect() as connection:
@@ -82,6 +87,9 @@ def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
         fsync_file(temporary)
         write_atomically(backup.key_copy, store.paths.key_file.read_text("utf-8"))
         os.replace(temporary, target)
+    except (OSError, SQLAlchemyError) as exc:  # a full disk, say
+        log.warning("a backup failed: %s", type(exc).__name__)
+        raise BackupFailed(BACKUP_FAILED_MESSAGE) from exc
     finally:
         temporary.unlink(missing_ok=True)
     fsync_folder(folder)

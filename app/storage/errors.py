@@ -49,6 +49,10 @@ class DataDirUnusable(StoreError):
     pass
 
 
+class BackupFailed(StoreError):
+    pass
+
+
 class StoreInUse(StoreError):
     """Another process has the store open."""
 

@@ -35,6 +35,11 @@ class Actions:
         self.clear_filters = make(tr("Filters wissen"), "Ctrl+Shift+F")
         self.lock = make(tr("Vergrendelen"), "Ctrl+L")
         self.change_passphrase = make(tr("Wachtwoord wijzigen…"), "Ctrl+Shift+P")
+        self.backup = make(
+            tr("Reservekopie maken"),
+            "Ctrl+Shift+B",
+            tr("Nu een versleutelde reservekopie maken (Trede doet dit ook elke dag)"),
+        )
         self.settings = make(tr("Instellingen…"), "Ctrl+,")
         self.quit = make(tr("Afsluiten"), "Ctrl+Q")
         self.export = make(tr("Caseload exporteren…"), "Ctrl+Shift+E")

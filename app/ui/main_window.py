@@ -176,6 +176,22 @@ class MainWindow(QMainWindow):
         self.caseload_ready.connect(self._start_sync_once)
         self._backup_when_due(store)
 
+    def make_backup_now(self) -> None:
+        from app.domain.formatting import format_moment
+        from app.storage.backup import make_backup
+
+        store = self._open_store()
+        job = worker.Worker(lambda _p, _c: make_backup(store))
+        job.signals.finished.connect(
+            lambda backup: messages.info(
+                tr("Reservekopie gemaakt ({0}); de nieuwste 7 worden bewaard.").format(
+                    format_moment(backup.made_at)
+                )
+            )
+        )
+        job.signals.failed.connect(lambda error: messages.error(str(error)))
+        self._backup_job = worker.start(job)
+
     def _backup_when_due(self, store: Store) -> None:
         """The day's backup, in the background; a failure is logged and tried next start."""
         from app.storage.backup import backup_if_due
@@ -217,7 +233,7 @@ class MainWindow(QMainWindow):
         for action in (a.sync, a.conflicts, a.login):
             files.addAction(action)
         files.addSeparator()
-        for action in (a.change_passphrase, a.settings, a.lock, a.quit):
+        for action in (a.backup, a.change_passphrase, a.settings, a.lock, a.quit):
             files.addAction(action)
         client = self.menuBar().addMenu(tr("&Klant"))
         for action in (a.new_client, a.open_client, a.edit_client, a.add_journal, a.assess):
@@ -303,6 +319,7 @@ class MainWindow(QMainWindow):
         a.clear_filters.triggered.connect(self.caseload.clear_filters)
         a.lock.triggered.connect(self.lock)
         a.change_passphrase.triggered.connect(self.change_passphrase)
+        a.backup.triggered.connect(self.make_backup_now)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
         a.sync.triggered.connect(self._sync_or_cancel)

@@ -88,6 +88,14 @@
         <translation>Change passphrase…</translation>
     </message>
     <message>
+        <source>Reservekopie maken</source>
+        <translation>Make a backup</translation>
+    </message>
+    <message>
+        <source>Nu een versleutelde reservekopie maken (Trede doet dit ook elke dag)</source>
+        <translation>Make an encrypted backup now (Trede also does so every day)</translation>
+    </message>
+    <message>
         <source>Instellingen…</source>
         <translation>Settings…</translation>
     </message>
@@ -850,6 +858,10 @@
     <message>
         <source>Caseload bijwerken…</source>
         <translation>Updating the caseload…</translation>
+    </message>
+    <message>
+        <source>Reservekopie gemaakt ({0}); de nieuwste 7 worden bewaard.</source>
+        <translation>Backup made ({0}); the newest 7 are kept.</translation>
     </message>
     <message>
         <source>&amp;Bestand</source>

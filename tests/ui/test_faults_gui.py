@@ -238,3 +238,19 @@ def test_the_passphrase_changes_on_the_worker(qtbot, store: Store, owner) -> Non
     assert not dialog.isVisible()
     store.close()
     unlock_store(store.paths.data_dir, "een-nieuw-wachtwoord").close()
+
+
+def test_a_backup_can_be_made_from_the_menu(qtbot, store: Store, owner) -> None:  # type: ignore[no-untyped-def]
+    from app.storage.backup import backups
+    from tests.ui.conftest import open_main_window
+
+    main, _client = open_main_window(qtbot, store, owner)
+    before = len(backups(store.paths))
+    said: list[str] = []
+    messages.bridge.info.connect(said.append)
+    try:
+        main.actions_.backup.trigger()
+        qtbot.waitUntil(lambda: any("Reservekopie gemaakt" in text for text in said))
+    finally:
+        messages.bridge.info.disconnect(said.append)
+    assert len(backups(store.paths)) >= max(before, 1)
