@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 _REDACTIONS = (
-    (re.compile(r"[^\s@<>()\"']+@[^\s@<>()\"']+\.[A-Za-z]{2,}"), "[e-mail]"),
+    (re.compile(r"(?<![^\s@<>()\"'])[^\s@<>()\"']+@[^\s@<>()\"']+\.[A-Za-z]{2,}"), "[e-mail]"),
     (re.compile(r"(?<![\w-])(?:\+31|0031|0)[\s-]?\d(?:[\s-]?\d){8}(?!\d)"), "[telefoon]"),
     (re.compile(r"(?<![\w-])\d{9}(?!\d)"), "[bsn]"),
     (re.compile(r"(?<![\w-])\d{8}(?!\d)"), "[nummer]"),
@@ -30,7 +30,7 @@ _DATES = (
     ),
 )
 _STREET = re.compile(
-    r"\b(?-i:[A-Z][\w'.-]*\s+){0,3}[\w'.-]*(?:straat|weg|laan|plein|singel|gracht|kade|"
+    r"(?<![\w'.-])(?-i:[A-Z][\w'.-]*\s+){0,3}[\w'.-]*(?:straat|weg|laan|plein|singel|gracht|kade|"
     r"dijk|dreef|hof|steeg|markt|park|baan|veld|burg|plantsoen|allee|boulevard|hoven|akker)"
     r"\s+\d+(?:\s?[a-zA-Z]{1,2}\b|-\d+)?",
     re.IGNORECASE,
@@ -98,6 +98,7 @@ def configure_logging(
     for handler in list(root.handlers):
         root.removeHandler(handler)
     logging.lastResort = None
+    logging.raiseExceptions = False  # a failing write must not print a record's values raw
     root.addHandler(logging.NullHandler())
     if verbose or console:  # else the terminal shows the one line that says what to do
         terminal = logging.StreamHandler()

@@ -142,7 +142,7 @@ def rebuild_from_central(
     """A fresh store for the same laptop: its link, the unsent changes read from the damaged
     file (sent at the first sync; where a colleague changed the same thing since, they
     become conflicts to resolve), and everything else received again from the central store."""
-    with StoreLock(key.paths.data_dir):
+    with StoreLock(key.paths.data_dir).acquire(exclusive=True):
         return _rebuild_locked(key, transport_factory, progress, cancelled)
 
 
@@ -194,6 +194,6 @@ def is_linked(key: UnlockedKey) -> bool:
 
 def restore(key: UnlockedKey, chosen: Backup | None = None) -> tuple[Store, Backup]:
     """Put the newest whole backup (or `chosen`) back and open it."""
-    with StoreLock(key.paths.data_dir):  # no other process may have it open meanwhile
+    with StoreLock(key.paths.data_dir).acquire(exclusive=True):  # nothing else has it open
         backup = restore_backup(key, chosen)
         return open_store(key), backup

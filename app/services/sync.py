@@ -250,9 +250,7 @@ def wipe_local_store(store: Store) -> None:
     """The database, its key and the secrets leave this laptop (the remote wipe, or a new
     store whose first connection failed)."""
     store.close()
-    from app.storage.lock import LOCK_FILE
-
-    for path in (*store.paths.database_files(), store.paths.data_dir / LOCK_FILE):
+    for path in store.paths.database_files():
         path.unlink(missing_ok=True)
     store.paths.key_file.unlink(missing_ok=True)
     for name in secret_names(store.store_id):
@@ -265,4 +263,10 @@ def wipe_local_store(store: Store) -> None:
     for folder in ("exports", BACKUP_DIR, DAMAGED_DIR, store.paths.staging.name):
         # backups and a damaged file open with the passphrase as long as a secret is left
         shutil.rmtree(store.paths.data_dir / folder, ignore_errors=True)
+    ours = ("trede.db", "trede.key", ".trede.db", ".trede.key")
+    for leftover in store.paths.data_dir.iterdir():
+        # files set aside (*.zonder-paar-*, *.onleesbaar-*) and temporary ones; the lock
+        # file stays (deleting it could let two processes each hold "the" lock)
+        if leftover.name.startswith(ours) and leftover.is_file():
+            leftover.unlink(missing_ok=True)
     log.info("local store and its secrets removed")

@@ -78,6 +78,7 @@ def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
     folder = backup_folder(store.paths)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"trede-{made:%Y%m%d-%H%M%S}.db"
+    _sweep(folder, ".trede-*.tmp", older_than_s=3600)  # what a crash mid-backup left
     temporary = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     backup = Backup(target, made)
     try:
@@ -98,6 +99,17 @@ def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
         old.key_copy.unlink(missing_ok=True)
     log.info("made a backup of the store")
     return backup
+
+
+def _sweep(folder: Path, pattern: str, older_than_s: float = 0) -> None:
+    import time
+
+    for leftover in folder.glob(pattern):
+        try:
+            if time.time() - leftover.stat().st_mtime >= older_than_s:
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 def backup_if_due(store: object, now: dt.datetime | None = None) -> Backup | None:
@@ -184,6 +196,7 @@ def restore_backup(key: UnlockedKey, chosen: Backup | None = None) -> Backup:
             break
     else:
         raise StoreDamaged(NO_BACKUP_MESSAGE)
+    _sweep(key.paths.data_dir, ".trede.db.terugzetten-*.tmp")  # an interrupted restore's
     temporary = key.paths.data_dir / f".trede.db.terugzetten-{secrets.token_hex(4)}.tmp"
     try:
         shutil.copyfile(backup.path, temporary)
@@ -201,19 +214,31 @@ def restore_backup(key: UnlockedKey, chosen: Backup | None = None) -> Backup:
 
 def key_from_backup(paths: StorePaths) -> bool:
     """When trede.key is unreadable: put back the newest backup's copy of it. True if done."""
-    from app.storage.keys import KeyHeader
+    import json
+
+    from app.storage.keys import HEADER_FORMAT, KeyHeader
 
     if paths.key_file.is_file():
+        text = paths.key_file.read_text("utf-8", errors="replace")
         try:
-            KeyHeader.from_json(paths.key_file.read_text("utf-8", errors="replace"))
+            KeyHeader.from_json(text)
             return False
         except StoreDamaged:
             pass
+        try:
+            found = json.loads(text)
+        except ValueError:
+            found = None
+        if isinstance(found, dict) and found.get("format") not in (None, HEADER_FORMAT):
+            return False  # a newer Trede's key file: readable to that version, keep it
     elif not paths.database.exists():
         return False
-    for backup in backups(paths):
-        if backup.key_copy.is_file():
-            write_atomically(paths.key_file, backup.key_copy.read_text("utf-8"))
-            log.warning("the key file was put back from a backup")
-            return True
-    return False
+    copy = next((b.key_copy for b in backups(paths) if b.key_copy.is_file()), None)
+    if copy is None:
+        return False
+    if paths.key_file.exists():  # kept, not overwritten: it may still mean something
+        stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+        os.replace(paths.key_file, paths.key_file.with_name(f"trede.key.onleesbaar-{stamp}"))
+    write_atomically(paths.key_file, copy.read_text("utf-8"))
+    log.warning("the key file was put back from a backup")
+    return True

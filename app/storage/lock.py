@@ -45,8 +45,12 @@ class StoreLock:
         self.folder = Path(os.path.abspath(data_dir))
         self._held = False
 
-    def acquire(self) -> StoreLock:
+    def acquire(self, *, exclusive: bool = False) -> StoreLock:
+        """`exclusive`: also refused when this process holds it already (making, restoring
+        or rebuilding a store must not run beside another use of it)."""
         with _guard:
+            if self.folder in _held and exclusive:
+                raise StoreInUse(IN_USE_MESSAGE)
             if self.folder in _held:
                 fd, count = _held[self.folder]
                 _held[self.folder] = (fd, count + 1)
@@ -73,7 +77,7 @@ class StoreLock:
             os.close(fd)  # closing the file releases the lock
 
     def __enter__(self) -> StoreLock:
-        return self.acquire()
+        return self if self._held else self.acquire()
 
     def __exit__(self, *_exc: Any) -> None:
         self.release()

@@ -209,7 +209,7 @@ def create_store(
     problem = passphrase_problem(passphrase)
     if problem:
         raise PassphraseTooWeak(problem)
-    lock = StoreLock(paths.data_dir).acquire()
+    lock = StoreLock(paths.data_dir).acquire(exclusive=True)
     try:
         return _create_locked(paths, passphrase, demo=demo, setup=setup, lock=lock)
     except BaseException:
@@ -259,6 +259,9 @@ def _create_locked(
                 os.replace(source, target)
         os.replace(staged.key_file, paths.key_file)  # the key file last: now it is a store
         fsync_folder(paths.data_dir)
+        # the marker goes at once: a staging folder left now must never cost this store its
+        # secrets (if its key file were lost later)
+        (staged.data_dir / STAGING_MARKER).unlink(missing_ok=True)
     except BaseException:
         if engine is not None:
             engine.dispose()
@@ -303,7 +306,8 @@ def discard_unfinished(paths: StorePaths) -> None:
         if never_finished and not paths.key_file.exists():
             for leftover in paths.database_files():  # moved before the crash, its key not
                 leftover.unlink(missing_ok=True)
-        if store_id and (never_finished or not paths.key_file.exists()):
+        nothing_moved = not paths.key_file.exists() and not paths.database.exists()
+        if store_id and (never_finished or nothing_moved):
             for name in secret_names(store_id):
                 try:
                     keyring_secrets.delete_secret(name)
@@ -329,21 +333,20 @@ def open_store(key: UnlockedKey, *, migrate: bool = True) -> Store:
     """Open the database with an unwrapped key (and bring its schema up to date); the store
     holds its folder's lock until it is closed."""
     lock = StoreLock(key.paths.data_dir).acquire()
+    engine: Engine | None = None
     try:
         engine = _open_engine(key.paths, key.db_key)
+        if migrate:
+            upgrade_to_head(engine)
+        _use_stored_region(engine)
+        store = Store(key.paths, key.header, engine, lock)
     except BaseException:
+        if engine is not None:
+            engine.dispose()
         lock.release()
         raise
-    if migrate:
-        try:
-            upgrade_to_head(engine)
-        except BaseException:
-            engine.dispose()
-            lock.release()
-            raise
-    _use_stored_region(engine)
     log.info("unlocked a store")
-    return Store(key.paths, key.header, engine, lock)
+    return store
 
 
 def _use_stored_region(engine: Engine) -> None:
@@ -364,10 +367,16 @@ def _use_stored_region(engine: Engine) -> None:
 
 
 def change_passphrase(data_dir: Path, old: str, new: str) -> None:
-    """Re-wrap the database key; the data itself is not re-encrypted."""
+    """Re-wrap the database key; the data itself is not re-encrypted. Not while another
+    process has the store (its key file would change under it)."""
     problem = passphrase_problem(new)
     if problem:
         raise PassphraseTooWeak(problem)
+    with StoreLock(Path(data_dir)):
+        _rewrap(data_dir, old, new)
+
+
+def _rewrap(data_dir: Path, old: str, new: str) -> None:
     key = unlock_key(data_dir, old)
     rewrapped = wrap_key(
         key.db_key,

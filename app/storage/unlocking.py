@@ -3,6 +3,7 @@ the database is opened. Free of SQLAlchemy, so the unlock screen appears fast.""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,7 +152,7 @@ def raw_connection(
         # without a WAL (a store closed cleanly) nothing beside it is even created
         has_wal = Path(f"{path}-wal").exists()
         mode = "mode=ro" if has_wal else "mode=ro&immutable=1"
-        target, uri = f"{Path(path).absolute().as_uri()}?{mode}", True
+        target, uri = f"{sqlite_uri(Path(path))}?{mode}", True
     else:
         target, uri = str(path), False
     connection = sqlcipher3.connect(target, check_same_thread=check_same_thread, uri=uri)
@@ -166,6 +167,19 @@ def raw_connection(
         connection.close()
         raise
     return connection
+
+
+def sqlite_uri(path: Path) -> str:
+    """A file: URI SQLite accepts for `path`: POSIX, a Windows drive, or a network share
+    (as file:////server/share, since SQLite refuses a host name in the URI)."""
+    from urllib.parse import quote
+
+    text = os.path.abspath(path).replace("\\", "/")
+    if text.startswith("//"):
+        return "file://" + quote(text, safe="/")
+    if len(text) > 1 and text[1] == ":":
+        return "file:///" + quote(text, safe="/:")
+    return "file:" + quote(text, safe="/")
 
 
 def read_local_setting(key: UnlockedKey, name: str) -> str | None:

@@ -92,9 +92,29 @@ def run_with_progress(
     that button: it asks the job to stop and waits, saying so, until the job has stopped
     (a request already sent must come back or time out first)."""
     from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QProgressDialog
 
-    dialog = QProgressDialog(text, cancel_text or "", 0, 0, parent)
+    class _Progress(QProgressDialog):
+        """Stays until the job has ended: Escape or the window's close button cancel (when
+        the job can be cancelled) or do nothing, so the window behind stays blocked."""
+
+        def __init__(self) -> None:
+            super().__init__(text, cancel_text or "", 0, 0, parent)
+            self.ended = False
+
+        def reject(self) -> None:
+            if cancel_text is not None and not self.ended:
+                cancel()
+
+        def closeEvent(self, event: QCloseEvent) -> None:
+            if self.ended:
+                super().closeEvent(event)
+                return
+            event.ignore()
+            self.reject()
+
+    dialog = _Progress()
     if cancel_text is None:
         dialog.setCancelButton(None)
     dialog.setWindowTitle("Trede")
@@ -115,6 +135,8 @@ def run_with_progress(
         loop.quit()
 
     def cancel() -> None:
+        if job_worker.is_cancelled():
+            return
         job_worker.cancel()
         from app.ui.i18n import tr
 
@@ -128,6 +150,7 @@ def run_with_progress(
     dialog.show()
     start(job_worker)
     loop.exec()
+    dialog.ended = True
     dialog.close()
     dialog.deleteLater()
     if isinstance(outcome[0], Exception):

@@ -179,7 +179,7 @@ def test_a_revoked_account_wipes_the_laptop_at_its_next_contact(
         run_sync(a.store, HttpTransport)
     assert not paths.database.exists()
     assert not paths.key_file.exists()
-    assert sorted(p.name for p in paths.data_dir.iterdir()) == []  # backups too
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == [".trede.lock"]  # backups too
     assert keyring_secrets.get_secret(device_secret_name(store_id)) is None
     assert keyring_secrets.get_secret(token_name(store_id)) is None
 

@@ -81,12 +81,16 @@ def test_the_login_can_be_cancelled_while_the_server_is_silent(
     qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
 
     def cancel() -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
         progress = next(
-            w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not dialog
-            and type(w).__name__ == "QProgressDialog"
+            w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and isinstance(w, QProgressDialog)
         )  # fmt: skip
         button = progress.findChild(QPushButton)
         assert button is not None and button.text() == "Afbreken"
+        progress.reject()  # Escape: the dialog stays, saying it waits for the request
+        assert progress.isVisible() and "wacht" in progress.labelText()
         button.click()
 
     QTimer.singleShot(300, cancel)
@@ -95,6 +99,7 @@ def test_the_login_can_be_cancelled_while_the_server_is_silent(
 
     with store.session() as session:
         assert not sync_status(session).linked  # nothing was stored
+    assert "afgebroken" in dialog.fields["password"].message.text()
 
 
 def qtbot_left():  # type: ignore[no-untyped-def]
