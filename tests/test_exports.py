@@ -100,6 +100,7 @@ def test_cancel_leaves_no_file_and_no_audit(store, demo, tmp_path) -> None:  # t
 def test_command_asks_for_confirmation(store, demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "caseload.csv"
     env = {**os.environ, "TREDE_PASSPHRASE": PASSPHRASE}
+    store.close()  # one process at a time on a store: the command opens it itself
     command = [
         sys.executable,
         str(ROOT / "main.py"),

@@ -140,6 +140,8 @@ def test_issued_versions_are_numbered_and_frozen(session, owner, client_id, tmp_
 
 def test_plan_command(store, owner, client_id, session, tmp_path) -> None:  # type: ignore[no-untyped-def]
     session.commit()
+    session.close()
+    store.close()  # one process at a time on a store: the command opens it itself
     target = tmp_path / "plan.pdf"
     env = {**os.environ, "TREDE_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
