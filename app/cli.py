@@ -186,13 +186,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     data_dir = _data_dir(args)
     started = time.perf_counter()
-    print(f"Demodatabase in {data_dir}: {args.clients} klanten toevoegen…", file=sys.stderr)
     ensure_demo_store(
         data_dir, args.clients, _demo_passphrase(), cli_files.print_progress, seed=args.seed
     )
     print(
-        f"Klaar in {time.perf_counter() - started:.1f} s. Wachtwoord van de demo: "
-        f"{_demo_passphrase()}",
+        f"Demodatabase in {data_dir}: {args.clients} klanten toegevoegd in "
+        f"{time.perf_counter() - started:.1f} s. Wachtwoord van de demo: {_demo_passphrase()}",
         file=sys.stderr,
     )
     return 0
@@ -409,15 +408,17 @@ def main(argv: list[str] | None = None) -> int:
         log_file = configure_logging(None, verbose=args.verbose)
     from app.storage.secrets import use_demo_fallback_if_no_secure_backend
 
-    if _is_demo(args) and use_demo_fallback_if_no_secure_backend():
-        print(
-            "Let op: geen veilige sleutelbos gevonden; de demo bewaart zijn apparaatgeheim "
-            "ONVEILIG in een bestand. Alleen voor gegenereerde demodata.",
-            file=sys.stderr,
-        )
+    insecure = _is_demo(args) and use_demo_fallback_if_no_secure_backend()
     try:
         _checked_out(args)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        if insecure and code == 0:  # said after the work, so that a refusal stays one line
+            print(
+                "Let op: geen veilige sleutelbos gevonden; de demo bewaart zijn apparaatgeheim "
+                "ONVEILIG in een bestand. Alleen voor gegenereerde demodata.",
+                file=sys.stderr,
+            )
+        return code
     except StoreNotFound as exc:
         print(f"{exc} Maak er een met 'python main.py init' of probeer '--demo'.", file=sys.stderr)
         return 2

@@ -123,8 +123,9 @@ def cmd_rebuild(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase
     key = unlock_key(data_dir, passphrase(args))
     rebuilt = rebuild_from_central(key, HttpTransport)
     rebuilt.store.close()
-    print(f"De database is opnieuw gemaakt; {rebuilt.rescued_changes} niet verzonden "
-          "wijziging(en) gaan mee naar de centrale server.")  # fmt: skip
+    print(f"De database is opnieuw gemaakt en opnieuw opgehaald; de niet verzonden "
+          f"wijzigingen die nog leesbaar waren ({rebuilt.rescued_changes} regels) zijn "
+          "meegestuurd.")  # fmt: skip
     if not rebuilt.all_changes_read:
         print("Niet alle niet-verzonden wijzigingen waren nog leesbaar; controleer uw laatste "
               "werk.", file=sys.stderr)  # fmt: skip

@@ -579,3 +579,16 @@ def test_as_a_real_process_too(name: str, world: World, monkeypatch: pytest.Monk
     assert "Traceback" not in done.stdout + done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert _store_files(data_dir) == before
+
+
+def test_demo_clients_never_go_into_a_real_store(
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = Case("demo into a real store", lambda w: ["demo", "--clients", "3"], "geen demodatabase")
+    data_dir = _prepare(case, world, monkeypatch)
+    before = _store_files(data_dir)
+    code = main(["--data-dir", str(data_dir), *case.argv(world)])
+    _out, err = capsys.readouterr()
+    assert code == 2 and err.strip().splitlines() == [err.strip()] and case.says in err
+    assert PASSPHRASE not in err
+    assert _store_files(data_dir) == before

@@ -37,6 +37,7 @@ def domain_texts() -> list[str]:
     from app.services.conflicts import ENTITY_LABELS, FIELD_LABELS, KIND_LABELS
     from app.services.due import DUE_LABELS as FILE_DUE_LABELS
     from app.services.placement_view import DUE_LABELS
+    from app.services.sync import ACCOUNT_MESSAGES
     from app.sync.errors import MESSAGES as SYNC_MESSAGES
 
     texts: list[str] = []
@@ -53,6 +54,7 @@ def domain_texts() -> list[str]:
     for labels in (ENTITY_LABELS, FIELD_LABELS, KIND_LABELS):
         texts.extend(labels.values())
     texts.extend(SYNC_MESSAGES)
+    texts.extend(ACCOUNT_MESSAGES)
     return list(dict.fromkeys(texts))
 
 

@@ -57,6 +57,7 @@ from app.paths import DEMO_PASSPHRASE
 from app.services import demo_people as words
 from app.services.context import DEMO_SETTING, Actor, initialise_owner, set_setting
 from app.services.demo_plans import frozen_plan
+from app.services.errors import AccessDenied
 
 log = logging.getLogger(__name__)
 
@@ -172,9 +173,24 @@ def ensure_demo_store(
         return
     store = unlock_store(data_dir, passphrase)
     try:
+        if not _is_demo(store):
+            raise AccessDenied(
+                "Dit is geen demodatabase: gegenereerde klanten gaan alleen in een demodatabase. "
+                "Kies met --data-dir een lege map, of gebruik --demo."
+            )
         fill(store)
     finally:
         store.close()
+
+
+def _is_demo(store: Any) -> bool:
+    from app.services.context import get_setting
+    from app.storage.unlocking import is_demo_store
+
+    if is_demo_store(store.paths, store.header):
+        return True
+    with store.session() as session:
+        return get_setting(session, DEMO_SETTING) is not None
 
 
 def _ensure_team(session: Session, owner: Actor, rows: _Rows) -> list[str]:

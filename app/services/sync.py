@@ -76,6 +76,18 @@ def sync_status(session: Session) -> SyncStatus:
     )
 
 
+NO_ADDRESS = "Vul het adres van de centrale server in, beginnend met https://."
+PLAIN_HTTP = (
+    "Het adres moet met https:// beginnen: via http:// zou uw wachtwoord onversleuteld over "
+    "het netwerk gaan."
+)
+ADDRESS_ONLY = "Vul alleen het adres van de server in, zonder gebruikersnaam of ?-deel."
+NO_USERNAME = "Vul uw gebruikersnaam in."
+NO_PASSWORD = "Vul uw wachtwoord in."
+# the login dialogs show these translated
+ACCOUNT_MESSAGES = (NO_ADDRESS, PLAIN_HTTP, ADDRESS_ONLY, NO_USERNAME, NO_PASSWORD)
+
+
 def server_url_problem(server_url: str) -> str | None:
     """What is wrong with a central store address: it must be https://, except on this
     computer itself (http://localhost, for a test server)."""
@@ -84,14 +96,11 @@ def server_url_problem(server_url: str) -> str | None:
     except ValueError:
         parsed = None
     if parsed is None or parsed.scheme not in ("http", "https") or not parsed.hostname:
-        return "Vul het adres van de centrale server in, beginnend met https://."
+        return NO_ADDRESS
     if parsed.scheme == "http" and not _is_loopback(parsed.hostname):
-        return (
-            "Het adres moet met https:// beginnen: via http:// zou uw wachtwoord onversleuteld "
-            "over het netwerk gaan."
-        )
+        return PLAIN_HTTP
     if parsed.username or parsed.password or parsed.query or parsed.fragment:
-        return "Vul alleen het adres van de server in, zonder gebruikersnaam of ?-deel."
+        return ADDRESS_ONLY
     return None
 
 
@@ -111,9 +120,9 @@ def account_problems(server_url: str, username: str, password: str) -> dict[str,
     if server:
         problems["server"] = server
     if not username.strip():
-        problems["username"] = "Vul uw gebruikersnaam in."
+        problems["username"] = NO_USERNAME
     if not password:
-        problems["password"] = "Vul uw wachtwoord in."
+        problems["password"] = NO_PASSWORD
     return problems
 
 

@@ -46,6 +46,11 @@ class RecoveryDialog(BaseDialog):
                 "Kies hoe u verder wilt; het beschadigde bestand wordt in beide gevallen "
                 "bewaard in de map 'beschadigd'."
             )
+            if newest is not None or linked
+            else tr(
+                "De database op deze laptop is beschadigd. Trede schrijft er niets meer in; "
+                "het beschadigde bestand blijft bewaard."
+            )
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -79,8 +84,7 @@ class RecoveryDialog(BaseDialog):
             )
         elif newest is None:
             explained += " " + tr(
-                "Deze laptop is niet gekoppeld aan een centrale server. Vraag de beheerder om "
-                "hulp; het beschadigde bestand blijft bewaard."
+                "Deze laptop is niet gekoppeld aan een centrale server. Vraag de beheerder om hulp."
             )
         detail = QLabel(explained)
         detail.setWordWrap(True)

@@ -317,7 +317,8 @@ class _AccountDialog(FormDialog):
         layout.addWidget(buttons)
 
     def account_problems(self) -> dict[str, str]:
-        return account_problems(self.server.text(), self.username.text(), self.password.text())
+        found = account_problems(self.server.text(), self.username.text(), self.password.text())
+        return {name: tr(text) for name, text in found.items()}
 
     def linker(self, previous_token: str | None = None) -> Callable[[Store], None]:
         """Logs a store in with what is typed now; safe to call on the worker."""

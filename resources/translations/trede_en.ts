@@ -557,7 +557,7 @@
     </message>
     <message>
         <source>Gebruikersnaam</source>
-        <translation>User name</translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Rol</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>Vul uw gebruikersnaam in.</source>
-        <translation>Fill in your user name.</translation>
+        <translation>Fill in your username.</translation>
     </message>
     <message>
         <source>Vul de naam van uw team in.</source>
@@ -1226,6 +1226,22 @@
     <message>
         <source>Journaalregel</source>
         <translation>Journal entry</translation>
+    </message>
+    <message>
+        <source>Vul het adres van de centrale server in, beginnend met https://.</source>
+        <translation>Fill in the address of the central server, starting with https://.</translation>
+    </message>
+    <message>
+        <source>Het adres moet met https:// beginnen: via http:// zou uw wachtwoord onversleuteld over het netwerk gaan.</source>
+        <translation>The address must start with https://: over http:// your password would cross the network unencrypted.</translation>
+    </message>
+    <message>
+        <source>Vul alleen het adres van de server in, zonder gebruikersnaam of ?-deel.</source>
+        <translation>Fill in only the address of the server, without a username or a ?-part.</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Fill in your password.</translation>
     </message>
     <message>
         <source>Ingangsdatum</source>
@@ -3077,7 +3093,11 @@
     </message>
     <message>
         <source>De database op deze laptop is beschadigd. Trede schrijft er niets meer in. Kies hoe u verder wilt; het beschadigde bestand wordt in beide gevallen bewaard in de map &apos;beschadigd&apos;.</source>
-        <translation>The database on this laptop is damaged. Trede writes nothing more into it. Choose how to continue; either way the damaged file is kept in the folder &apos;beschadigd&apos;.</translation>
+        <translation>The database on this laptop is damaged. Trede no longer writes to it. Choose how to continue; either way the damaged file is kept in the folder &apos;beschadigd&apos;.</translation>
+    </message>
+    <message>
+        <source>De database op deze laptop is beschadigd. Trede schrijft er niets meer in; het beschadigde bestand blijft bewaard.</source>
+        <translation>The database on this laptop is damaged. Trede no longer writes to it; the damaged file is kept.</translation>
     </message>
     <message>
         <source>Reservekopie van {0} terugzetten</source>
@@ -3085,7 +3105,7 @@
     </message>
     <message>
         <source>Met de reservekopie krijgt u de database terug zoals die toen was; wat u daarna deed en al had gesynchroniseerd, komt bij de volgende synchronisatie terug.</source>
-        <translation>The backup gives you the database as it was then; what you did afterwards and had already synchronised comes back at the next synchronisation.</translation>
+        <translation>The backup gives you the database as it was then; work you did afterwards that was already synchronised returns at the next synchronisation.</translation>
     </message>
     <message>
         <source>Met de reservekopie krijgt u de database terug zoals die toen was; wat u daarna hebt ingevoerd, moet u opnieuw invoeren.</source>
@@ -3100,8 +3120,8 @@
         <translation>Downloading again rebuilds the database with everything from the central server; your unsent changes that can still be read are sent along.</translation>
     </message>
     <message>
-        <source>Deze laptop is niet gekoppeld aan een centrale server. Vraag de beheerder om hulp; het beschadigde bestand blijft bewaard.</source>
-        <translation>This laptop is not linked to a central server. Ask the administrator for help; the damaged file is kept.</translation>
+        <source>Deze laptop is niet gekoppeld aan een centrale server. Vraag de beheerder om hulp.</source>
+        <translation>This laptop is not linked to a central server. Ask the administrator for help.</translation>
     </message>
     <message>
         <source>Alles opnieuw ophalen van de centrale server</source>
