@@ -304,17 +304,12 @@ def _open_store(args: argparse.Namespace) -> Store:
 
 def cmd_caseload(args: argparse.Namespace) -> int:
     from app.domain.formatting import format_date
-    from app.services.caseload import Scope, caseload_rows
-    from app.services.context import owner_actor
+    from app.services.caseload import caseload_rows
 
     store = _open_store(args)
-    try:
-        with store.session() as session:
-            actor = owner_actor(session)
-            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
-            rows = caseload_rows(session, actor, scope=scope)
-    finally:
-        store.close()
+    with cli_files.owner_session(store) as (session, actor):
+        scope = cli_files.scope_of(args, actor)
+        rows = caseload_rows(session, actor, scope=scope)
     today = dt.date.today()
     print(f"Caseload van {actor.display_name}: {len(rows)} klanten")
     print(f"{'Naam':<36} {'Leeftijd':>8}  {'Gemeente':<12} {'Trede':>5}  Volgende actie")

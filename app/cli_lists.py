@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app import cli_files
+
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$|^(\d{1,2})-(\d{4})$")
 
 
@@ -56,19 +58,12 @@ def add_parsers(sub: Any) -> None:
 
 def cmd_due(args: argparse.Namespace, store: Any) -> int:
     from app.domain.formatting import format_date
-    from app.services.caseload import Scope
-    from app.services.context import owner_actor
     from app.services.due_list import due_list
 
     today = dt.date.today()
-    try:
-        with store.session() as session:
-            actor = owner_actor(session)
-            session.info["actor_id"] = actor.caseworker_id
-            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
-            items = due_list(session, actor, scope=scope, today=today)
-    finally:
-        store.close()
+    with cli_files.owner_session(store) as (session, actor):
+        scope = cli_files.scope_of(args, actor)
+        items = due_list(session, actor, scope=scope, today=today)
     late = sum(1 for item in items if item.is_overdue(today))
     print(f"{len(items)} acties, waarvan {late} te laat ({format_date(today)})")
     for item in items[: args.limit]:
@@ -79,37 +74,28 @@ def cmd_due(args: argparse.Namespace, store: Any) -> int:
 
 def cmd_subsidy(args: argparse.Namespace, store: Any) -> int:
     from app.domain.formatting import format_money, format_month
-    from app.services.caseload import Scope
-    from app.services.context import owner_actor
     from app.services.statement_export import StatementFormat, export_statement
     from app.services.subsidy_statement import subsidy_statement
 
-    try:
-        with store.session() as session:
-            actor = owner_actor(session)
-            session.info["actor_id"] = actor.caseworker_id
-            scope = Scope.TEAM if args.team and actor.is_team_lead else Scope.OWN
-            if args.out is not None:
-                export_format = (
-                    StatementFormat.CSV
-                    if args.out.suffix.lower() == ".csv"
-                    else StatementFormat.XLSX
-                )
-                statement = export_statement(
-                    session,
-                    actor,
-                    args.out,
-                    export_format,
-                    first=args.first,
-                    last=args.last,
-                    scope=scope,
-                )
-            else:
-                statement = subsidy_statement(
-                    session, actor, first=args.first, last=args.last, scope=scope
-                )
-    finally:
-        store.close()
+    with cli_files.owner_session(store) as (session, actor):
+        scope = cli_files.scope_of(args, actor)
+        if args.out is not None:
+            export_format = (
+                StatementFormat.CSV if args.out.suffix.lower() == ".csv" else StatementFormat.XLSX
+            )
+            statement = export_statement(
+                session,
+                actor,
+                args.out,
+                export_format,
+                first=args.first,
+                last=args.last,
+                scope=scope,
+            )
+        else:
+            statement = subsidy_statement(
+                session, actor, first=args.first, last=args.last, scope=scope
+            )
     print(
         f"Loonkostensubsidie {format_month(statement.first_month)} tot en met "
         f"{format_month(statement.last_month)}: {format_money(statement.total)}"

@@ -66,7 +66,7 @@ def cmd_backup(store: Store) -> int:
 def cmd_restore(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase) -> int:
     from app.domain.formatting import format_moment
     from app.services.recovery import restore
-    from app.storage.backup import Backup, backups, key_from_backup
+    from app.storage.backup import backups, key_from_backup
     from app.storage.store import StorePaths, unlock_key
 
     paths = StorePaths(data_dir)
@@ -97,9 +97,8 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase
         return 2
     store, backup = restore(key, chosen)
     store.close()
-    when = format_moment(backup.made_at) if isinstance(backup, Backup) else ""
-    print(f"De reservekopie van {when} is teruggezet; de vorige database staat in "
-          f"{paths.data_dir / 'beschadigd'}.")  # fmt: skip
+    print(f"De reservekopie van {format_moment(backup.made_at)} is teruggezet; de vorige "
+          f"database staat in {paths.data_dir / 'beschadigd'}.")  # fmt: skip
     return 0
 
 

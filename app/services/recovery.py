@@ -75,32 +75,39 @@ def salvage(key: UnlockedKey) -> Salvage:
 
     connection = raw_connection(key.paths.database, key.db_key, read_only=True)
     connection.row_factory = sqlcipher3.Row
-    settings: dict[str, str] = {}
-    outbox: list[dict[str, Any]] = []
-    complete = True
     try:
-        connection.execute("PRAGMA query_only = ON")  # nothing is written into a damaged file
-        for name in CARRIED_SETTINGS:
-            try:
-                found = connection.execute(
-                    "SELECT value FROM local_settings WHERE key = ?", (name,)
-                ).fetchone()
-            except sqlcipher3.Error:
-                continue
-            if found is not None:
-                settings[name] = str(found[0])
+        settings = _read_settings(connection)
         try:
-            outbox = [
-                dict(row) for row in connection.execute(f"SELECT * FROM {OUTBOX} ORDER BY position")
-            ]
+            rows = connection.execute(f"SELECT * FROM {OUTBOX} ORDER BY position")
+            outbox, complete = [dict(row) for row in rows], True
         except sqlcipher3.Error:
             outbox, complete = _outbox_row_by_row(connection)
-    except sqlcipher3.Error:
-        complete = False
     finally:
         connection.close()
     log.info("salvaged %d unsent change(s) from a damaged store", len(outbox))
     return Salvage(settings, outbox, complete)
+
+
+def _read_settings(connection: Any) -> dict[str, str]:
+    """The carried settings that can still be read (a damaged page hides only its own)."""
+    import sqlcipher3
+
+    settings: dict[str, str] = {}
+    for name in CARRIED_SETTINGS:
+        try:
+            found = connection.execute(
+                "SELECT value FROM local_settings WHERE key = ?", (name,)
+            ).fetchone()
+        except sqlcipher3.Error:
+            continue
+        if found is not None:
+            settings[name] = str(found[0])
+    return settings
+
+
+def _links(settings: dict[str, str]) -> bool:
+    """The server, the device and the caseworker: what a rebuild needs to be this laptop."""
+    return all(settings.get(name) for name in (SERVER_URL_KEY, DEVICE_KEY, LINKED_CASEWORKER_KEY))
 
 
 def _outbox_row_by_row(connection: Any) -> tuple[list[dict[str, Any]], bool]:
@@ -153,7 +160,7 @@ def _rebuild_locked(
     cancelled: Callable[[], bool] | None,
 ) -> Rebuilt:
     found = salvage(key)
-    if not all(found.settings.get(name) for name in CARRIED_SETTINGS[:3]):
+    if not _links(found.settings):
         raise StoreDamaged(NOT_LINKED_MESSAGE)
     if keyring_secrets.get_secret(token_name(key.header.store_id), demo=key.header.demo) is None:
         raise StoreDamaged(NO_TOKEN_MESSAGE)
@@ -189,7 +196,16 @@ def _rebuild_locked(
 def is_linked(key: UnlockedKey) -> bool:
     """Whether the (damaged) store says it is linked to a central store: only then can it
     be rebuilt from there."""
-    return all(salvage(key).settings.get(name) for name in CARRIED_SETTINGS[:3])
+    import sqlcipher3
+
+    try:
+        connection = raw_connection(key.paths.database, key.db_key, read_only=True)
+    except sqlcipher3.Error:
+        return False
+    try:
+        return _links(_read_settings(connection))
+    finally:
+        connection.close()
 
 
 def restore(key: UnlockedKey, chosen: Backup | None = None) -> tuple[Store, Backup]:

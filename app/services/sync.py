@@ -152,10 +152,7 @@ def link_store(
     url = server_url.strip().rstrip("/")
     transport = transport_factory(url, None)
     try:
-        if previous_token:
-            answer = transport.login(username.strip(), password, device_name, previous_token)
-        else:
-            answer = transport.login(username.strip(), password, device_name)
+        answer = transport.login(username.strip(), password, device_name, previous_token)
     finally:
         close = getattr(transport, "close", None)
         if close is not None:

@@ -124,21 +124,14 @@ def backup_if_due(store: object, now: dt.datetime | None = None) -> Backup | Non
 
 
 def _is_whole(path: Path, db_key: bytes) -> bool:
-    import sqlcipher3
-
-    from app.storage.integrity import integrity_problems
+    from app.storage.errors import StoreCorrupted
+    from app.storage.integrity import require_whole_file
 
     try:
-        connection = raw_connection(path, db_key, read_only=True)
-    except sqlcipher3.Error:
+        require_whole_file(path, db_key)
+    except StoreCorrupted:
         return False
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return not integrity_problems(connection)
-    except sqlcipher3.Error:
-        return False
-    finally:
-        connection.close()
+    return True
 
 
 def set_damaged_aside(paths: StorePaths, now: dt.datetime | None = None) -> Path | None:

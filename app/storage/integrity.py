@@ -66,15 +66,16 @@ def require_whole_file(database: Path, db_key: bytes) -> None:
         found = integrity_problems(connection)
     finally:
         connection.close()
-    if found:
-        log.error("the store is damaged: %d problem(s), first: %s", len(found), found[0][:80])
-        raise StoreCorrupted(DAMAGED_STORE_MESSAGE)
+    _refuse_if_damaged(found)
 
 
 def require_whole(engine: Engine) -> None:
-    """StoreCorrupted unless every page of the store checks out."""
+    """StoreCorrupted unless every page of the open store checks out."""
     with engine.connect() as connection:
-        found = integrity_problems(connection)
+        _refuse_if_damaged(integrity_problems(connection))
+
+
+def _refuse_if_damaged(found: list[str]) -> None:
     if found:
         log.error("the store is damaged: %d problem(s), first: %s", len(found), found[0][:80])
         raise StoreCorrupted(DAMAGED_STORE_MESSAGE)

@@ -129,9 +129,8 @@ class Store:
         """A page that fails its check while the app works marks the store damaged at once:
         no later session may write into it."""
         text = str(context.original_exception).lower()
-        if any(sign in text for sign in _DAMAGE_SIGNS):
-            if not self.damaged:
-                log.error("the store turned out damaged while in use")
+        if any(sign in text for sign in _DAMAGE_SIGNS) and not self.damaged:
+            log.error("the store turned out damaged while in use")
             self.damaged = True
 
     def require_whole(self, *, unless_checked_within: float = 0) -> None:
@@ -145,7 +144,6 @@ class Store:
             require_whole(self.engine)
         except StoreCorrupted:
             self.damaged = True
-            self.engine.dispose()
             raise
         self._checked_at = time.monotonic()
 
@@ -254,9 +252,7 @@ def _create_locked(
         _checkpoint(engine)
         engine.dispose()
         engine = None
-        for source, target in zip(staged.database_files(), paths.database_files(), strict=True):
-            if source.exists():
-                os.replace(source, target)
+        _move_database(staged, paths)
         os.replace(staged.key_file, paths.key_file)  # the key file last: now it is a store
         fsync_folder(paths.data_dir)
         # the marker goes at once: a staging folder left now must never cost this store its
@@ -270,6 +266,13 @@ def _create_locked(
     shutil.rmtree(staged.data_dir, ignore_errors=True)
     log.info("created a store")
     return Store(paths, header, _open_engine(paths, db_key), lock)
+
+
+def _move_database(staged: StorePaths, paths: StorePaths) -> None:
+    """The staged database (and any file beside it) over the one in `paths`."""
+    for source, target in zip(staged.database_files(), paths.database_files(), strict=True):
+        if source.exists():
+            os.replace(source, target)
 
 
 def _checkpoint(engine: Engine) -> None:
@@ -416,9 +419,7 @@ def replace_database(
         raise
     engine.dispose()
     aside = set_damaged_aside(key.paths)
-    for source, target in zip(staged.database_files(), key.paths.database_files(), strict=True):
-        if source.exists():
-            os.replace(source, target)
+    _move_database(staged, key.paths)
     fsync_folder(key.paths.data_dir)
     shutil.rmtree(staged.data_dir, ignore_errors=True)
     return aside

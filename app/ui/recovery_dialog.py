@@ -22,12 +22,6 @@ from app.ui.i18n import tr
 log = logging.getLogger(__name__)
 
 
-def _transport(url: str, token: str | None) -> Any:
-    from app.sync.http import HttpTransport
-
-    return HttpTransport(url, token)
-
-
 class RecoveryDialog(BaseDialog):
     """Says the store is damaged and what can be done; `store` is the repaired store."""
 
@@ -115,7 +109,9 @@ class RecoveryDialog(BaseDialog):
         key = self.key
 
         def job(progress: Any, cancelled: Any) -> Store:
-            rebuilt = rebuild_from_central(key, _transport, progress, cancelled)
+            from app.sync.http import HttpTransport
+
+            rebuilt = rebuild_from_central(key, HttpTransport, progress, cancelled)
             return rebuilt.store
 
         self._run(job, tr("De database opnieuw ophalen van de centrale server…"))

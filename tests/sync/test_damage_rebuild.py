@@ -93,7 +93,7 @@ def test_a_connect_killed_after_its_login_is_reused_by_the_next(
     def killed_after_login(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt  # as good as kill -9 for what is left behind
 
-    def first_sync(store) -> None:  # type: ignore[no-untyped-def]
+    def link(store, previous_token: str | None = None) -> None:  # type: ignore[no-untyped-def]
         sync_service.link_store(
             store,
             server_url=central.url,
@@ -101,7 +101,11 @@ def test_a_connect_killed_after_its_login_is_reused_by_the_next(
             password=USER_PASSWORD,
             device_name="b",
             transport_factory=HttpTransport,
+            previous_token=previous_token,
         )
+
+    def first_sync(store) -> None:  # type: ignore[no-untyped-def]
+        link(store)
         killed_after_login()
 
     # the kill leaves the staging folder as it was: no clean-up runs
@@ -116,15 +120,7 @@ def test_a_connect_killed_after_its_login_is_reused_by_the_next(
     assert previous
 
     def second_sync(store) -> None:  # type: ignore[no-untyped-def]
-        sync_service.link_store(
-            store,
-            server_url=central.url,
-            username="wc.b",
-            password=USER_PASSWORD,
-            device_name="b",
-            transport_factory=HttpTransport,
-            previous_token=previous,
-        )
+        link(store, previous)
         sync_service.run_sync(store, HttpTransport)
 
     create_store(folder, PASSPHRASE, setup=second_sync).close()

@@ -33,9 +33,8 @@ def silent_server() -> Iterator[str]:
         listener.close()
 
 
-def test_logging_in_to_a_silent_server_keeps_the_window_responsive(
-    qtbot, store: Store, owner, silent_server: str, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+def _login_typed(qtbot, store: Store, server: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The login dialog with everything typed, its requests given up after 2 s."""
     from app.sync.http import HttpTransport
     from app.ui import sync_panel
     from app.ui.sync_panel import LoginDialog
@@ -46,9 +45,16 @@ def test_logging_in_to_a_silent_server_keeps_the_window_responsive(
     dialog = LoginDialog(store)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.server, silent_server)
+    qtbot.keyClicks(dialog.server, server)
     qtbot.keyClicks(dialog.username, "wc.test")
     qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
+    return dialog
+
+
+def test_logging_in_to_a_silent_server_keeps_the_window_responsive(
+    qtbot, store: Store, owner, silent_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = _login_typed(qtbot, store, silent_server, monkeypatch)
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -66,19 +72,7 @@ def test_logging_in_to_a_silent_server_keeps_the_window_responsive(
 def test_the_login_can_be_cancelled_while_the_server_is_silent(
     qtbot, store: Store, owner, silent_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.sync.http import HttpTransport
-    from app.ui import sync_panel
-    from app.ui.sync_panel import LoginDialog
-
-    monkeypatch.setattr(
-        sync_panel, "_transport", lambda url, token: HttpTransport(url, token, timeout=2)
-    )
-    dialog = LoginDialog(store)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.server, silent_server)
-    qtbot.keyClicks(dialog.username, "wc.test")
-    qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
+    dialog = _login_typed(qtbot, store, silent_server, monkeypatch)
 
     def cancel() -> None:
         from PySide6.QtWidgets import QProgressDialog
