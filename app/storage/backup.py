@@ -13,8 +13,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from app.storage.errors import BackupFailed, StoreDamaged
 from app.storage.files import fsync_file, fsync_folder
 from app.storage.keys import write_atomically
@@ -70,6 +68,8 @@ def backups(paths: StorePaths) -> list[Backup]:
 def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
     """A whole, encrypted copy of the open store; refused (StoreCorrupted) when the store is
     damaged, so a bad copy never pushes a good one out. Keeps the newest KEEP."""
+    from sqlalchemy.exc import SQLAlchemyError  # here: this module is read before the unlock
+
     from app.storage.store import Store
 
     assert isinstance(store, Store)
@@ -80,6 +80,7 @@ def make_backup(store: object, now: dt.datetime | None = None) -> Backup:
     target = folder / f"trede-{made:%Y%m%d-%H%M%S}.db"
     _sweep(folder, ".trede-*.tmp", older_than_s=3600)  # what a crash mid-backup left
     temporary = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+
     backup = Backup(target, made)
     try:
         with store.engine.connect() as connection:

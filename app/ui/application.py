@@ -154,11 +154,11 @@ def open_main_window(start: Start) -> MainWindow:
         from app.storage.errors import StoreCorrupted
 
         if isinstance(error, StoreCorrupted):
-            from app.ui.recovery_dialog import RecoveryDialog
+            from app.ui.recovery_dialog import recovered_store
 
-            recovery = RecoveryDialog(key, window)
-            if recovery.exec() == QDialog.DialogCode.Accepted and recovery.store is not None:
-                window.attach(recovery.store)
+            repaired = recovered_store(key, window)
+            if repaired is not None:
+                window.attach(repaired)
                 return
         else:
             messages.error(str(error))  # a store error is a Dutch message fit for the caseworker

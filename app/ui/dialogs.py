@@ -239,11 +239,10 @@ class UnlockDialog(BaseDialog):
         self.accept()
 
     def _recover(self, key: UnlockedKey) -> None:
-        from app.ui.recovery_dialog import RecoveryDialog
+        from app.ui.recovery_dialog import recovered_store
 
-        recovery = RecoveryDialog(key, self)
-        if recovery.exec() == QDialog.DialogCode.Accepted and recovery.store is not None:
-            self.store = recovery.store
+        self.store = recovered_store(key, self)
+        if self.store is not None:
             self.accept()
         else:
             self.reject()

@@ -22,6 +22,14 @@ from app.ui.i18n import tr
 log = logging.getLogger(__name__)
 
 
+def recovered_store(key: UnlockedKey, parent: QWidget | None) -> Store | None:
+    """Offer the way back; the repaired store, or None when the caseworker closes Trede."""
+    dialog = RecoveryDialog(key, parent)
+    if dialog.exec() == RecoveryDialog.DialogCode.Accepted:
+        return dialog.store
+    return None
+
+
 class RecoveryDialog(BaseDialog):
     """Says the store is damaged and what can be done; `store` is the repaired store."""
 
