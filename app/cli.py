@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import logging
 import os
@@ -200,7 +199,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from app.domain.vocab import Role
     from app.services.context import initialise_owner
-    from app.storage.store import create_store, passphrase_problem
+    from app.services.opening import create_store
+    from app.storage.store import passphrase_problem
 
     try:
         role = Role(args.role)
@@ -234,8 +234,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_connect(args: argparse.Namespace) -> int:
     import platform
 
+    from app.services.opening import create_store
     from app.services.sync import link_store, run_sync
-    from app.storage.store import create_store, unfinished_token
+    from app.storage.store import unfinished_token
     from app.sync.client import SyncReport
     from app.sync.http import HttpTransport
 
@@ -288,8 +289,9 @@ def _open_store(args: argparse.Namespace) -> Store:
     """Unlock the store of --data-dir (with --demo: the demo store, made when missing), and
     make the day's backup if there is none yet."""
     from app.services.demo import ensure_demo_store
+    from app.services.opening import unlock_store
     from app.storage.backup import backup_if_due
-    from app.storage.store import StorePaths, unlock_store
+    from app.storage.store import StorePaths
 
     data_dir = _data_dir(args)
     if args.demo and not StorePaths(data_dir).exists():
@@ -300,31 +302,6 @@ def _open_store(args: argparse.Namespace) -> Store:
     except (OSError, StoreError):  # a full disk must not stop the work; tried again next time
         log.warning("the daily backup was not made", exc_info=True)
     return store
-
-
-def cmd_caseload(args: argparse.Namespace) -> int:
-    from app.domain.formatting import format_date
-    from app.services.caseload import caseload_rows
-
-    store = _open_store(args)
-    with cli_files.owner_session(store) as (session, actor):
-        scope = cli_files.scope_of(args, actor)
-        rows = caseload_rows(session, actor, scope=scope)
-    today = dt.date.today()
-    print(f"Caseload van {actor.display_name}: {len(rows)} klanten")
-    print(f"{'Naam':<36} {'Leeftijd':>8}  {'Gemeente':<12} {'Trede':>5}  Volgende actie")
-    for row in rows[: args.limit]:
-        action = ""
-        if row.next_action:
-            late = " (te laat)" if row.is_overdue(today) else ""
-            action = f"{row.next_action.label} {format_date(row.next_action.due_on)}{late}"
-        print(
-            f"{row.listing_name[:36]:<36} {row.age:>8}  {row.municipality.capitalize():<12} "
-            f"{row.trede or '-':>5}  {action}"
-        )
-    if len(rows) > args.limit:
-        print(f"… en nog {len(rows) - args.limit} klanten (--limit)")
-    return 0
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
@@ -355,14 +332,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         args.team, args.limit = True, 25
-        return cmd_caseload(args)
+        return cli_lists.cmd_caseload(args, _open_store(args))
     from app.ui.application import run_gui
 
     return run_gui(data_dir, demo=args.demo)
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
-    from app.ui.screenshots import render_screenshots
+    try:
+        from app.devtools.screenshots import render_screenshots
+    except ImportError:  # the installed bundle leaves the developer tools out
+        print("Schermafbeeldingen maken kan alleen vanuit de broncode (main.py).")
+        return 2
 
     for path in render_screenshots(args.out, clients=args.clients):
         print(path)
@@ -372,7 +353,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "demo": cmd_demo,
-    "caseload": cmd_caseload,
+    "caseload": lambda args: cli_lists.cmd_caseload(args, _open_store(args)),
     "init": cmd_init,
     "passwd": cmd_passwd,
     "screenshots": cmd_screenshots,

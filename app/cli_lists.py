@@ -1,5 +1,5 @@
-"""Command-line lists next to the caseload: the due list (`due`) and the monthly subsidy
-statement (`subsidy`), printed or written to a file."""
+"""Command-line lists: the caseload (`caseload`), the due list (`due`) and the monthly
+subsidy statement (`subsidy`), printed or written to a file."""
 
 from __future__ import annotations
 
@@ -105,4 +105,28 @@ def cmd_subsidy(args: argparse.Namespace, store: Any) -> int:
         print(f"  {name.capitalize():<14} {amounts}")
     if args.out is not None:
         print(f"{len(statement.lines)} regels geschreven naar {args.out}")
+    return 0
+
+
+def cmd_caseload(args: argparse.Namespace, store: Any) -> int:
+    from app.domain.formatting import format_date
+    from app.services.caseload import caseload_rows
+
+    with cli_files.owner_session(store) as (session, actor):
+        scope = cli_files.scope_of(args, actor)
+        rows = caseload_rows(session, actor, scope=scope)
+    today = dt.date.today()
+    print(f"Caseload van {actor.display_name}: {len(rows)} klanten")
+    print(f"{'Naam':<36} {'Leeftijd':>8}  {'Gemeente':<12} {'Trede':>5}  Volgende actie")
+    for row in rows[: args.limit]:
+        action = ""
+        if row.next_action:
+            late = " (te laat)" if row.is_overdue(today) else ""
+            action = f"{row.next_action.label} {format_date(row.next_action.due_on)}{late}"
+        print(
+            f"{row.listing_name[:36]:<36} {row.age:>8}  {row.municipality.capitalize():<12} "
+            f"{row.trede or '-':>5}  {action}"
+        )
+    if len(rows) > args.limit:
+        print(f"… en nog {len(rows) - args.limit} klanten (--limit)")
     return 0

@@ -103,8 +103,9 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path, passphrase: Passphrase
 
 
 def _is_whole(key: object) -> bool:
+    from app.services.opening import open_store
     from app.storage.errors import StoreCorrupted
-    from app.storage.store import UnlockedKey, open_store
+    from app.storage.unlocking import UnlockedKey
 
     assert isinstance(key, UnlockedKey)
     try:

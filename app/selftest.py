@@ -21,7 +21,7 @@ def _store(folder: Path) -> str:
     from app.domain.vocab import Role
     from app.services.clients import ClientForm, create_client, get_client
     from app.services.context import initialise_owner, owner_actor
-    from app.storage.store import create_store, unlock_store
+    from app.services.opening import create_store, unlock_store
 
     # generated data in a throw-away folder: a demo store, which may use the demo keyring
     store = create_store(folder / "store", PASSPHRASE, demo=True)

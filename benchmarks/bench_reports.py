@@ -28,8 +28,8 @@ def quarter_report_seconds(folder: Path, clients: int) -> float:
     from app.services.caseload import Scope
     from app.services.context import owner_actor
     from app.services.demo import generate_demo
+    from app.services.opening import create_store
     from app.services.reporting import quarter_report
-    from app.storage.store import create_store
 
     store = create_store(folder / "team", "benchmark-wachtwoord")
     with store.session() as session:
@@ -59,8 +59,8 @@ def main() -> None:
         from app.reports.plan_pdf import render_plan
         from app.services.context import owner_actor
         from app.services.demo import generate_demo
+        from app.services.opening import create_store
         from app.services.plans import plan_document
-        from app.storage.store import create_store
 
         store = create_store(folder / "store", "benchmark-wachtwoord")
         with store.session() as session:

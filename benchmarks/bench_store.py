@@ -21,8 +21,8 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "app.storage.insecure_keyring.In
 os.environ.setdefault("TREDE_ALLOW_INSECURE_KEYRING", os.environ["PYTHON_KEYRING_BACKEND"])
 
 from app.services.demo import generate_demo
+from app.services.opening import create_store, unlock_store
 from app.storage.backup import make_backup
-from app.storage.store import create_store, unlock_store
 
 PASSPHRASE = "benchmark-wachtwoord"
 

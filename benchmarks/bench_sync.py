@@ -31,8 +31,8 @@ from app.domain.vocab import JournalKind  # noqa: E402
 from app.models import Client, JournalEntry  # noqa: E402
 from app.services import journal  # noqa: E402
 from app.services.context import owner_actor  # noqa: E402
+from app.services.opening import create_store  # noqa: E402
 from app.services.sync import link_store, run_sync  # noqa: E402
-from app.storage.store import create_store  # noqa: E402
 from app.sync.client import SyncReport  # noqa: E402
 from app.sync.http import HttpTransport  # noqa: E402
 from tests.sync.harness import running_central  # noqa: E402
@@ -99,7 +99,7 @@ def main() -> None:
             half = args.changes // 2
             with store.session(actor.caseworker_id) as session:
                 for number, client_id in enumerate(client_ids[:half]):
-                    journal.add_entry(
+                    journal.record_journal_entry(
                         session,
                         actor,
                         client_id,

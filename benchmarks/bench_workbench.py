@@ -32,7 +32,7 @@ QUERIES = ["yilmaz", "jansen", "van der berg", "7551", "gasiorowska", "ahmad al"
 
 def build_store(data_dir: Path, clients: int) -> None:
     from app.services.demo import generate_demo
-    from app.storage.store import create_store
+    from app.services.opening import create_store
 
     store = create_store(data_dir, PASSPHRASE)
     with store.session() as session:
@@ -63,7 +63,7 @@ def startup_seconds(data_dir: Path, runs: int, mode: str) -> tuple[float, float,
 def keystroke_ms(data_dir: Path) -> float:
     from app.services.caseload import Scope, caseload_rows
     from app.services.context import owner_actor
-    from app.storage.store import unlock_store
+    from app.services.opening import unlock_store
     from app.ui.application import make_application
     from app.ui.caseload_panel import CaseloadPanel
 

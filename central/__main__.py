@@ -11,7 +11,7 @@ import sys
 from app.domain.vocab import Role
 from app.logging_setup import configure_logging
 from central.accounts import DEFAULT_TOKEN_DAYS
-from central.db import central_engine, upgrade
+from central.db import CentralSchemaError, central_engine, upgrade
 from central.store import AdminError, CentralStore
 
 DEFAULT_DB = "sqlite:///trede-central.db"
@@ -83,7 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     configure_logging(None, console=True)
     engine = central_engine(args.db)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except CentralSchemaError as exc:
+        engine.dispose()
+        print(f"fout: {exc}", file=sys.stderr)
+        return 2
     store = CentralStore(engine, token_days=getattr(args, "token_days", DEFAULT_TOKEN_DAYS))
     try:
         if args.command == "serve":

@@ -12,7 +12,6 @@ from sqlalchemy.engine import Connection, Engine
 from app.domain.vocab import Role
 from app.models import CaseAssignment, Caseworker, Client, Team, new_id, utc_now
 from app.sync.wire import ENTITIES, client_of_row
-from central import tables as t
 from central.accounts import Accounts
 from central.db import writing
 from central.feed import Feed, lock_counter, wire_of
@@ -210,28 +209,11 @@ class Admin:
                 feed.flush()
         return published
 
-    def seed_demo(self, clients: int, password: str) -> int:
+    def seed_demo(self, clients: int, password: str, *, seed: int = 2026) -> int:
         """A demo central store: generated clients (no real people) and an account with
-        `password` for every generated caseworker (demo.teamleider sees the whole team)."""
-        from sqlalchemy import delete
-        from sqlalchemy.orm import Session
+        `password` for every generated caseworker (demo.teamleider sees the whole team).
+        Returns how many rows it fed."""
+        from central.demo import load_demo
 
-        from app.models import OutboxChange
-        from app.services.demo import generate_demo
-
-        with Session(self.engine) as session:
-            generate_demo(session, clients)
-            session.commit()
-        with writing(self.engine) as conn:
-            # the generator writes through the laptop's change capture; not used here
-            conn.execute(delete(OutboxChange))
-            accounts = set(conn.execute(select(t.accounts.c.caseworker_id)).scalars())
-            hashed = self.accounts.hash_password(password)
-            for worker_id in conn.execute(select(_CASEWORKERS.c.id)).scalars():
-                if worker_id not in accounts:
-                    conn.execute(
-                        insert(t.accounts).values(
-                            caseworker_id=worker_id, password_hash=hashed, is_admin=False
-                        )
-                    )
+        load_demo(self.engine, self.accounts, clients, password, seed=seed)
         return self.publish_unpublished()

@@ -7,12 +7,11 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer
 
+from app.domain.dates import FIRST_DAY, LAST_DAY
 from app.models.base import JSON_LIMIT, DecimalText, UTCDateTime
 from app.sync.wire import (
     BOOKKEEPING,
     ENTITIES,
-    FIRST_DAY,
-    LAST_DAY,
     PERSON_FIELDS,
     Entity,
     fixed_columns,

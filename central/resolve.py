@@ -131,7 +131,7 @@ def _holds_every_client(push: Push, conflict: dict[str, Any]) -> bool:
     """Whoever applies parked work holds every client it is about (a transaction can span
     clients), or it is the author's own new client that never reached the store."""
     sender = push.sender
-    own = conflict["mine_by"] == sender.caseworker_id
+    own = bool(conflict["mine_by"] == sender.caseworker_id)
     clients = push.clients_of_changes(parked_changes(conflict))
     if conflict["client_id"] is not None and conflict["client_id"] not in clients:
         clients.append(conflict["client_id"])

@@ -16,14 +16,31 @@ os.environ["TREDE_ALLOW_INSECURE_KEYRING"] = "app.storage.insecure_keyring.Insec
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, event, text  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
 
 from app.domain.vocab import Role  # noqa: E402
+from app.models import SyncedMixin  # noqa: E402
 from app.services.context import Actor, initialise_owner  # noqa: E402
-from app.storage.store import Store, create_store  # noqa: E402
+from app.services.opening import create_store  # noqa: E402
+from app.storage.store import Store  # noqa: E402
+from app.sync.capture import is_captured  # noqa: E402
 
 PASSPHRASE = "correct-paard-batterij"
+
+
+@event.listens_for(Session, "after_flush")
+def _refuse_uncaptured_store_writes(session: Session, _context: object) -> None:
+    """Test-only: a session on a laptop store (SQLCipher) that bypasses the store's own,
+    captured sessions would lose the sync changes of its edits without a sound."""
+    if is_captured(session) or session.get_bind().url.drivername != "sqlite+pysqlcipher":
+        return
+    if any(isinstance(row, SyncedMixin) for row in (*session.new, *session.dirty)):
+        raise AssertionError(
+            "synced rows written to a laptop store without change capture: open the store "
+            "through app.services.opening and use its sessions"
+        )
 
 
 @pytest.fixture

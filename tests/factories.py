@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
+from app.demo import generated_bsn
 from app.services.clients import ClientForm
-from app.services.demo import generated_bsn
 from app.services.wage_value import MeasurementForm, TaskForm
 
 _rng = random.Random(7)

@@ -13,7 +13,7 @@ from app.services.caseload import Scope, caseload_rows
 from app.services.clients import create_client
 from app.services.context import actor_for
 from app.services.errors import AccessDenied, NotFound, ValidationFailed
-from app.services.journal import add_entry, correct_entry, journal
+from app.services.journal import correct_journal_entry, journal_history, record_journal_entry
 from tests.factories import client_form
 
 TODAY = dt.date(2026, 11, 22)
@@ -133,7 +133,7 @@ def test_team_lead_sees_the_team(session, owner, colleague) -> None:  # type: ig
 def test_journal_entry_and_correction(session, owner) -> None:  # type: ignore[no-untyped-def]
     client_id = create_client(session, owner, client_form(), today=TODAY)
     with pytest.raises(ValidationFailed) as raised:
-        add_entry(
+        record_journal_entry(
             session,
             owner,
             client_id,
@@ -144,7 +144,7 @@ def test_journal_entry_and_correction(session, owner) -> None:  # type: ignore[n
             today=TODAY,
         )
     assert set(raised.value.problems) == {"occurred_on", "subject", "body"}
-    entry = add_entry(
+    entry = record_journal_entry(
         session,
         owner,
         client_id,
@@ -154,7 +154,7 @@ def test_journal_entry_and_correction(session, owner) -> None:  # type: ignore[n
         body="Afspraak gemaakt voor dinsdag.",
         today=TODAY,
     )
-    fix = correct_entry(
+    fix = correct_journal_entry(
         session,
         owner,
         entry,
@@ -164,13 +164,13 @@ def test_journal_entry_and_correction(session, owner) -> None:  # type: ignore[n
         body="Afspraak gemaakt voor woensdag.",
         today=TODAY,
     )
-    rows = journal(session, owner, client_id)
+    rows = journal_history(session, owner, client_id)
     assert [r.id for r in rows] == [fix, entry]
     assert rows[0].corrects_id == entry and rows[1].corrected_by_id == fix
     assert rows[1].is_superseded and rows[1].body == "Afspraak gemaakt voor dinsdag."
     assert session.get(JournalEntry, entry).body == "Afspraak gemaakt voor dinsdag."
     with pytest.raises(ValidationFailed):
-        correct_entry(
+        correct_journal_entry(
             session,
             owner,
             entry,
@@ -181,7 +181,7 @@ def test_journal_entry_and_correction(session, owner) -> None:  # type: ignore[n
             today=TODAY,
         )
     with pytest.raises(NotFound):
-        correct_entry(
+        correct_journal_entry(
             session,
             owner,
             "no-such-id",
@@ -212,7 +212,7 @@ def test_search_finds_name_bsn_and_postcode_typed_any_way(session, owner) -> Non
 
 
 def test_plan_lines_need_their_name_once_a_date_is_given_and_real_dates() -> None:
-    from app.services.plans import PlanForm, validate_plan
+    from app.services.plan_editing import PlanForm, validate_plan
 
     form = PlanForm(
         goals=(("", "01-03-2027", ""), ("Werkritme", "31-02-2027", "")),

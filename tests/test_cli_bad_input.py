@@ -22,8 +22,8 @@ import pytest
 from app.cli import main
 from app.domain.vocab import Role
 from app.services.context import initialise_owner
+from app.services.opening import create_store
 from app.storage.backup import make_backup
-from app.storage.store import create_store
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,7 +138,7 @@ def _foreign(world_other: Callable[[], Path]) -> Callable[[Path], None]:
 
 
 def _newer(folder: Path) -> None:
-    from app.storage.store import unlock_store
+    from app.services.opening import unlock_store
 
     store = unlock_store(folder, PASSPHRASE)
     with store.engine.begin() as connection:

@@ -14,9 +14,10 @@ from sqlalchemy import func, select, text
 from app.models import Client, JournalEntry
 from app.services.context import Actor
 from app.services.demo import generate_demo
+from app.services.opening import unlock_store
 from app.storage.backup import backup_if_due, backups, key_from_backup, make_backup
 from app.storage.errors import StoreCorrupted, StoreDamaged
-from app.storage.store import Store, unlock_key, unlock_store
+from app.storage.store import Store, unlock_key
 from tests.conftest import PASSPHRASE
 
 PAGE = 4096

@@ -11,9 +11,10 @@ from sqlalchemy import select
 from app.models import AuditEvent
 from app.reports.job_coaching_report import render_half_year_report
 from app.services.clients import create_client
-from app.services.job_coaching import add_hours, half_year, half_year_report
+from app.services.job_coaching import half_year, half_year_report, record_hours
+from app.services.measurements import record_measurement
 from app.services.placements import EmployerForm, PlacementForm, create_employer, create_placement
-from app.services.wage_value import MeasurementForm, TaskForm, record_measurement
+from app.services.wage_value import MeasurementForm, TaskForm
 from tests.factories import client_form
 
 TODAY = dt.date(2026, 11, 22)
@@ -75,7 +76,7 @@ def test_report_text(session, owner, tmp_path) -> None:  # type: ignore[no-untyp
         ("04-11-2026", "0:45", "administration"),
         ("15-05-2026", "3:00", "employee"),  # the other half year
     ):
-        add_hours(
+        record_hours(
             session,
             owner,
             client_id,

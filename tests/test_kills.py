@@ -20,8 +20,9 @@ from sqlalchemy import func, select
 from app.domain.vocab import Role
 from app.models import AuditEvent, Client, JournalEntry
 from app.services.context import owner_actor
+from app.services.opening import unlock_store
 from app.storage.errors import StoreNotFound, WrongPassphrase
-from app.storage.store import StorePaths, unlock_store
+from app.storage.store import StorePaths
 from central import tables as t
 from tests.conftest import PASSPHRASE
 from tests.sync.harness import USER_PASSWORD, CentralServer, add_user, new_laptop, running_central
@@ -205,8 +206,9 @@ def test_kill_during_export_passwd_and_sync(tmp_path: Path, kill_central: Centra
         with store.session() as session:
             actor = owner_actor(session)
         with store.session(actor.caseworker_id) as session:
-            journal.add_entry(session, actor, client, occurred_on="20-11-2026", kind="note",
-                              subject=f"Voor kill {number}", body="Afspraken.")  # fmt: skip
+            journal.record_journal_entry(session, actor, client, occurred_on="20-11-2026",
+                              kind="note", subject=f"Voor kill {number}",
+                              body="Afspraken.")  # fmt: skip
         written.append(f"Voor kill {number}")
         store.close()
         kills += _kill_after(_command(data_dir, "sync"), env, moment)

@@ -18,8 +18,8 @@ from app.services.demo import generate_demo
 from app.services.errors import ValidationFailed
 from app.services.ladder import (
     AssessmentInput,
+    assessment_history,
     correct_assessment,
-    ladder_history,
     record_assessment,
 )
 from app.services.ladder_figures import ladder_figures
@@ -100,7 +100,7 @@ def test_a_correction_replaces_the_original_which_is_kept(session, owner, client
     fixed = correct_assessment(
         session, owner, second, assessment(3, assessed_on="01-08-2026"), today=TODAY
     )
-    history = ladder_history(session, owner, client_id)
+    history = assessment_history(session, owner, client_id)
     assert [(r.id, r.final_trede, r.is_superseded) for r in history] == [
         (second, 4, True),
         (fixed, 3, False),
@@ -123,7 +123,7 @@ def test_history_round_trips_through_the_form(session, owner, client_id) -> None
         answers=LadderAnswers(paid_work=True, paid_work_supported=True),
     )
     record_assessment(session, owner, client_id, data, today=TODAY)
-    (row,) = ladder_history(session, owner, client_id)
+    (row,) = assessment_history(session, owner, client_id)
     assert row.as_input() == data
 
 

@@ -23,7 +23,7 @@ def test_a_journal_text_over_the_limit_is_refused_with_a_message(
     with store.session(owner.caseworker_id) as session:
         client_id = create_client(session, owner, client_form())
     with pytest.raises(ValidationFailed) as refused, store.session(owner.caseworker_id) as session:
-        journal.add_entry(
+        journal.record_journal_entry(
             session,
             owner,
             client_id,
@@ -38,7 +38,7 @@ def test_a_journal_text_over_the_limit_is_refused_with_a_message(
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(JournalEntry)) == 0
     with store.session(owner.caseworker_id) as session:  # at the limit it is taken
-        journal.add_entry(
+        journal.record_journal_entry(
             session,
             owner,
             client_id,
@@ -70,7 +70,7 @@ def test_a_value_saved_before_a_limit_never_blocks_another_edit(store: Store, ow
     from sqlalchemy import text
 
     from app.models import PlanGoal
-    from app.services.plans import PlanForm, save_plan
+    from app.services.plan_editing import PlanForm, save_plan
 
     with store.session(owner.caseworker_id) as session:
         client_id = create_client(session, owner, client_form())

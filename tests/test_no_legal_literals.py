@@ -13,7 +13,7 @@ from app.domain.rules import rules
 
 APP = Path(__file__).resolve().parent.parent / "app"
 # Generated example data, not rules.
-SKIPPED = {"services/demo.py", "services/demo_people.py", "ui/screenshots.py", "selftest.py"}
+SKIPPED = {"services/demo.py", "devtools/screenshots.py", "selftest.py"}
 # A number printed with a unit a rule is stated in: "15%", "3 maanden", "€ 14,71", "1/16".
 PRINTED_RULE = re.compile(
     r"(?<![.\d])\d+(?:[.,]\d+)?\s?%|\b\d+\s(?:maanden|maand|weken|jaar en ouder)\b|€\s?\d|\b1/16\b"

@@ -10,7 +10,12 @@ from sqlalchemy import select
 from app.models import AuditEvent, WageValueMeasurement, WageValueTask
 from app.services.clients import create_client
 from app.services.errors import ValidationFailed
-from app.services.job_coaching import add_hours, correct_hours, hours_rows, monthly_use
+from app.services.job_coaching import correct_hours, hours_history, monthly_use, record_hours
+from app.services.measurements import (
+    correct_measurement,
+    measurement_history,
+    record_measurement,
+)
 from app.services.placement_view import (
     APPLY_BY,
     DECISION_END,
@@ -28,13 +33,7 @@ from app.services.placements import (
     update_placement,
 )
 from app.services.subsidy_decisions import DecisionForm, record_decision
-from app.services.wage_value import (
-    MeasurementForm,
-    TaskForm,
-    correct_measurement,
-    measurements,
-    record_measurement,
-)
+from app.services.wage_value import MeasurementForm, TaskForm
 from tests.factories import client_form
 
 TODAY = dt.date(2026, 11, 22)
@@ -255,7 +254,7 @@ def test_a_measurement_correction_keeps_the_original(
     first = record_measurement(
         session, owner, client_id, three_tasks(placement_id=placement_id), today=TODAY
     )
-    (original,) = measurements(session, owner, client_id)
+    (original,) = measurement_history(session, owner, client_id)
     assert original.form() == three_tasks(
         placement_id=placement_id, next_measurement_on="15-03-2027"
     )
@@ -266,7 +265,7 @@ def test_a_measurement_correction_keeps_the_original(
         three_tasks(placement_id=placement_id, loonwaarde_pct="60"),
         today=TODAY,
     )
-    rows = measurements(session, owner, client_id)
+    rows = measurement_history(session, owner, client_id)
     assert [(r.id, r.is_superseded) for r in rows] == [(fixed, False), (first, True)] or [
         (r.id, r.is_superseded) for r in rows
     ] == [(first, True), (fixed, False)]
@@ -353,7 +352,7 @@ def test_hours_and_the_monthly_budget(session, owner, client_id, employer_id) ->
         ("17-11-2026", "2u", "employee"),
         ("02-10-2026", "1:00", "administration"),
     ):
-        add_hours(
+        record_hours(
             session,
             owner,
             client_id,
@@ -364,7 +363,7 @@ def test_hours_and_the_monthly_budget(session, owner, client_id, employer_id) ->
             today=TODAY,
         )
     with pytest.raises(ValidationFailed) as refused:
-        add_hours(
+        record_hours(
             session,
             owner,
             client_id,
@@ -375,7 +374,7 @@ def test_hours_and_the_monthly_budget(session, owner, client_id, employer_id) ->
             today=TODAY,
         )
     assert set(refused.value.problems) == {"worked_on", "duration", "activity"}
-    rows = hours_rows(session, owner, client_id, placement_id)
+    rows = hours_history(session, owner, client_id, placement_id)
     october = next(r for r in rows if r.worked_on.month == 10)
     correct_hours(
         session,
@@ -387,7 +386,7 @@ def test_hours_and_the_monthly_budget(session, owner, client_id, employer_id) ->
         note="Dubbel geregistreerd",
         today=TODAY,
     )
-    rows = hours_rows(session, owner, client_id, placement_id)
+    rows = hours_history(session, owner, client_id, placement_id)
     use = monthly_use(
         rows,
         first=dt.date(2026, 10, 1),

@@ -98,7 +98,8 @@ def test_the_plan_prints_a_price_that_is_set(session, owner, tmp_path, monkeypat
 
     from app.reports.plan_pdf import render_plan
     from app.services.clients import create_client
-    from app.services.plans import PlanForm, instrument_catalogue, plan_document, save_plan
+    from app.services.plan_editing import PlanForm, instrument_catalogue, save_plan
+    from app.services.plans import plan_document
 
     priced = load_region(resource_path("regions", "midden-twente.toml"))
     hengelo = priced.get("hengelo")
@@ -110,7 +111,7 @@ def test_the_plan_prints_a_price_that_is_set(session, owner, tmp_path, monkeypat
     cheap = replace(hengelo, instruments=(Instrument("Taalcursus", Decimal("450.00")),))
     monkeypatch.setattr(region_module, "region", lambda: Region("Test", (cheap,)))
     monkeypatch.setattr("app.reports.plan_pdf.region", lambda: Region("Test", (cheap,)))
-    monkeypatch.setattr("app.services.plans.region", lambda: Region("Test", (cheap,)))
+    monkeypatch.setattr("app.services.plan_editing.region", lambda: Region("Test", (cheap,)))
     client_id = create_client(session, owner, client_form(), today=dt.date(2026, 11, 22))
     assert [i.name for i in instrument_catalogue(session, client_id)] == ["Taalcursus"]
     save_plan(

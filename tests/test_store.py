@@ -10,6 +10,7 @@ from keyring.backends import fail
 from sqlalchemy import text
 
 from app.services.demo import generate_demo
+from app.services.opening import create_store, unlock_store
 from app.storage import secrets as keyring_secrets
 from app.storage.errors import (
     InsecureKeyring,
@@ -22,13 +23,7 @@ from app.storage.errors import (
     WrongPassphrase,
 )
 from app.storage.insecure_keyring import InsecureDemoKeyring
-from app.storage.store import (
-    Store,
-    change_passphrase,
-    create_store,
-    device_secret_name,
-    unlock_store,
-)
+from app.storage.store import Store, change_passphrase, device_secret_name
 from tests.conftest import PASSPHRASE
 
 

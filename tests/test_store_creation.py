@@ -9,14 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from app.services.opening import create_store, unlock_store
 from app.storage import secrets as keyring_secrets
 from app.storage.errors import StoreAlreadyExists
-from app.storage.store import (
-    StorePaths,
-    create_store,
-    discard_unfinished,
-    unlock_store,
-)
+from app.storage.store import StorePaths, discard_unfinished
 from app.storage.unlocking import STAGING_MARKER, device_secret_name
 from tests.conftest import PASSPHRASE
 

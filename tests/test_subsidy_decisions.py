@@ -14,6 +14,7 @@ from app.domain.placements import forfait_ends_on
 from app.models import AuditEvent
 from app.services.clients import create_client
 from app.services.errors import ValidationFailed
+from app.services.measurements import record_measurement
 from app.services.placement_view import APPLY_BY, DECISION_MISSING, FORFAIT_END, placements
 from app.services.placements import EmployerForm, PlacementForm, create_employer, create_placement
 from app.services.subsidy_decisions import (
@@ -22,7 +23,6 @@ from app.services.subsidy_decisions import (
     decisions,
     record_decision,
 )
-from app.services.wage_value import record_measurement
 from tests.factories import client_form, measurement_form
 
 TODAY = dt.date(2026, 12, 1)

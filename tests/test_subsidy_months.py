@@ -9,10 +9,12 @@ from decimal import Decimal
 from app.domain.subsidy_months import PayablePeriod, month_amount
 from app.models import Placement
 from app.services.clients import create_client
-from app.services.placement_view import month_amounts, placements
+from app.services.measurements import record_measurement
+from app.services.placement_subsidy import month_amounts
+from app.services.placement_view import placements
 from app.services.placements import EmployerForm, PlacementForm, create_employer, create_placement
 from app.services.subsidy_decisions import DecisionForm, decision_rows, record_decision
-from app.services.wage_value import measurement_rows, record_measurement
+from app.services.wage_value import measurement_rows
 from tests.factories import client_form, measurement_form
 
 D = Decimal

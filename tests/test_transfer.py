@@ -12,6 +12,7 @@ from app.services.access import current_assignment
 from app.services.caseload import Scope, caseload_rows
 from app.services.context import initialise_owner, owner_actor
 from app.services.demo import generate_demo
+from app.services.opening import create_store
 from app.services.transfer import (
     CLIENT_TABLES,
     SHARED_TABLES,
@@ -20,7 +21,6 @@ from app.services.transfer import (
     export_transfer,
     import_transfer,
 )
-from app.storage.store import create_store
 from tests.conftest import PASSPHRASE
 
 TODAY = dt.date(2026, 11, 22)

@@ -18,7 +18,7 @@ from app.domain.wage import (
 )
 from app.services.clients import create_client
 from app.services.errors import ValidationFailed
-from app.services.job_coaching import add_hours, correct_hours
+from app.services.job_coaching import correct_hours, record_hours
 from app.services.placement_view import RAISE_WAGE, placements
 from app.services.placements import (
     EmployerForm,
@@ -211,7 +211,7 @@ def test_a_placement_shows_that_its_wage_must_be_raised(  # type: ignore[no-unty
 
 
 def log(session, owner, client_id: str, duration: str, day: str = "03-11-2026") -> str:  # type: ignore[no-untyped-def]
-    return add_hours(
+    return record_hours(
         session,
         owner,
         client_id,

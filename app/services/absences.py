@@ -15,11 +15,10 @@ from app.domain import validation as v
 from app.domain.formatting import format_date
 from app.domain.vocab import AbsenceReason, AuditAction
 from app.models import Placement, PlacementAbsence, utc_now
-from app.services.access import require_client
+from app.services.access import require_client, require_placement
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import NotFound, StaleEdit, ValidationFailed
-from app.services.placements import require_placement
 
 
 @dataclass(frozen=True)

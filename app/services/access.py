@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import CaseAssignment, Caseworker, Client
+from app.models import CaseAssignment, Caseworker, Client, Placement
 from app.services.context import Actor
-from app.services.errors import AccessDenied, NotFound
+from app.services.errors import AccessDenied, NotFound, ValidationFailed
 
 NO_ACCESS_MESSAGE = "Deze klant staat niet in uw caseload; u kunt het dossier niet openen."
 
@@ -44,3 +44,24 @@ def require_client(session: Session, actor: Actor, client_id: str) -> Client:
     if not can_see(session, actor, current_assignment(session, client_id)):
         raise AccessDenied(NO_ACCESS_MESSAGE)
     return client
+
+
+def placement_of_client(
+    session: Session, client_id: str, placement_id: str | None
+) -> Placement | None:
+    """The placement a record is about, which must be one of this client's (None: none)."""
+    if not placement_id:
+        return None
+    placement = session.get(Placement, placement_id)
+    if placement is None or placement.client_id != client_id:
+        raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
+    return placement
+
+
+def require_placement(session: Session, actor: Actor, placement_id: str) -> Placement:
+    """The placement, when it exists and the actor may see its client."""
+    placement = session.get(Placement, placement_id)
+    if placement is None or placement.deleted_at is not None:
+        raise NotFound("Deze plaatsing bestaat niet (meer).")
+    require_client(session, actor, placement.client_id)
+    return placement

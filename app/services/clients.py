@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain import validation as v
 from app.domain.clients import priority_groups
 from app.domain.dates import age_on
+from app.domain.formatting import format_date
 from app.domain.names import display_name
 from app.domain.region import region
 from app.domain.vocab import (
@@ -68,7 +69,7 @@ class ClientForm:
             if value is None:
                 return ""
             if isinstance(value, dt.date):
-                return v.format_date(value)
+                return format_date(value)
             return str(value)
 
         form = cls()
@@ -378,3 +379,8 @@ def get_client(
         trede=trede,
         review_on=review_on,
     )
+
+
+def client_birth_date(session: Session, actor: Actor, client_id: str) -> dt.date:
+    """The birth date a placement's checks need (age rules), without opening the file."""
+    return require_client(session, actor, client_id).birth_date

@@ -17,19 +17,31 @@ from app.domain.dates import month_end, month_start, months_between
 from app.domain.formatting import format_date
 from app.domain.job_coaching import Absence, MonthUse, ceiling_minutes
 from app.domain.vocab import AuditAction, CoachingActivity
-from app.models import Caseworker, JobCoachingHours
+from app.models import JobCoachingHours
 from app.services.absences import absence_rows_of, sickness_periods
-from app.services.access import require_client
+from app.services.access import placement_of_client, require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ValidationFailed
-from app.services.placements import placement_of_client
-from app.services.records import CorrectableRow, correction_target, corrections_of
+from app.services.records import (
+    CorrectableRow,
+    RecordKind,
+    record_history,
+    record_to_correct,
+    save_record,
+)
 
 MAX_MINUTES = 12 * 60
 DAY_MINUTES = 24 * 60  # what a day holds, across entries, placements and clients
 NOTE_MAX = 2000
 BACKDATE_DAYS = 400
+
+HOURS = RecordKind(
+    JobCoachingHours,
+    "job_coaching_hours",
+    JobCoachingHours.coach_id,
+    "Deze registratie bestaat niet (meer).",
+)
 
 
 def validate_hours(
@@ -68,7 +80,7 @@ def validate_hours(
     return problems
 
 
-def add_hours(
+def record_hours(
     session: Session,
     actor: Actor,
     client_id: str,
@@ -152,9 +164,7 @@ def correct_hours(
     today: dt.date | None = None,
 ) -> str:
     today = today or dt.date.today()
-    original = correction_target(
-        session, actor, JobCoachingHours, hours_id, missing="Deze registratie bestaat niet (meer)."
-    )
+    original = record_to_correct(session, actor, HOURS, hours_id)
     problems = validate_hours(worked_on, duration, activity, note, today=today, correction=True)
     problems = problems or _day_problems(
         session,
@@ -203,13 +213,7 @@ def _save(
         note=note.strip() or None,
         corrects_id=corrects_id,
     )
-    session.add(hours)
-    session.flush()
-    action = AuditAction.CORRECT if corrects_id else AuditAction.CREATE
-    details = {"corrects": corrects_id} if corrects_id else {}
-    audit(session, actor, action, "job_coaching_hours", hours.id, client_id=client_id, **details)
-    session.flush()
-    return hours.id
+    return save_record(session, actor, HOURS, hours)
 
 
 @dataclass(frozen=True)
@@ -224,20 +228,11 @@ class HoursRow(CorrectableRow):
     created_at: dt.datetime
 
 
-def hours_rows(
+def hours_history(
     session: Session, actor: Actor, client_id: str, placement_id: str | None = None
 ) -> list[HoursRow]:
     """The client's registrations (of one placement, if given), newest first."""
-    require_client(session, actor, client_id)
-    query = (
-        select(JobCoachingHours, Caseworker.display_name)
-        .join(Caseworker, Caseworker.id == JobCoachingHours.coach_id)
-        .where(JobCoachingHours.client_id == client_id, JobCoachingHours.deleted_at.is_(None))
-    )
-    if placement_id:
-        query = query.where(JobCoachingHours.placement_id == placement_id)
-    found = session.execute(query).all()
-    corrected_by = corrections_of(h for h, _ in found)
+    of_placement = [JobCoachingHours.placement_id == placement_id] if placement_id else []
     rows = [
         HoursRow(
             id=h.id,
@@ -249,9 +244,9 @@ def hours_rows(
             coach_name=name,
             created_at=h.created_at,
             corrects_id=h.corrects_id,
-            corrected_by_id=corrected_by.get(h.id),
+            corrected_by_id=corrected_by,
         )
-        for h, name in found
+        for h, name, corrected_by in record_history(session, actor, HOURS, client_id, *of_placement)
     ]
     rows.sort(key=lambda r: (r.worked_on, r.created_at), reverse=True)
     return rows
@@ -381,7 +376,7 @@ def half_year_report(
     indicated = measurement.jobcoach_hours_per_month if measurement else None
     rows = [
         r
-        for r in hours_rows(session, actor, client_id, placement_id)
+        for r in hours_history(session, actor, client_id, placement_id)
         if first <= r.worked_on <= last and not r.is_superseded
     ]
     months = monthly_use(

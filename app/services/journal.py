@@ -5,19 +5,30 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import validation as v
-from app.domain.vocab import AuditAction, JournalKind
-from app.models import Caseworker, JournalEntry
+from app.domain.vocab import JournalKind
+from app.models import JournalEntry
 from app.services.access import require_client
-from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ValidationFailed
-from app.services.records import CorrectableRow, correction_target, corrections_of
+from app.services.records import (
+    CorrectableRow,
+    RecordKind,
+    record_history,
+    record_to_correct,
+    save_record,
+)
 
 SUBJECT_MAX = 200
+
+JOURNAL_ENTRY = RecordKind(
+    JournalEntry,
+    "journal_entry",
+    JournalEntry.author_id,
+    "Dit journaalbericht bestaat niet (meer).",
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +67,7 @@ def _validate(occurred_on: str, kind: str, subject: str, body: str, today: dt.da
         raise ValidationFailed(problems)
 
 
-def add_entry(
+def record_journal_entry(
     session: Session,
     actor: Actor,
     client_id: str,
@@ -67,13 +78,29 @@ def add_entry(
     body: str,
     today: dt.date | None = None,
 ) -> str:
-    today = today or dt.date.today()
     require_client(session, actor, client_id)
-    _validate(occurred_on, kind, subject, body, today)
-    return _save_entry(session, actor, client_id, occurred_on, kind, subject, body, None)
+    _validate(occurred_on, kind, subject, body, today or dt.date.today())
+    return _save(session, actor, client_id, occurred_on, kind, subject, body, None)
 
 
-def _save_entry(
+def correct_journal_entry(
+    session: Session,
+    actor: Actor,
+    entry_id: str,
+    *,
+    occurred_on: str,
+    kind: str,
+    subject: str,
+    body: str,
+    today: dt.date | None = None,
+) -> str:
+    """A correction: a new entry that points at the original, which stays as it was."""
+    original = record_to_correct(session, actor, JOURNAL_ENTRY, entry_id)
+    _validate(occurred_on, kind, subject, body, today or dt.date.today())
+    return _save(session, actor, original.client_id, occurred_on, kind, subject, body, original.id)
+
+
+def _save(
     session: Session,
     actor: Actor,
     client_id: str,
@@ -92,55 +119,11 @@ def _save_entry(
         author_id=actor.caseworker_id,
         corrects_id=corrects_id,
     )
-    session.add(entry)
-    session.flush()
-    if corrects_id:
-        audit(
-            session,
-            actor,
-            AuditAction.CORRECT,
-            "journal_entry",
-            entry.id,
-            client_id=client_id,
-            corrects=corrects_id,
-        )
-    else:
-        audit(session, actor, AuditAction.CREATE, "journal_entry", entry.id, client_id=client_id)
-    session.flush()
-    return entry.id
+    return save_record(session, actor, JOURNAL_ENTRY, entry)
 
 
-def correct_entry(
-    session: Session,
-    actor: Actor,
-    entry_id: str,
-    *,
-    occurred_on: str,
-    kind: str,
-    subject: str,
-    body: str,
-    today: dt.date | None = None,
-) -> str:
-    """A correction: a new entry that points at the original, which stays as it was."""
-    today = today or dt.date.today()
-    original = correction_target(
-        session, actor, JournalEntry, entry_id, missing="Dit journaalbericht bestaat niet (meer)."
-    )
-    _validate(occurred_on, kind, subject, body, today)
-    return _save_entry(
-        session, actor, original.client_id, occurred_on, kind, subject, body, original.id
-    )
-
-
-def journal(session: Session, actor: Actor, client_id: str) -> list[JournalRow]:
+def journal_history(session: Session, actor: Actor, client_id: str) -> list[JournalRow]:
     """All entries, newest first; superseded originals are kept and marked."""
-    require_client(session, actor, client_id)
-    entries = session.execute(
-        select(JournalEntry, Caseworker.display_name)
-        .join(Caseworker, Caseworker.id == JournalEntry.author_id)
-        .where(JournalEntry.client_id == client_id, JournalEntry.deleted_at.is_(None))
-    ).all()
-    corrected_by = corrections_of(e for e, _ in entries)
     rows = [
         JournalRow(
             id=e.id,
@@ -151,9 +134,9 @@ def journal(session: Session, actor: Actor, client_id: str) -> list[JournalRow]:
             author_name=name,
             created_at=e.created_at,
             corrects_id=e.corrects_id,
-            corrected_by_id=corrected_by.get(e.id),
+            corrected_by_id=corrected_by,
         )
-        for e, name in entries
+        for e, name, corrected_by in record_history(session, actor, JOURNAL_ENTRY, client_id)
     ]
     rows.sort(key=lambda r: (r.occurred_on, r.created_at), reverse=True)
     return rows

@@ -14,21 +14,28 @@ from app.domain.dates import add_months
 from app.domain.formatting import format_date
 from app.domain.ladder import LadderAnswers, derive_trede
 from app.domain.rules import rules
-from app.domain.vocab import AuditAction
-from app.models import Caseworker, LadderAssessment
+from app.models import LadderAssessment
 from app.services.access import require_client
-from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ValidationFailed
 from app.services.records import (
     CorrectableRow,
-    correction_target,
-    corrections_of,
+    RecordKind,
     latest_per_client,
+    record_history,
+    record_to_correct,
+    save_record,
 )
 
 OVERRIDE_REASON_MIN = 10
 NOTES_MAX = 4000
+
+ASSESSMENT = RecordKind(
+    LadderAssessment,
+    "ladder_assessment",
+    LadderAssessment.assessor_id,
+    "Deze beoordeling bestaat niet (meer).",
+)
 
 
 def review_interval_months(on: dt.date) -> int:
@@ -131,13 +138,7 @@ def correct_assessment(
     today: dt.date | None = None,
 ) -> str:
     """A correction: a new assessment that replaces the original, which stays as it was."""
-    original = correction_target(
-        session,
-        actor,
-        LadderAssessment,
-        assessment_id,
-        missing="Deze beoordeling bestaat niet (meer).",
-    )
+    original = record_to_correct(session, actor, ASSESSMENT, assessment_id)
     return _save(session, actor, original.client_id, data, today or dt.date.today(), original.id)
 
 
@@ -169,15 +170,7 @@ def _save(
         notes=data.notes.strip() or None,
         corrects_id=corrects_id,
     )
-    session.add(assessment)
-    session.flush()
-    action = AuditAction.CORRECT if corrects_id else AuditAction.CREATE
-    details = {"corrects": corrects_id} if corrects_id else {}
-    audit(
-        session, actor, action, "ladder_assessment", assessment.id, client_id=client_id, **details
-    )
-    session.flush()
-    return assessment.id
+    return save_record(session, actor, ASSESSMENT, assessment)
 
 
 # ---------------------------------------------------------------- reading
@@ -234,15 +227,8 @@ class AssessmentRow(CorrectableRow):
         )
 
 
-def ladder_history(session: Session, actor: Actor, client_id: str) -> list[AssessmentRow]:
+def assessment_history(session: Session, actor: Actor, client_id: str) -> list[AssessmentRow]:
     """Every assessment of the client, newest first; replaced ones are kept and marked."""
-    require_client(session, actor, client_id)
-    found = session.execute(
-        select(LadderAssessment, Caseworker.display_name)
-        .join(Caseworker, Caseworker.id == LadderAssessment.assessor_id)
-        .where(LadderAssessment.client_id == client_id, LadderAssessment.deleted_at.is_(None))
-    ).all()
-    corrected_by = corrections_of(a for a, _ in found)
     answer_names = [f.name for f in fields(LadderAnswers)]
     rows = [
         AssessmentRow(
@@ -259,9 +245,9 @@ def ladder_history(session: Session, actor: Actor, client_id: str) -> list[Asses
             notes=a.notes,
             created_at=a.created_at,
             corrects_id=a.corrects_id,
-            corrected_by_id=corrected_by.get(a.id),
+            corrected_by_id=corrected_by,
         )
-        for a, name in found
+        for a, name, corrected_by in record_history(session, actor, ASSESSMENT, client_id)
     ]
     rows.sort(key=lambda r: (r.assessed_on, r.created_at), reverse=True)
     return rows

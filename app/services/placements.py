@@ -18,10 +18,10 @@ from app.domain.rules import rules
 from app.domain.vocab import AuditAction, PlacementType
 from app.domain.wage import WageBelowMinimum, wage_below_minimum
 from app.models import Employer, Placement
-from app.services.access import require_client
+from app.services.access import require_client, require_placement
 from app.services.audit import audit
 from app.services.context import Actor
-from app.services.errors import NotFound, StaleEdit, ValidationFailed
+from app.services.errors import StaleEdit, ValidationFailed
 
 MAX_HOURS_PER_WEEK = Decimal(60)
 MAX_WAGE_HOUR = Decimal(200)
@@ -281,27 +281,6 @@ def create_placement(
     audit(session, actor, AuditAction.CREATE, "placement", placement.id, client_id=client_id)
     session.flush()
     return placement.id
-
-
-def placement_of_client(
-    session: Session, client_id: str, placement_id: str | None
-) -> Placement | None:
-    """The placement a record is about, which must be one of this client's (None: none)."""
-    if not placement_id:
-        return None
-    placement = session.get(Placement, placement_id)
-    if placement is None or placement.client_id != client_id:
-        raise ValidationFailed({"placement_id": "Deze plaatsing hoort niet bij deze klant."})
-    return placement
-
-
-def require_placement(session: Session, actor: Actor, placement_id: str) -> Placement:
-    """The placement, when it exists and the actor may see its client."""
-    placement = session.get(Placement, placement_id)
-    if placement is None or placement.deleted_at is not None:
-        raise NotFound("Deze plaatsing bestaat niet (meer).")
-    require_client(session, actor, placement.client_id)
-    return placement
 
 
 def update_placement(

@@ -1,18 +1,79 @@
-"""Queries shared by every kind of record: which records count (a correction replaces the
+"""One pattern for every kind of correctable record (journal entries, ladder assessments,
+job-coaching hours, wage-value measurements): save with its audit record, find the record
+to correct, read a client's history; and which records count (a correction replaces the
 record it corrects) and each client's newest one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Subquery, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Subquery, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from app.domain.vocab import AuditAction
+from app.models import Caseworker
 from app.services.access import require_client
+from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import NotFound, ValidationFailed
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class RecordKind(Generic[R]):
+    """A kind of correctable record: its model, its name in the audit trail, the column that
+    names who made it, and what to say when the record to correct is gone."""
+
+    model: type[R]
+    audit_name: str
+    made_by: InstrumentedAttribute[Any]
+    missing: str
+
+
+def save_record(
+    session: Session, actor: Actor, kind: RecordKind[R], record: R, **details: Any
+) -> str:
+    """Add a new record (a correction when its `corrects_id` is set) with its audit record."""
+    session.add(record)
+    session.flush()
+    record_id: str = getattr(record, "id")  # noqa: B009 (the models share no base with it)
+    corrects_id = getattr(record, "corrects_id")  # noqa: B009
+    if corrects_id:
+        details["corrects"] = corrects_id
+    audit(
+        session,
+        actor,
+        AuditAction.CORRECT if corrects_id else AuditAction.CREATE,
+        kind.audit_name,
+        record_id,
+        client_id=getattr(record, "client_id"),  # noqa: B009
+        **details,
+    )
+    session.flush()
+    return record_id
+
+
+def record_history(
+    session: Session,
+    actor: Actor,
+    kind: RecordKind[R],
+    client_id: str,
+    *where: ColumnElement[bool],
+) -> list[tuple[R, str, str | None]]:
+    """A client's records the actor may see: (record, name of who made it, id of the
+    correction that replaced it, if any), unordered."""
+    require_client(session, actor, client_id)
+    model: Any = kind.model
+    found = session.execute(
+        select(model, Caseworker.display_name)
+        .join(Caseworker, Caseworker.id == kind.made_by)
+        .where(model.client_id == client_id, model.deleted_at.is_(None), *where)
+    ).all()
+    corrected_by = corrections_of(record for record, _name in found)
+    return [(record, name, corrected_by.get(record.id)) for record, name in found]
 
 
 def latest_per_client(model: Any, date_column: Any, *extra: Any) -> Subquery:
@@ -66,3 +127,9 @@ class CorrectableRow:
     @property
     def is_superseded(self) -> bool:
         return self.corrected_by_id is not None
+
+
+def record_to_correct(session: Session, actor: Actor, kind: RecordKind[R], record_id: str) -> R:
+    """`correction_target` for a kind of record."""
+    found: R = correction_target(session, actor, kind.model, record_id, missing=kind.missing)
+    return found

@@ -15,12 +15,13 @@ from sqlalchemy.engine import Connection
 
 from app.domain.region import REGION_SETTING
 from app.services.context import OWNER_KEY
+from app.services.opening import open_store, replace_database
 from app.services.sync import run_sync
 from app.storage import secrets as keyring_secrets
 from app.storage.backup import Backup, restore_backup
 from app.storage.errors import StoreDamaged
 from app.storage.lock import StoreLock
-from app.storage.store import Store, open_store, replace_database
+from app.storage.store import Store
 from app.storage.unlocking import UnlockedKey, raw_connection, token_name
 from app.sync.client import (
     DEVICE_KEY,

@@ -89,7 +89,9 @@ def quarter_report(
     first, last = quarter_of(within)
     rows = caseload_rows(session, actor, scope=scope, today=last)
     ids = {row.client_id for row in rows}
-    in_quarter = lambda day: day is not None and first <= day <= last  # noqa: E731
+
+    def in_quarter(day: dt.date | None) -> bool:
+        return day is not None and first <= day <= last
 
     instruments: Counter[str] = Counter()
     for instrument, starts, ends, client_id in session.execute(

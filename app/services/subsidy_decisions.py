@@ -18,11 +18,10 @@ from app.domain.placements import SUBSIDISED_TYPES, forfait_ends_on
 from app.domain.rules import rules
 from app.domain.vocab import AuditAction, PlacementType, SubsidyBasis, TargetGroupBasis
 from app.models import Placement, SubsidyDecision, WageValueMeasurement
-from app.services.access import require_client
+from app.services.access import placement_of_client, require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ValidationFailed
-from app.services.placements import placement_of_client
 from app.services.records import CorrectableRow, correction_target, corrections_of
 
 NOTE_MIN = 10

@@ -20,7 +20,7 @@ from app.models import CaseAssignment, Caseworker, Client, Employer, Placement, 
 from app.services.caseload import Scope
 from app.services.context import Actor
 from app.services.errors import AccessDenied, ValidationFailed
-from app.services.placement_view import month_amounts
+from app.services.placement_subsidy import month_amounts
 from app.services.subsidy_decisions import decision_rows_of
 from app.services.wage_value import measurement_rows_of
 

@@ -8,22 +8,23 @@ import datetime as dt
 import ipaddress
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.domain.vocab import AuditAction
-from app.models import Caseworker, Client
+from app.models import Caseworker, Client, LocalSetting
 from app.services.audit import audit
 from app.services.context import OWNER_KEY, actor_for, get_setting, set_setting
 from app.services.errors import AccessDenied, ValidationFailed
 from app.storage import secrets as keyring_secrets
 from app.storage.store import Store
-from app.storage.unlocking import secret_names, token_name
+from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING, secret_names, token_name
 from app.sync.client import (
     CLOCK_OFFSET_KEY,
     CLOCK_TOLERANCE,
@@ -222,7 +223,7 @@ def run_sync(
         raise LoginRequired(LOG_IN_AGAIN)
     transport = transport_factory(url, token)
     try:
-        report = SyncEngine(store.engine, transport).sync(progress, cancelled)
+        report = sync_engine(store, transport).sync(progress, cancelled)
     except RemoteWipe:
         log.warning("the central store revoked this device: wiping the local store")
         wipe_local_store(store)
@@ -250,6 +251,18 @@ def run_sync(
                 conflicts=report.open_conflicts,
             )
     return report
+
+
+def sync_engine(store: Store, transport: Transport) -> SyncEngine:
+    """The sync engine of this store, with what a purge must take along."""
+    return SyncEngine(store.engine, transport, on_purge=forget_purged_clients)
+
+
+def forget_purged_clients(conn: Connection, _client_ids: Sequence[str]) -> None:
+    """Called in the transaction that removes clients from the laptop: the caseload
+    snapshot of the start-up screen may name them, so it goes in the same commit (the next
+    caseload shown makes it again)."""
+    conn.execute(delete(LocalSetting).where(LocalSetting.key == CASELOAD_SNAPSHOT_SETTING))
 
 
 def wipe_local_store(store: Store) -> None:

@@ -1,5 +1,5 @@
-"""Loonwaardemetingen after the ULM model report (RULES.md): records with up to five
-hoofdtaken; a correction is a new measurement, the original kept."""
+"""Loonwaardemetingen after the ULM model report (RULES.md): the form with up to five
+hoofdtaken, its checks, and the rows lists show. Recording them: `measurements`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import validation as v
-from app.domain.dates import add_months
 from app.domain.formatting import (
     format_date,
     format_number,
@@ -20,15 +19,9 @@ from app.domain.formatting import (
     fraction_text,
 )
 from app.domain.rules import rules
-from app.domain.vocab import AuditAction
 from app.domain.wage import task_result_pct, weighted_loonwaarde
 from app.models import Placement, WageValueMeasurement, WageValueTask
-from app.services.access import require_client
-from app.services.audit import audit
-from app.services.context import Actor
-from app.services.errors import ValidationFailed
-from app.services.placements import placement_of_client
-from app.services.records import CorrectableRow, correction_target, corrections_of
+from app.services.records import CorrectableRow, corrections_of
 
 HUNDRED = Decimal(100)
 MAX_FACTOR_PCT = Decimal(150)  # tempo can be above normal; quality and net time stay <= 100
@@ -272,112 +265,6 @@ def validate_measurement(
     return problems
 
 
-def _save(
-    session: Session,
-    actor: Actor,
-    client_id: str,
-    form: MeasurementForm,
-    today: dt.date,
-    corrects_id: str | None,
-) -> str:
-    problems = validate_measurement(session, form, today=today)
-    if problems:
-        raise ValidationFailed(problems)
-    report = v.parse_date(form.report_date)
-    visit = v.parse_date(form.visit_date)
-    assert report is not None and visit is not None
-    placement = session.get(Placement, form.placement_id) if form.placement_id else None
-
-    def number(text: str) -> Decimal:
-        parsed = v.parse_decimal(text)
-        assert parsed is not None
-        return parsed
-
-    measurement = WageValueMeasurement(
-        client_id=client_id,
-        placement_id=placement.id if placement else None,
-        method="ULM",
-        report_date=report,
-        visit_date=visit,
-        expert_name=form.expert_name.strip(),
-        expert_id=actor.caseworker_id,
-        employer_id=placement.employer_id if placement else None,
-        employer_contact=form.employer_contact.strip() or None,
-        norm_function=form.norm_function.strip(),
-        performed_function=form.performed_function.strip(),
-        contract_hours=number(form.contract_hours),
-        fulltime_hours=number(form.fulltime_hours),
-        workdays_per_week=v.parse_decimal(form.workdays_per_week),
-        loonwaarde_pct=number(form.loonwaarde_pct),
-        explanation=form.explanation.strip() or None,
-        jobcoach_hours_per_month=v.parse_decimal(form.jobcoach_hours_per_month),
-        next_measurement_on=v.parse_date(form.next_measurement_on)
-        or add_months(report, validity_months(report)),
-        corrects_id=corrects_id,
-    )
-    session.add(measurement)
-    session.flush()
-    for position, task in form.filled_tasks():
-        session.add(
-            WageValueTask(
-                measurement_id=measurement.id,
-                position=position,
-                name=task.name.strip(),
-                share_pct=number(task.share_pct),
-                tempo_pct=number(task.tempo_pct),
-                quality_pct=number(task.quality_pct),
-                net_worktime_pct=number(task.net_worktime_pct),
-                result_pct=number(task.result_pct),
-                explanation=task.explanation.strip() or None,
-            )
-        )
-    action = AuditAction.CORRECT if corrects_id else AuditAction.CREATE
-    details = {"corrects": corrects_id} if corrects_id else {}
-    audit(
-        session,
-        actor,
-        action,
-        "wage_value_measurement",
-        measurement.id,
-        client_id=client_id,
-        tasks=len(form.filled_tasks()),
-        **details,
-    )
-    session.flush()
-    return measurement.id
-
-
-def record_measurement(
-    session: Session,
-    actor: Actor,
-    client_id: str,
-    form: MeasurementForm,
-    *,
-    today: dt.date | None = None,
-) -> str:
-    require_client(session, actor, client_id)
-    placement_of_client(session, client_id, form.placement_id or None)
-    return _save(session, actor, client_id, form, today or dt.date.today(), None)
-
-
-def correct_measurement(
-    session: Session,
-    actor: Actor,
-    measurement_id: str,
-    form: MeasurementForm,
-    *,
-    today: dt.date | None = None,
-) -> str:
-    original = correction_target(
-        session,
-        actor,
-        WageValueMeasurement,
-        measurement_id,
-        missing="Deze meting bestaat niet (meer).",
-    )
-    return _save(session, actor, original.client_id, form, today or dt.date.today(), original.id)
-
-
 # ---------------------------------------------------------------- reading
 
 
@@ -446,14 +333,8 @@ class MeasurementRow(CorrectableRow):
         )
 
 
-def measurements(session: Session, actor: Actor, client_id: str) -> list[MeasurementRow]:
-    """Every measurement of the client, newest first; corrected ones kept and marked."""
-    require_client(session, actor, client_id)
-    return measurement_rows(session, client_id)
-
-
 def measurement_rows(session: Session, client_id: str) -> list[MeasurementRow]:
-    """`measurements` for a caller that checked the access already."""
+    """A client's measurements, newest first, for a caller that checked the access already."""
     return measurement_rows_of(session, [client_id]).get(client_id, [])
 
 
@@ -520,7 +401,7 @@ def measurement_rows_of(
 
 def latest_of(rows: Sequence[MeasurementRow]) -> dict[str, MeasurementRow]:
     """Per placement id, the newest measurement that counts (not replaced by a correction);
-    `rows` newest first, as `measurements` gives them."""
+    `rows` newest first, as `measurement_history` gives them."""
     latest: dict[str, MeasurementRow] = {}
     for row in rows:
         if row.placement_id and not row.is_superseded and row.placement_id not in latest:

@@ -28,7 +28,7 @@ class InsecureDemoKeyring(KeyringBackend):
     priority = -1  # never picked by keyring's own discovery
 
     def __init__(self, path: Path | None = None) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring is not typed there
         env = os.environ.get(FILE_ENV)
         self.path = path or (Path(env) if env else default_file())
 

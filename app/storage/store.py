@@ -49,18 +49,17 @@ from app.storage.unlocking import (
     STAGING_MARKER,
     StorePaths,
     UnlockedKey,
+    change_passphrase,
     check_data_dir,
-    device_secret,
     device_secret_name,
-    is_demo_store,
     passphrase_problem,
     secret_names,
     token_name,
     unlock_key,
 )
-from app.sync.capture import install_capture
 
 __all__ = [
+    "SessionEvents",
     "Store",
     "StorePaths",
     "change_passphrase",
@@ -73,7 +72,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-install_capture()
+SessionEvents = Callable[["sessionmaker[Session]"], None]
+"""Registers what every session of one store must do, on that store's own sessionmaker and
+on nothing else: the change capture of app.sync (storage does not import sync). A laptop
+store without it would lose the sync changes of its edits without a sound, so every way to
+a Store asks for it; app.services.opening is the one opener that passes the capture."""
+
 
 # What SQLite and SQLCipher say when a page is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
 _DAMAGE_SIGNS = ("malformed", "not a database", "hmac")
@@ -115,12 +119,17 @@ class Store:
         header: KeyHeader,
         engine: Engine,
         lock: StoreLock | None = None,
+        *,
+        session_events: SessionEvents,
     ) -> None:
         self.paths = paths
         self.header = header
         self.engine = engine
         self._lock = lock
+        # the store's own sessionmaker (its own Session subclass): listeners registered on
+        # it reach this store's sessions only, never another database's
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        session_events(self._sessions)
         self.damaged = False
         self._checked_at = time.monotonic()  # opening checked every page
         event.listen(engine, "handle_error", self._on_error)
@@ -197,10 +206,12 @@ def create_store(
     *,
     demo: bool = False,
     setup: Callable[[Store], None] | None = None,
+    session_events: SessionEvents,
 ) -> Store:
     """A new store in `data_dir`. It is built in a staging folder, filled by `setup` (the
     owner, the demo clients, the first sync) and moved into place only when complete, so an
-    interruption leaves nothing that looks like a store; the next creation cleans it up."""
+    interruption leaves nothing that looks like a store; the next creation cleans it up.
+    `session_events`: see SessionEvents (app.services.opening passes the change capture)."""
     paths = StorePaths(check_data_dir(Path(data_dir)))
     if paths.exists():
         raise StoreAlreadyExists(f"Er staat al een Trede-database in {paths.data_dir}.")
@@ -209,7 +220,9 @@ def create_store(
         raise PassphraseTooWeak(problem)
     lock = StoreLock(paths.data_dir).acquire(exclusive=True)
     try:
-        return _create_locked(paths, passphrase, demo=demo, setup=setup, lock=lock)
+        return _create_locked(
+            paths, passphrase, demo=demo, setup=setup, lock=lock, session_events=session_events
+        )
     except BaseException:
         lock.release()
         raise
@@ -222,6 +235,7 @@ def _create_locked(
     demo: bool,
     setup: Callable[[Store], None] | None,
     lock: StoreLock,
+    session_events: SessionEvents,
 ) -> Store:
     discard_unfinished(paths)  # under the lock: no other process is making it now
     if paths.key_file.exists() or paths.database.exists():
@@ -248,7 +262,7 @@ def _create_locked(
         write_atomically(staged.key_file, header.to_json())
         use_region(None)  # a new store has received no region yet
         if setup is not None:
-            setup(Store(staged, header, engine))
+            setup(Store(staged, header, engine, session_events=session_events))
         _checkpoint(engine)
         engine.dispose()
         engine = None
@@ -265,7 +279,7 @@ def _create_locked(
         raise
     shutil.rmtree(staged.data_dir, ignore_errors=True)
     log.info("created a store")
-    return Store(paths, header, _open_engine(paths, db_key), lock)
+    return Store(paths, header, _open_engine(paths, db_key), lock, session_events=session_events)
 
 
 def _move_database(staged: StorePaths, paths: StorePaths) -> None:
@@ -328,13 +342,21 @@ def discard_unfinished(paths: StorePaths) -> None:
         log.warning("moved %d lone store file(s) aside", len(present))
 
 
-def unlock_store(data_dir: Path, passphrase: str, *, migrate: bool = True) -> Store:
-    return open_store(unlock_key(data_dir, passphrase), migrate=migrate)
+def unlock_store(
+    data_dir: Path,
+    passphrase: str,
+    *,
+    migrate: bool = True,
+    session_events: SessionEvents,
+) -> Store:
+    return open_store(
+        unlock_key(data_dir, passphrase), migrate=migrate, session_events=session_events
+    )
 
 
-def open_store(key: UnlockedKey, *, migrate: bool = True) -> Store:
+def open_store(key: UnlockedKey, *, migrate: bool = True, session_events: SessionEvents) -> Store:
     """Open the database with an unwrapped key (and bring its schema up to date); the store
-    holds its folder's lock until it is closed."""
+    holds its folder's lock until it is closed. `session_events`: see SessionEvents."""
     lock = StoreLock(key.paths.data_dir).acquire()
     engine: Engine | None = None
     try:
@@ -342,7 +364,7 @@ def open_store(key: UnlockedKey, *, migrate: bool = True) -> Store:
         if migrate:
             upgrade_to_head(engine)
         _use_stored_region(engine)
-        store = Store(key.paths, key.header, engine, lock)
+        store = Store(key.paths, key.header, engine, lock, session_events=session_events)
     except BaseException:
         if engine is not None:
             engine.dispose()
@@ -369,38 +391,19 @@ def _use_stored_region(engine: Engine) -> None:
     use_region(found)
 
 
-def change_passphrase(data_dir: Path, old: str, new: str) -> None:
-    """Re-wrap the database key; the data itself is not re-encrypted. Not while another
-    process has the store (its key file would change under it)."""
-    problem = passphrase_problem(new)
-    if problem:
-        raise PassphraseTooWeak(problem)
-    with StoreLock(Path(data_dir)):
-        _rewrap(data_dir, old, new)
-
-
-def _rewrap(data_dir: Path, old: str, new: str) -> None:
-    key = unlock_key(data_dir, old)
-    rewrapped = wrap_key(
-        key.db_key,
-        store_id=key.header.store_id,
-        passphrase=new,
-        device_secret=device_secret(key.header.store_id, demo=is_demo_store(key.paths, key.header)),
-        demo=key.header.demo,
-    )
-    write_atomically(key.paths.key_file, rewrapped.to_json())
-    log.info("changed the passphrase of a store")
-
-
 def replace_database(
-    key: UnlockedKey, fill: Callable[[Connection], None], complete: Callable[[Store], None]
+    key: UnlockedKey,
+    fill: Callable[[Connection], None],
+    complete: Callable[[Store], None],
+    *,
+    session_events: SessionEvents,
 ) -> Path | None:
     """A new, empty database under the same key, built in a staging folder: `fill` writes
     into it, `complete` finishes it as a store (the first sync). Only when both succeeded is
     the current database (a damaged one) moved aside and the new one put in its place; on
     any error nothing outside the staging folder has changed. The key file, the device secret
     and the token stay: it is the same store to the central store. Returns where the old
-    database went."""
+    database went. `session_events`: see SessionEvents."""
     from app.storage.backup import set_damaged_aside
 
     staged = StorePaths(key.paths.staging)
@@ -411,7 +414,7 @@ def replace_database(
         upgrade_to_head(engine)
         with engine.begin() as connection:
             fill(connection)
-        complete(Store(staged, key.header, engine))
+        complete(Store(staged, key.header, engine, session_events=session_events))
         _checkpoint(engine)
     except BaseException:
         engine.dispose()

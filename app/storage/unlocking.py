@@ -1,21 +1,33 @@
-"""Finding a store on disk and unwrapping its database key: all that unlocking needs before
-the database is opened. Free of SQLAlchemy, so the unlock screen appears fast."""
+"""Finding a store on disk, unwrapping its database key and wrapping it under a new
+passphrase: all that unlocking needs before the database is opened. Free of SQLAlchemy, so
+the unlock screen appears fast."""
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.storage import secrets as keyring_secrets
-from app.storage.errors import DataDirUnusable, MissingDeviceSecret, StoreNotFound
+from app.storage.errors import (
+    DataDirUnusable,
+    MissingDeviceSecret,
+    PassphraseTooWeak,
+    StoreNotFound,
+)
 from app.storage.keys import (
     MIN_PASSPHRASE_LENGTH,
     KeyHeader,
     decode_device_secret,
     unwrap_key,
+    wrap_key,
+    write_atomically,
 )
+from app.storage.lock import StoreLock
+
+log = logging.getLogger(__name__)
 
 DB_FILE = "trede.db"
 MAX_KEY_FILE_BYTES = 64 * 1024  # a real one is under 1 KiB
@@ -203,3 +215,26 @@ def read_local_setting(key: UnlockedKey, name: str) -> str | None:
     finally:
         connection.close()
     return None if found is None else str(found[0])
+
+
+def change_passphrase(data_dir: Path, old: str, new: str) -> None:
+    """Re-wrap the database key; the data itself is not re-encrypted. Not while another
+    process has the store (its key file would change under it)."""
+    problem = passphrase_problem(new)
+    if problem:
+        raise PassphraseTooWeak(problem)
+    with StoreLock(Path(data_dir)):
+        _rewrap(data_dir, old, new)
+
+
+def _rewrap(data_dir: Path, old: str, new: str) -> None:
+    key = unlock_key(data_dir, old)
+    rewrapped = wrap_key(
+        key.db_key,
+        store_id=key.header.store_id,
+        passphrase=new,
+        device_secret=device_secret(key.header.store_id, demo=is_demo_store(key.paths, key.header)),
+        demo=key.header.demo,
+    )
+    write_atomically(key.paths.key_file, rewrapped.to_json())
+    log.info("changed the passphrase of a store")

@@ -8,7 +8,7 @@ import logging
 from typing import Any
 
 from sqlalchemy import Table, event, insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Document, OutboxChange, SyncedMixin, new_id, utc_now
 from app.sync.wire import BOOKKEEPING, ENTITIES, Entity, client_of_row, encode_value
@@ -141,13 +141,21 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
         session.connection().execute(insert(OUTBOX), changes)
 
 
-_installed = False
+CAPTURED_KEY = "sync_capture"  # in the info of every session that captures its changes
 
 
-def install_capture() -> None:
-    global _installed
-    if not _installed:
-        event.listen(Session, "after_flush", _after_flush)
-        for name in ("after_commit", "after_rollback", "after_soft_rollback"):
-            event.listen(Session, name, _end_group)
-        _installed = True
+def register_capture(sessions: sessionmaker[Session]) -> None:
+    """Capture the changes of the sessions of `sessions` (one store's own sessionmaker, with
+    its own Session subclass): no other session in the process is touched. The store opener
+    of app.services.opening passes this to storage."""
+    event.listen(sessions, "after_flush", _after_flush)
+    for name in ("after_commit", "after_rollback", "after_soft_rollback"):
+        event.listen(sessions, name, _end_group)
+    info = dict(sessions.kw.get("info") or {})
+    info[CAPTURED_KEY] = True
+    sessions.configure(info=info)
+
+
+def is_captured(session: Session) -> bool:
+    """Whether this session's synced changes reach the outbox."""
+    return bool(session.info.get(CAPTURED_KEY))

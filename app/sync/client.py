@@ -53,7 +53,7 @@ from app.sync.state import (
     pending_changes,
     put_setting,
 )
-from app.sync.verify import purge_clients
+from app.sync.verify import PurgeHook, purge_clients
 from app.sync.wire import CLOCK_TOLERANCE, EMPTY_DIGEST, ORG_SCOPE, digest_add
 
 log = logging.getLogger(__name__)
@@ -88,9 +88,11 @@ class SyncReport:
 class SyncEngine:
     """Runs one sync of a local store against a transport. Not thread-safe: one at a time."""
 
-    def __init__(self, engine: Engine, transport: Transport) -> None:
+    def __init__(self, engine: Engine, transport: Transport, *, on_purge: PurgeHook) -> None:
+        """`on_purge`: see app.sync.verify.PurgeHook (app.services.sync passes it)."""
         self.engine = engine
         self.transport = transport
+        self.on_purge = on_purge
         # Fault tests hook in here: called inside each page's transaction before commit.
         self.before_page_commit: Callable[[int], None] | None = None
 
@@ -112,7 +114,13 @@ class SyncEngine:
             with self.engine.begin() as conn:  # the status bar shows it until it is right
                 put_setting(conn, CLOCK_OFFSET_KEY, str(refused.offset_s))
             raise
-        puller = Puller(self.engine, self._post, self._progress, self.before_page_commit)
+        puller = Puller(
+            self.engine,
+            self._post,
+            self._progress,
+            self.before_page_commit,
+            on_purge=self.on_purge,
+        )
         try:
             self._pull_all(puller)
         finally:
@@ -225,7 +233,7 @@ class SyncEngine:
             try:
                 with conn.begin():
                     clients = sorted(key for key in scopes if key != ORG_SCOPE)
-                    purge_clients(conn, clients, keep_pending_rows=True)
+                    purge_clients(conn, clients, keep_pending_rows=True, on_purge=self.on_purge)
                     verify.forget_rows(conn, differing.get(ORG_SCOPE, set()))
                     if ORG_SCOPE in scopes and check_digests:
                         conn.execute(

@@ -62,11 +62,14 @@ class Puller:
         post: Post,
         progress: Callable[[int, int], None],
         before_page_commit: Callable[[int], None] | None = None,
+        *,
+        on_purge: verify.PurgeHook,
     ) -> None:
         self.engine = engine
         self.post = post
         self.progress = progress
         self.before_page_commit = before_page_commit
+        self.on_purge = on_purge
         self.received = 0
         self.bytes_received = 0
         self.purged: list[str] = []
@@ -146,7 +149,7 @@ class Puller:
         held = verify.held_clients(conn)
         leaving = held - scope - pending_clients(conn)
         if leaving:
-            verify.purge_clients(conn, leaving)
+            verify.purge_clients(conn, leaving, on_purge=self.on_purge)
             self.purged.extend(sorted(leaving))
         verify.drop_orphans(conn)
         clients = set(conn.execute(select(Client.__table__.c.id)).scalars())

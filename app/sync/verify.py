@@ -4,15 +4,14 @@ received, and clients that differ (or left the caseload) are removed and fetched
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, select, text, union
 from sqlalchemy.engine import Connection
 
 from app.models import DirtyRow, ReceivedRow, ScopeDigest, SyncConflict
-from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING
-from app.sync.state import OUTBOX, SETTINGS
+from app.sync.state import OUTBOX
 from app.sync.wire import (
     ENTITIES,
     ORG_SCOPE,
@@ -30,6 +29,11 @@ CONFLICTS: Table = SyncConflict.__table__  # type: ignore[assignment]
 _CHUNK = 500
 _PULLED = [entity_ for entity_ in ENTITIES.values() if entity_.pulled]
 _CLIENT_ROWS = [entity_ for entity_ in ENTITIES.values() if entity_.scope.kind != "none"]
+
+PurgeHook = Callable[[Connection, Sequence[str]], None]
+"""Called on the purge's own connection, in its transaction, with the clients whose rows
+were removed: what the layers above keep about them (the caseload snapshot of the start-up
+screen, a local setting) goes in the same commit. app.services.sync passes it."""
 
 
 # ------------------------------------------------------------------ what changed
@@ -180,16 +184,20 @@ def drop_orphans(conn: Connection) -> None:
 
 
 def purge_clients(
-    conn: Connection, client_ids: Iterable[str], *, keep_pending_rows: bool = False
+    conn: Connection,
+    client_ids: Iterable[str],
+    *,
+    on_purge: PurgeHook,
+    keep_pending_rows: bool = False,
 ) -> None:
-    """Remove every row of these clients from the laptop (they left the caseload)."""
+    """Remove every row of these clients from the laptop (they left the caseload), and
+    through `on_purge`, in the same transaction, what the app keeps about them elsewhere."""
     client_ids = sorted(client_ids)
     if not client_ids:
         return
     for start in range(0, len(client_ids), _CHUNK):
         _purge(conn, client_ids[start : start + _CHUNK], keep_pending_rows)
-    # the start-up snapshot of the caseload may name them: it goes too (made again later)
-    conn.execute(delete(SETTINGS).where(SETTINGS.c.key == CASELOAD_SNAPSHOT_SETTING))
+    on_purge(conn, client_ids)
 
 
 def _purge(conn: Connection, client_ids: list[str], keep_pending_rows: bool) -> None:

@@ -27,9 +27,9 @@ from app.ui.style import apply_style
 if TYPE_CHECKING:
     from app.services.actor import Actor
     from app.services.caseload_rows import CaseloadRow, Scope
-    from app.storage.store import Store
     from app.storage.unlocking import UnlockedKey
     from app.ui.main_window import MainWindow
+    from app.workspace.opening import Store
 
 DEMO_CLIENTS = 1000
 FIRST_PAINT_MS = 60
@@ -74,7 +74,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def make_demo_store(data_dir: Path) -> None:
     """Generate the demo store in the background, with a progress dialog."""
-    from app.services.demo import ensure_demo_store
+    from app.workspace.opening import ensure_demo_store
 
     worker.run_with_progress(
         lambda progress, _cancelled: ensure_demo_store(
@@ -96,7 +96,7 @@ class Start:
 
 def obtain_start(data_dir: Path, *, demo: bool) -> Start | None:
     """Unlock the store, or on first run make one (or the demo). None when cancelled."""
-    from app.storage.backup import key_from_backup
+    from app.workspace.opening import key_from_backup
 
     # a lost or garbled key file beside its database comes back from the newest backup,
     # instead of the first-run screen offering to make a new store over it
@@ -109,7 +109,7 @@ def obtain_start(data_dir: Path, *, demo: bool) -> Start | None:
         if result == NewStoreDialog.SERVER_CHOSEN:
             prefetch.start()
             prefetch.wait()
-            from app.ui.sync_panel import FirstConnectDialog
+            from app.ui.sync_dialogs import FirstConnectDialog
 
             connect = FirstConnectDialog(data_dir)
             if connect.exec() == QDialog.DialogCode.Accepted:
@@ -146,7 +146,7 @@ def open_main_window(start: Start) -> MainWindow:
 
     def job(_progress: object, _cancelled: object) -> Store:
         prefetch.wait()
-        from app.storage.store import open_store
+        from app.workspace.opening import open_store
 
         return open_store(key)
 

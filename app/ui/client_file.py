@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,18 +32,11 @@ from app.domain.vocab import (
     WorkObligation,
 )
 from app.services.caseload_rows import DueAction
-from app.services.clients import ClientDetails, ClientForm, get_client, update_client
-from app.services.context import Actor
-from app.services.due_list import client_due_actions
-from app.services.journal import add_entry, correct_entry, journal
+from app.services.clients import ClientDetails, ClientForm
 from app.services.ladder import (
     AssessmentInput,
     AssessmentRow,
-    correct_assessment,
-    ladder_history,
-    record_assessment,
 )
-from app.storage.store import Store
 from app.ui.client_form import ClientFormDialog
 from app.ui.client_work import ClientWork
 from app.ui.i18n import tr, vocab_label
@@ -50,6 +44,9 @@ from app.ui.journal_tab import JournalEntryDialog, JournalTab
 from app.ui.ladder_tab import AssessmentDialog, LadderTab
 from app.ui.plan_tab import PlanTab
 from app.ui.style import DANGER
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 
 def _chip(text: str, warning: bool = False) -> QLabel:
@@ -219,10 +216,10 @@ class ClientFilePanel(QWidget):
     back_requested = Signal()
     changed = Signal(str)
 
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.actor = actor
+        self.workspace = workspace
+        self.actor = workspace.actor
         self.details: ClientDetails | None = None
         self.today = dt.date.today()
 
@@ -249,8 +246,8 @@ class ClientFilePanel(QWidget):
         self.overview = OverviewTab()
         self.journal = JournalTab()
         self.ladder = LadderTab()
-        self.work = ClientWork(store, actor, self)
-        self.plan = PlanTab(store, actor)
+        self.work = ClientWork(workspace, self)
+        self.plan = PlanTab(workspace)
         self.tabs.addTab(self.overview, tr("&Overzicht"))
         self.tabs.addTab(self.ladder, tr("&Ladder"))
         self.tabs.addTab(self.work.placements, tr("&Plaatsingen"))
@@ -278,11 +275,10 @@ class ClientFilePanel(QWidget):
 
     def open_client(self, client_id: str) -> None:
         self.today = dt.date.today()
-        with self.store.session(self.actor.caseworker_id) as session:
-            self.details = get_client(session, self.actor, client_id, today=self.today)
-            due = client_due_actions(session, self.actor, client_id, today=self.today)
-            rows = journal(session, self.actor, client_id)
-            assessments = ladder_history(session, self.actor, client_id)
+        self.details = self.workspace.client(client_id, today=self.today)
+        due = self.workspace.client_due_actions(client_id, today=self.today)
+        rows = self.workspace.journal_history(client_id)
+        assessments = self.workspace.assessment_history(client_id)
         self._show(self.details)
         self.overview.show_due(due, self.today)
         self.journal.set_rows(rows)
@@ -348,15 +344,12 @@ class ClientFilePanel(QWidget):
         details = self.details
 
         def save(form: ClientForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                update_client(
-                    session,
-                    self.actor,
-                    details.id,
-                    form,
-                    expected_version=details.version,
-                    today=self.today,
-                )
+            self.workspace.update_client(
+                details.id,
+                form,
+                expected_version=details.version,
+                today=self.today,
+            )
 
         dialog = ClientFormDialog(
             save,
@@ -375,17 +368,14 @@ class ClientFilePanel(QWidget):
         client_id = self.details.id
 
         def save(occurred_on: str, kind: str, subject: str, body: str) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                add_entry(
-                    session,
-                    self.actor,
-                    client_id,
-                    occurred_on=occurred_on,
-                    kind=kind,
-                    subject=subject,
-                    body=body,
-                    today=self.today,
-                )
+            self.workspace.record_journal_entry(
+                client_id,
+                occurred_on=occurred_on,
+                kind=kind,
+                subject=subject,
+                body=body,
+                today=self.today,
+            )
 
         return self._open_entry_dialog(JournalEntryDialog(save, today=self.today, parent=self))
 
@@ -396,17 +386,14 @@ class ClientFilePanel(QWidget):
             return None
 
         def save(occurred_on: str, kind: str, subject: str, body: str) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                correct_entry(
-                    session,
-                    self.actor,
-                    original.id,
-                    occurred_on=occurred_on,
-                    kind=kind,
-                    subject=subject,
-                    body=body,
-                    today=self.today,
-                )
+            self.workspace.correct_journal_entry(
+                original.id,
+                occurred_on=occurred_on,
+                kind=kind,
+                subject=subject,
+                body=body,
+                today=self.today,
+            )
 
         return self._open_entry_dialog(
             JournalEntryDialog(save, original=original, today=self.today, parent=self)
@@ -428,8 +415,7 @@ class ClientFilePanel(QWidget):
         client_id = self.details.id
 
         def save(data: AssessmentInput) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                record_assessment(session, self.actor, client_id, data, today=self.today)
+            self.workspace.record_assessment(client_id, data, today=self.today)
 
         return self._open_assessment_dialog(AssessmentDialog(save, today=self.today, parent=self))
 
@@ -438,8 +424,7 @@ class ClientFilePanel(QWidget):
             return None
 
         def save(data: AssessmentInput) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                correct_assessment(session, self.actor, original.id, data, today=self.today)
+            self.workspace.correct_assessment(original.id, data, today=self.today)
 
         return self._open_assessment_dialog(
             AssessmentDialog(save, original=original, today=self.today, parent=self)

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -16,18 +16,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from app.domain.dates import add_months, age_on
 from app.domain.wage import SubsidyParts, subsidy_parts
 from app.services import job_coaching as coaching
-from app.services import placement_view, wage_value
-from app.services import placements as placement_service
-from app.services import subsidy_decisions as decision_service
+from app.services import wage_value
 from app.services.absences import sickness_periods
-from app.services.access import require_client
-from app.services.context import Actor
 from app.services.placement_view import PlacementRow
 from app.services.placements import EmployerForm, EmployerRow, PlacementForm
 from app.services.subsidy_decisions import DecisionForm
 from app.services.wage_value import MeasurementForm, MeasurementRow
 from app.storage.errors import OutputPathProblem
-from app.storage.store import Store
 from app.ui import messages
 from app.ui.absence_flow import absence_dialog
 from app.ui.coaching_tab import CoachingTab, HoursCorrectionDialog
@@ -42,6 +37,10 @@ from app.ui.placement_dialogs import (
 )
 from app.ui.placements_tab import PlacementsTab
 
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+
 log = logging.getLogger(__name__)
 DialogT = TypeVar("DialogT", bound=QDialog)
 OVERVIEW_MONTHS = 12
@@ -50,10 +49,10 @@ OVERVIEW_MONTHS = 12
 class ClientWork(QObject):
     changed = Signal()  # something was saved: the caseload may show other due actions
 
-    def __init__(self, store: Store, actor: Actor, parent: QWidget) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
         super().__init__(parent)
-        self.store = store
-        self.actor = actor
+        self.workspace = workspace
+        self.actor = workspace.actor
         self.parent_widget = parent
         self.client_id: str | None = None
         self.birth_date: dt.date | None = None
@@ -63,7 +62,7 @@ class ClientWork(QObject):
         self.measurements: list[MeasurementRow] = []
         self.placements = PlacementsTab()
         self.coaching = CoachingTab()
-        self.coaching.on_add = self.add_hours
+        self.coaching.on_add = self.record_hours
         self.placements.new_requested.connect(self.new_placement)
         self.placements.edit_requested.connect(self.edit_placement)
         self.placements.measure_requested.connect(self.measure)
@@ -86,12 +85,9 @@ class ClientWork(QObject):
             self.coaching.set_placements([], None)
             self.coaching.set_rows([], [], today)
             return
-        with self.store.session(self.actor.caseworker_id) as session:
-            self.birth_date = require_client(session, self.actor, client_id).birth_date
-            found = wage_value.measurements(session, self.actor, client_id)
-            self.rows = placement_view.placements(
-                session, self.actor, client_id, today=today, measurements=found
-            )
+        self.birth_date = self.workspace.client_birth_date(client_id)
+        found = self.workspace.measurement_history(client_id)
+        self.rows = self.workspace.placements(client_id, today=today, measurements=found)
         self.latest = wage_value.latest_of(found)
         self.measurements = found
         self.placements.set_rows(self.rows, found, today)
@@ -103,8 +99,7 @@ class ClientWork(QObject):
             return
         placement_id = self.coaching.current_placement_id()
         placement = next((r for r in self.rows if r.id == placement_id), None)
-        with self.store.session(self.actor.caseworker_id) as session:
-            rows = coaching.hours_rows(session, self.actor, self.client_id, placement_id)
+        rows = self.workspace.hours_history(self.client_id, placement_id)
         measurement = self.latest.get(placement_id or "")
         use = coaching.monthly_use(
             rows,
@@ -125,13 +120,11 @@ class ClientWork(QObject):
 
     # ------------------------------------------------------------ placements
     def _employers(self) -> list[EmployerRow]:
-        with self.store.session(self.actor.caseworker_id) as session:
-            return placement_service.employers(session)
+        return self.workspace.employers()
 
     def _new_employer(self, parent: QWidget) -> EmployerRow | None:
         def save(form: EmployerForm) -> str:
-            with self.store.session(self.actor.caseworker_id) as session:
-                return placement_service.create_employer(session, self.actor, form)
+            return self.workspace.create_employer(form)
 
         dialog = EmployerDialog(save, parent=parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.employer_id is None:
@@ -139,10 +132,7 @@ class ClientWork(QObject):
         return EmployerRow(dialog.employer_id, dialog.values().name.strip(), None, None, None)
 
     def _validate_placement(self, form: PlacementForm) -> dict[str, str]:
-        with self.store.session(self.actor.caseworker_id) as session:
-            return placement_service.validate_placement(
-                session, form, today=self.today, birth_date=self.birth_date
-            )
+        return self.workspace.validate_placement(form, today=self.today, birth_date=self.birth_date)
 
     def _placement_dialog(
         self, save: Callable[[PlacementForm], None], initial: PlacementForm | None
@@ -165,10 +155,7 @@ class ClientWork(QObject):
         client_id = self.client_id
 
         def save(form: PlacementForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                placement_service.create_placement(
-                    session, self.actor, client_id, form, today=self.today
-                )
+            self.workspace.create_placement(client_id, form, today=self.today)
 
         return self._placement_dialog(save, None)
 
@@ -177,15 +164,12 @@ class ClientWork(QObject):
             return None
 
         def save(form: PlacementForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                placement_service.update_placement(
-                    session,
-                    self.actor,
-                    row.id,
-                    form,
-                    expected_version=row.version,
-                    today=self.today,
-                )
+            self.workspace.update_placement(
+                row.id,
+                form,
+                expected_version=row.version,
+                today=self.today,
+            )
 
         return self._placement_dialog(save, row.form)
 
@@ -194,8 +178,7 @@ class ClientWork(QObject):
             return None
 
         def save(reason: str) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                placement_service.record_continuation_reason(session, self.actor, row.id, reason)
+            self.workspace.record_continuation_reason(row.id, reason)
 
         explanation = tr(
             "Deze plaatsing loopt langer dan de verdringingsgrens van {0} maanden. "
@@ -213,10 +196,7 @@ class ClientWork(QObject):
     # ------------------------------------------------------------ subsidy decisions
     def _validate_decision(self, replacing: str | None) -> Callable[[DecisionForm], dict[str, str]]:
         def validate(form: DecisionForm) -> dict[str, str]:
-            with self.store.session(self.actor.caseworker_id) as session:
-                return decision_service.validate_decision(
-                    session, form, today=self.today, replacing=replacing
-                )
+            return self.workspace.validate_decision(form, today=self.today, replacing=replacing)
 
         return validate
 
@@ -226,10 +206,7 @@ class ClientWork(QObject):
         client_id = self.client_id
 
         def save(form: DecisionForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                decision_service.record_decision(
-                    session, self.actor, client_id, form, today=self.today
-                )
+            self.workspace.record_decision(client_id, form, today=self.today)
 
         return self._open(
             DecisionDialog(
@@ -252,10 +229,7 @@ class ClientWork(QObject):
         original = next((d for d in live if d.covers(self.today)), live[0])
 
         def save(form: DecisionForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                decision_service.correct_decision(
-                    session, self.actor, original.id, form, today=self.today
-                )
+            self.workspace.correct_decision(original.id, form, today=self.today)
 
         return self._open(
             DecisionDialog(
@@ -290,8 +264,7 @@ class ClientWork(QObject):
         return preview
 
     def _validate_measurement(self, form: MeasurementForm) -> dict[str, str]:
-        with self.store.session(self.actor.caseworker_id) as session:
-            return wage_value.validate_measurement(session, form, today=self.today)
+        return self.workspace.validate_measurement(form, today=self.today)
 
     def _measurement_dialog(
         self,
@@ -317,10 +290,7 @@ class ClientWork(QObject):
         client_id = self.client_id
 
         def save(form: MeasurementForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                wage_value.record_measurement(
-                    session, self.actor, client_id, form, today=self.today
-                )
+            self.workspace.record_measurement(client_id, form, today=self.today)
 
         return self._measurement_dialog(save, row, None)
 
@@ -332,31 +302,25 @@ class ClientWork(QObject):
             return None
 
         def save(form: MeasurementForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                wage_value.correct_measurement(
-                    session, self.actor, original.id, form, today=self.today
-                )
+            self.workspace.correct_measurement(original.id, form, today=self.today)
 
         return self._measurement_dialog(save, row, original.form())
 
     # ------------------------------------------------------------ job coaching
-    def add_hours(
+    def record_hours(
         self, placement_id: str | None, worked_on: str, duration: str, activity: str, note: str
     ) -> None:
         if self.client_id is None:
             return
-        with self.store.session(self.actor.caseworker_id) as session:
-            coaching.add_hours(
-                session,
-                self.actor,
-                self.client_id,
-                placement_id=placement_id,
-                worked_on=worked_on,
-                duration=duration,
-                activity=activity,
-                note=note,
-                today=self.today,
-            )
+        self.workspace.record_hours(
+            self.client_id,
+            placement_id=placement_id,
+            worked_on=worked_on,
+            duration=duration,
+            activity=activity,
+            note=note,
+            today=self.today,
+        )
         self._load_coaching()
 
     def correct_hours(self, original: object) -> HoursCorrectionDialog | None:
@@ -365,17 +329,14 @@ class ClientWork(QObject):
 
         def save(values: tuple[str, str, str, str]) -> None:
             worked_on, duration, activity, note = values
-            with self.store.session(self.actor.caseworker_id) as session:
-                coaching.correct_hours(
-                    session,
-                    self.actor,
-                    original.id,
-                    worked_on=worked_on,
-                    duration=duration,
-                    activity=activity,
-                    note=note,
-                    today=self.today,
-                )
+            self.workspace.correct_hours(
+                original.id,
+                worked_on=worked_on,
+                duration=duration,
+                activity=activity,
+                note=note,
+                today=self.today,
+            )
 
         dialog = HoursCorrectionDialog(save, original, today=self.today, parent=self.parent_widget)
         dialog.accepted.connect(self._load_coaching)
@@ -393,16 +354,13 @@ class ClientWork(QObject):
 
     def write_report(self, path: Path, placement_id: str | None) -> bool:
         """Write the half-yearly report of the half year holding today (audited)."""
-        from app.reports.job_coaching_report import render_half_year_report
 
         if self.client_id is None:
             return False
         try:
-            with self.store.session(self.actor.caseworker_id) as session:
-                report = coaching.half_year_report(
-                    session, self.actor, self.client_id, placement_id, within=self.today
-                )
-                render_half_year_report(report, path, before_replace=session.commit)
+            self.workspace.print_half_year_report(
+                self.client_id, placement_id, path, within=self.today
+            )
         except OutputPathProblem as exc:
             messages.error(str(exc))
             return False
@@ -420,9 +378,7 @@ class ClientWork(QObject):
     def record_absence(self, row: object) -> AbsenceDialog | None:
         if not isinstance(row, PlacementRow):
             return None
-        return self._open(
-            absence_dialog(self.store, self.actor, row, self.today, self.parent_widget)
-        )
+        return self._open(absence_dialog(self.workspace, row, self.today, self.parent_widget))
 
     def _open(self, dialog: DialogT) -> DialogT:
         dialog.accepted.connect(self._saved)

@@ -28,9 +28,10 @@ from app.domain.job_coaching import MonthUse
 from app.domain.vocab import CoachingActivity
 from app.services.job_coaching import HoursRow, format_minutes, validate_hours
 from app.services.placement_view import PlacementRow
-from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.dialogs import save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
+from app.ui.record_dialog import RecordDialog
 from app.ui.row_model import ColumnsModel
 from app.ui.style import DANGER
 from app.ui.tables import correction_status, list_view
@@ -284,7 +285,7 @@ class CoachingTab(QWidget):
             self.correct_requested.emit(row)
 
 
-class HoursCorrectionDialog(FormDialog):
+class HoursCorrectionDialog(RecordDialog):
     """Correct a registration: a new one replaces it (a duration of 0 withdraws it)."""
 
     def __init__(
@@ -295,9 +296,18 @@ class HoursCorrectionDialog(FormDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(on_save, parent, fallback_field="note")
-        self.today = today
-        self.setWindowTitle(tr("Uren corrigeren"))
+        super().__init__(
+            on_save,
+            parent,
+            correcting=True,
+            title=tr("Uren corrigeren"),
+            correction_title=tr("Uren corrigeren"),
+            original_kept=tr(
+                "De oorspronkelijke registratie blijft bewaard. Duur 0 trekt haar in."
+            ),
+            fallback_field="note",
+            today=today,
+        )
         self.worked_on = QLineEdit(format_date(original.worked_on))
         self.duration = QLineEdit(format_minutes(original.minutes))
         self.activity = QComboBox()
@@ -314,11 +324,7 @@ class HoursCorrectionDialog(FormDialog):
         ):
             self.fields[name] = Field(widget, label)
             form.addRow(label, self.fields[name])
-        hint = QLabel(tr("De oorspronkelijke registratie blijft bewaard. Duur 0 trekt haar in."))
-        hint.setProperty("role", "muted")
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
+        layout = self.record_layout
         layout.addLayout(form)
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)

@@ -4,7 +4,7 @@ or let go, for parked work; mine or the stored version, for something made twice
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.formatting import format_moment
-from app.services.conflicts import ConflictRow, conflicts, display_value, resolve_conflict
-from app.services.context import Actor
+from app.services.conflicts import ConflictRow, display_value
 from app.services.errors import ServiceError
-from app.storage.store import Store
 from app.ui import messages
 from app.ui.dialogs import BaseDialog
 from app.ui.i18n import QT_TR_NOOP, tr
 from app.ui.row_model import ColumnsModel
 from app.ui.tables import list_view
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 
 def _part(conflict: ConflictRow) -> str:
@@ -96,10 +97,10 @@ class ConflictsDialog(BaseDialog):
 
     resolved = Signal()
 
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.actor = actor
+        self.workspace = workspace
+        self.actor = workspace.actor
         self.setWindowTitle(tr("Conflicten oplossen"))
         self.resize(1180, 420)
         self.model = ConflictsModel(self)
@@ -149,8 +150,7 @@ class ConflictsDialog(BaseDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.store.session(self.actor.caseworker_id) as session:
-            rows = conflicts(session, self.actor)
+        rows = self.workspace.conflicts()
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         if rows:
@@ -205,8 +205,7 @@ class ConflictsDialog(BaseDialog):
         if current is None:
             return
         try:
-            with self.store.session(self.actor.caseworker_id) as session:
-                resolve_conflict(session, self.actor, current.id, resolution, value)
+            self.workspace.resolve_conflict(current.id, resolution, value)
         except ServiceError as exc:  # services raise Dutch messages
             messages.error(str(exc))
             return

@@ -37,7 +37,7 @@ from app.ui.i18n import tr, vocab_label
 if TYPE_CHECKING:
     from app.services.actor import Actor
     from app.services.caseload_rows import CaseloadRow, Scope
-    from app.storage.store import Store
+    from app.workspace.opening import Store
 
 
 class BaseDialog(QDialog):
@@ -220,7 +220,7 @@ class UnlockDialog(BaseDialog):
                 self.accept()
                 return
             prefetch.wait()
-            from app.storage.store import open_store
+            from app.workspace.opening import open_store
 
             self.store = worker.run_with_progress(
                 lambda _p, _c: open_store(key), tr("Uw dossiers openen…"), self
@@ -329,27 +329,22 @@ class NewStoreDialog(BaseDialog):
         return found
 
     def try_create(self) -> None:
-        from app.services.context import initialise_owner
-        from app.storage.store import create_store
+        from app.workspace.opening import create_own_store
 
         problems = self.problems()
         if problems:
             self.error.setText(" ".join(problems))
             self.error.show()
             return
-
-        def own(new: Store) -> None:
-            with new.session() as session:
-                initialise_owner(
-                    session,
-                    username=self.username.text().strip(),
-                    display_name=self.name.text().strip(),
-                    role=Role(self.role.currentData()),
-                    team_name=self.team.text().strip(),
-                )
-
         try:
-            store = create_store(self.data_dir, self.passphrase.text(), setup=own)
+            store = create_own_store(
+                self.data_dir,
+                self.passphrase.text(),
+                username=self.username.text().strip(),
+                display_name=self.name.text().strip(),
+                role=Role(self.role.currentData()),
+                team_name=self.team.text().strip(),
+            )
         except StoreError as exc:
             self.error.setText(str(exc))
             self.error.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import format_date
 from app.domain.names import fold, matches
 from app.services.caseload import Scope
-from app.services.context import Actor
-from app.services.due_list import DueItem, due_list
-from app.storage.store import Store
+from app.services.due_list import DueItem
 from app.ui import worker
 from app.ui.dialogs import BaseDialog
 from app.ui.forms import error_label
@@ -33,6 +31,9 @@ from app.ui.i18n import QT_TR_NOOP, tr
 from app.ui.row_model import Index, RowTableModel
 from app.ui.style import DANGER
 from app.ui.tables import list_view
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 COLUMNS: tuple[tuple[str, Callable[[DueItem], str]], ...] = (
     (QT_TR_NOOP("Datum"), lambda item: format_date(item.due_on)),
@@ -69,8 +70,7 @@ class DueListDialog(BaseDialog):
 
     def __init__(
         self,
-        store: Store,
-        actor: Actor,
+        workspace: Workspace,
         open_client: Callable[[str], None],
         *,
         scope: Scope = Scope.OWN,
@@ -78,7 +78,7 @@ class DueListDialog(BaseDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self.actor, self.open_client = store, actor, open_client
+        self.workspace, self.actor, self.open_client = workspace, workspace.actor, open_client
         self.today = today or dt.date.today()
         self.items: list[DueItem] = []
         self._job: worker.Worker | None = None
@@ -86,7 +86,7 @@ class DueListDialog(BaseDialog):
         self.scope = QComboBox()
         self.scope.setAccessibleName(tr("Wiens klanten"))
         self.scope.addItem(tr("Eigen caseload"), Scope.OWN.value)
-        if actor.is_team_lead:
+        if self.actor.is_team_lead:
             self.scope.addItem(tr("Team"), Scope.TEAM.value)
             self.scope.setCurrentIndex(self.scope.findData(scope.value))
         self.filter = QLineEdit()
@@ -138,12 +138,11 @@ class DueListDialog(BaseDialog):
     def load(self, *_args: object) -> None:
         if self._job is not None:
             return
-        store, actor, today = self.store, self.actor, self.today
+        workspace, today = self.workspace, self.today
         scope = Scope(self.scope.currentData())
 
         def job(_progress: Any, _cancelled: Any) -> list[DueItem]:
-            with store.session(actor.caseworker_id) as session:
-                return due_list(session, actor, scope=scope, today=today)
+            return workspace.due_list(scope=scope, today=today)
 
         self._job = worker.Worker(job)
         self._job.signals.finished.connect(self._loaded)

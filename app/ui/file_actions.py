@@ -1,13 +1,14 @@
-"""Exports, reports and transfer files from the main window: the caseworker chooses, the
-work runs off the GUI thread with progress and a cancel button, and the outcome is told
-through the message bridge."""
+"""Exports, reports, transfer files and backups from the main window: the caseworker
+chooses, the work runs off the GUI thread with progress and a cancel button, and the
+outcome is told through the message bridge."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -25,12 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.caseload import Scope, caseload_rows
+from app.services.caseload_rows import Scope
 from app.services.context import Actor
-from app.storage.store import Store
 from app.ui import messages, worker
 from app.ui.dialogs import BaseDialog, ok_cancel_buttons
 from app.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -109,15 +114,14 @@ class PasswordDialog(BaseDialog):
 class FileActions(QObject):
     def __init__(
         self,
-        store: Store,
-        actor: Actor,
+        workspace: Workspace,
         parent: QWidget,
         current_client: Callable[[], str | None],
         reload: Callable[[], None],
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.actor = actor
+        self.workspace = workspace
+        self.actor = workspace.actor
         self.window = parent
         self.current_client = current_client
         self.reload = reload
@@ -189,23 +193,20 @@ class FileActions(QObject):
         personal_data: bool,
         include_closed: bool = False,
     ) -> worker.Worker:
-        from app.services.exports import ExportFormat, export_caseload
+        from app.services.exports import ExportFormat
 
-        store, actor = self.store, self.actor
+        workspace = self.workspace
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-            with store.session(actor.caseworker_id) as session:
-                return export_caseload(
-                    session,
-                    actor,
-                    path,
-                    ExportFormat(export_format),
-                    scope=scope,
-                    personal_data=personal_data,
-                    include_closed=include_closed,
-                    progress=progress,
-                    cancelled=cancelled,
-                )
+            return workspace.export_caseload(
+                path,
+                ExportFormat(export_format),
+                scope=scope,
+                personal_data=personal_data,
+                include_closed=include_closed,
+                progress=progress,
+                cancelled=cancelled,
+            )
 
         return self.run(
             tr("Caseload exporteren…"),
@@ -226,42 +227,15 @@ class FileActions(QObject):
             self.caseload_overview_to(path, scope)
 
     def caseload_overview_to(self, path: Path, scope: Scope) -> worker.Worker:
-        from app.domain.vocab import AuditAction
-        from app.reports.overviews import render_caseload_overview
-        from app.services.audit import audit
-
-        store, actor = self.store, self.actor
+        workspace = self.workspace
         title = (
             tr("Caseload team")
             if scope is Scope.TEAM
-            else tr("Caseload {0}").format(actor.display_name)
+            else tr("Caseload {0}").format(self.actor.display_name)
         )
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-            today = dt.date.today()
-            with store.session(actor.caseworker_id) as session:
-                rows = caseload_rows(session, actor, scope=scope, include_closed=False)
-
-                def audited() -> None:
-                    for row in rows:
-                        audit(
-                            session,
-                            actor,
-                            AuditAction.PRINT,
-                            "caseload_overview",
-                            client_id=row.client_id,
-                        )
-                    session.commit()
-
-                render_caseload_overview(
-                    rows,
-                    path,
-                    title=title,
-                    today=today,
-                    progress=progress,
-                    before_replace=audited,
-                )
-            return len(rows)
+            return workspace.print_caseload_overview(path, scope, title=title, progress=progress)
 
         return self.run(
             tr("Caseloadoverzicht maken…"),
@@ -279,16 +253,10 @@ class FileActions(QObject):
             self.quarter_report_to(path, scope)
 
     def quarter_report_to(self, path: Path, scope: Scope) -> worker.Worker:
-        from app.reports.overviews import render_quarter_report
-        from app.services.reporting import quarter_report
-
-        store, actor = self.store, self.actor
+        workspace = self.workspace
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
-            with store.session(actor.caseworker_id) as session:
-                report = quarter_report(session, actor, within=dt.date.today(), scope=scope)
-            render_quarter_report(report, path)
-            return report.title
+            return workspace.print_quarter_report(path, scope)
 
         return self.run(
             tr("Kwartaalrapportage maken…"),
@@ -305,27 +273,10 @@ class FileActions(QObject):
 
     def plans_to(self, folder: Path, scope: Scope) -> worker.Worker:
         """One plan PDF per active client with a plan; cancelling stops after the current one."""
-        from app.reports.plan_pdf import plan_file_name, print_plan
-        from app.services.plans import issued_document, plan_document
-
-        store, actor = self.store, self.actor
+        workspace = self.workspace
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-            written = 0
-            with store.session(actor.caseworker_id) as session:
-                rows = caseload_rows(session, actor, scope=scope, include_closed=False)
-            for index, row in enumerate(rows):
-                if cancelled():
-                    break
-                with store.session(actor.caseworker_id) as session:
-                    document = issued_document(session, actor, row.client_id) or plan_document(
-                        session, actor, row.client_id
-                    )
-                    target = folder / plan_file_name(row.display_name, row.client_id)
-                    print_plan(session, actor, row.client_id, document, target)
-                written += 1
-                progress(index + 1, len(rows))
-            return written
+            return workspace.print_plans(folder, scope, progress, cancelled)
 
         return self.run(
             tr("Plannen maken…"),
@@ -334,6 +285,30 @@ class FileActions(QObject):
                 tr("{0} plannen opgeslagen in {1}").format(count, folder.name)
             ),
         )
+
+    # ------------------------------------------------------------ backups
+    def backup_now(self) -> worker.Worker:
+        from app.domain.formatting import format_moment
+
+        workspace = self.workspace
+        job = worker.Worker(lambda _p, _c: workspace.make_backup())
+        job.signals.finished.connect(
+            lambda backup: messages.info(
+                tr("Reservekopie gemaakt ({0}); de nieuwste 7 worden bewaard.").format(
+                    format_moment(backup.made_at)
+                )
+            )
+        )
+        job.signals.failed.connect(lambda error: messages.error(str(error)))
+        self._backup_job = worker.start(job)
+        return job
+
+    def backup_when_due(self) -> None:
+        """The day's backup, in the background; a failure is logged and tried next start."""
+        workspace = self.workspace
+        job = worker.Worker(lambda _p, _c: workspace.backup_if_due())
+        job.signals.failed.connect(lambda _e: log.warning("the daily backup was not made"))
+        self._backup_job = worker.start(job)  # kept alive with the window
 
     # ------------------------------------------------------------ transfer files
     def ask_transfer(self) -> None:
@@ -351,10 +326,7 @@ class FileActions(QObject):
             dialog.exec()
 
     def transfer_to(self, path: Path, client_ids: list[str]) -> PasswordDialog:
-        from app.services.transfer import export_transfer
-
-        with self.store.session(self.actor.caseworker_id) as session:
-            password = export_transfer(session, self.actor, client_ids, path)
+        password = self.workspace.export_transfer(client_ids, path)
         return PasswordDialog(password, path.name, self.window)
 
     def ask_import(self) -> None:
@@ -373,13 +345,10 @@ class FileActions(QObject):
 
     def import_from(self, path: Path, password: str) -> worker.Worker:
         """Read the transfer file off the GUI thread (all or nothing); a refusal is shown."""
-        from app.services.transfer import import_transfer
-
-        store, actor = self.store, self.actor
+        workspace = self.workspace
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-            with store.session(actor.caseworker_id) as session:
-                return import_transfer(session, actor, path, password).clients
+            return workspace.import_transfer(path, password)
 
         def done(clients: int) -> None:
             messages.info(tr("{0} klant(en) ingelezen en aan u toegewezen").format(clients))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -29,9 +28,10 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import format_date
 from app.domain.vocab import JournalKind
 from app.services.journal import JournalRow, validate_entry
-from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.dialogs import save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
+from app.ui.record_dialog import RecordDialog
 from app.ui.row_model import ColumnsModel
 from app.ui.tables import correction_status, list_view
 
@@ -51,7 +51,7 @@ class JournalModel(ColumnsModel[JournalRow]):
 EntryHandler = Callable[[str, str, str, str], None]
 
 
-class JournalEntryDialog(FormDialog):
+class JournalEntryDialog(RecordDialog):
     """Add an entry, or correct one: the original is kept and shown as corrected."""
 
     def __init__(
@@ -62,10 +62,17 @@ class JournalEntryDialog(FormDialog):
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(on_save, parent, fallback_field="body")
-        self.today = today or dt.date.today()
-        self.setWindowTitle(
-            tr("Journaalbericht corrigeren") if original else tr("Nieuw journaalbericht")
+        super().__init__(
+            on_save,
+            parent,
+            correcting=original is not None,
+            title=tr("Nieuw journaalbericht"),
+            correction_title=tr("Journaalbericht corrigeren"),
+            original_kept=tr(
+                "Het oorspronkelijke bericht blijft bewaard en wordt als gecorrigeerd getoond."
+            ),
+            fallback_field="body",
+            today=today,
         )
         self.occurred_on = QLineEdit(format_date(original.occurred_on if original else self.today))
         self.occurred_on.setPlaceholderText(tr("dd-mm-jjjj"))
@@ -88,14 +95,7 @@ class JournalEntryDialog(FormDialog):
         form.addRow(tr("Soort"), self.fields["kind"])
         form.addRow(tr("Onderwerp"), self.fields["subject"])
         form.addRow(tr("Verslag"), self.fields["body"])
-        layout = QVBoxLayout(self)
-        if original:
-            note = QLabel(
-                tr("Het oorspronkelijke bericht blijft bewaard en wordt als gecorrigeerd getoond.")
-            )
-            note.setProperty("role", "muted")
-            note.setWordWrap(True)
-            layout.addWidget(note)
+        layout = self.record_layout
         layout.addLayout(form)
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)

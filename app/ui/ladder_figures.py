@@ -4,7 +4,7 @@ the start and the end, the steps moved, and the two policy targets, per priority
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -38,15 +38,15 @@ from app.domain.ladder_movement import (
 from app.domain.region import region
 from app.domain.vocab import PriorityGroup
 from app.services.caseload import Scope
-from app.services.context import Actor
-from app.services.ladder_figures import ladder_figures
-from app.storage.store import Store
 from app.ui import worker
 from app.ui.dialogs import BaseDialog
 from app.ui.forms import error_label
 from app.ui.i18n import QT_TR_NOOP, tr, vocab_label
 from app.ui.row_model import Index, RowTableModel
 from app.ui.style import DANGER
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 GOOD = "#2e7d5b"
 STEP_LABELS = {"omlaag": QT_TR_NOOP("Gedaald")}
@@ -134,15 +134,14 @@ def group_rows(figures: dict[str | None, Movement]) -> list[tuple[str, ...]]:
 class LadderFiguresDialog(BaseDialog):
     def __init__(
         self,
-        store: Store,
-        actor: Actor,
+        workspace: Workspace,
         *,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.actor = actor
+        self.workspace = workspace
+        self.actor = workspace.actor
         self.today = today or dt.date.today()
         self.figures: dict[str | None, Movement] = {}
         self._job: worker.Worker | None = None
@@ -151,7 +150,7 @@ class LadderFiguresDialog(BaseDialog):
         self.scope = QComboBox()
         self.scope.setAccessibleName(tr("Wiens klanten"))
         self.scope.addItem(tr("Eigen caseload"), Scope.OWN.value)
-        if actor.is_team_lead:
+        if self.actor.is_team_lead:
             self.scope.addItem(tr("Team"), Scope.TEAM.value)
             self.scope.setCurrentIndex(1)
         self.municipality = QComboBox()
@@ -285,15 +284,14 @@ class LadderFiguresDialog(BaseDialog):
         if problem is not None or self._job is not None:
             return
         assert start is not None and end is not None
-        store, actor = self.store, self.actor
+        workspace = self.workspace
         scope = Scope(self.scope.currentData())
         municipality = self.municipality.currentData() or None
 
         def job(_progress: Any, _cancelled: Any) -> dict[str | None, Movement]:
-            with store.session(actor.caseworker_id) as session:
-                return ladder_figures(
-                    session, actor, start=start, end=end, scope=scope, municipality=municipality
-                )
+            return workspace.ladder_figures(
+                start=start, end=end, scope=scope, municipality=municipality
+            )
 
         self._job = worker.Worker(job)
         self._job.signals.finished.connect(self._computed)

@@ -41,10 +41,11 @@ from app.services.ladder import (
     default_review_on,
     validate_assessment,
 )
-from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.dialogs import save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr
 from app.ui.ladder_chart import LadderChart
+from app.ui.record_dialog import RecordDialog
 from app.ui.row_model import ColumnsModel
 from app.ui.tables import correction_status, list_view
 
@@ -131,7 +132,7 @@ def trede_title(trede: int) -> str:
     return tr("Trede {0}: {1}").format(trede, tr(TREDE_NAMES[trede]))
 
 
-class AssessmentDialog(FormDialog):
+class AssessmentDialog(RecordDialog):
     """A new assessment, or the correction of one (the original is kept)."""
 
     def __init__(
@@ -142,10 +143,15 @@ class AssessmentDialog(FormDialog):
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(on_save, parent, fallback_field="notes")
-        self.today = today or dt.date.today()
-        self.setWindowTitle(
-            tr("Ladderbeoordeling corrigeren") if original else tr("Ladderbeoordeling")
+        super().__init__(
+            on_save,
+            parent,
+            correcting=original is not None,
+            title=tr("Ladderbeoordeling"),
+            correction_title=tr("Ladderbeoordeling corrigeren"),
+            original_kept=tr("De oorspronkelijke beoordeling blijft bewaard, als gecorrigeerd."),
+            fallback_field="notes",
+            today=today,
         )
         start = original.as_input() if original else None
 
@@ -241,11 +247,7 @@ class AssessmentDialog(FormDialog):
         right.addWidget(follow_box)
         columns.addLayout(left, 5)
         columns.addLayout(right, 4)
-        layout = QVBoxLayout(self)
-        if original:
-            note = QLabel(tr("De oorspronkelijke beoordeling blijft bewaard, als gecorrigeerd."))
-            note.setProperty("role", "muted")
-            layout.addWidget(note)
+        layout = self.record_layout
         layout.addLayout(columns)
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)

@@ -3,15 +3,26 @@ passphrase is given again. Also the manual lock (Ctrl+L)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.storage.errors import StoreError
 from app.storage.unlocking import unlock_key
 from app.ui.forms import error_label
 from app.ui.i18n import tr
+
+log = logging.getLogger(__name__)
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -98,3 +109,57 @@ class LockScreen(QWidget):
         self.passphrase.clear()
         self.error.hide()
         self.unlocked.emit()
+
+
+class LockController(QObject):
+    """Locking the window: every other window hidden, the lock screen shown, the idle timer
+    paused; unlocking puts back what was shown."""
+
+    changed = Signal(bool)  # locked
+
+    def __init__(self, pages: QStackedWidget, lock_screen: LockScreen, idle: IdleWatcher) -> None:
+        super().__init__(pages)
+        self.pages, self.lock_screen, self.idle = pages, lock_screen, idle
+        self.locked = False
+        self._hidden: list[QWidget] = []
+        self._page_before: QWidget | None = None
+        lock_screen.unlocked.connect(self.unlock)
+        idle.idle.connect(self.lock)
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.pause()
+        window = self.pages.window()
+        self._hidden = [
+            w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()
+        ]
+        for widget in self._hidden:
+            widget.hide()
+        self._page_before = self.pages.currentWidget()
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.lock_screen.prepare()
+        log.info("locked")
+        self.changed.emit(True)
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.pages.setCurrentIndex(0) if self._page_before is None else self.pages.setCurrentWidget(
+            self._page_before
+        )
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        self.idle.resume()
+        log.info("unlocked")
+        self.changed.emit(False)
+
+    def shut(self) -> None:
+        """The store is gone (a remote wipe): hide everything for good."""
+        self.idle.pause()
+        window = self.pages.window()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not window:
+                widget.hide()
+        self.pages.setCurrentWidget(self.lock_screen)

@@ -26,9 +26,10 @@ from app.domain.formatting import format_money, format_number, fraction_text
 from app.domain.rules import rules
 from app.domain.wage import LoonwaardeSignal, SubsidyParts, loonwaarde_signal
 from app.services.wage_value import MeasurementForm, TaskForm, validity_months
-from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.dialogs import save_cancel_buttons
 from app.ui.forms import Field, error_label
 from app.ui.i18n import QT_TR_NOOP, tr
+from app.ui.record_dialog import RecordDialog
 from app.ui.style import WARNING
 
 TASK_ROWS = 5
@@ -155,7 +156,7 @@ def format_money_precise(amount: Decimal) -> str:
     return f"€ {text}"
 
 
-class MeasurementDialog(FormDialog):
+class MeasurementDialog(RecordDialog):
     def __init__(
         self,
         on_save: Callable[[MeasurementForm], None],
@@ -167,14 +168,19 @@ class MeasurementDialog(FormDialog):
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(on_save, parent, fallback_field="explanation")
+        super().__init__(
+            on_save,
+            parent,
+            correcting=initial is not None,
+            title=tr("Loonwaardemeting (ULM)"),
+            correction_title=tr("Loonwaardemeting corrigeren"),
+            original_kept=tr("De oorspronkelijke meting blijft bewaard, als gecorrigeerd."),
+            fallback_field="explanation",
+            today=today,
+        )
         self.validate = validate
         self.preview = preview
         self.placement_id = placement_id
-        self.today = today or dt.date.today()
-        self.setWindowTitle(
-            tr("Loonwaardemeting corrigeren") if initial else tr("Loonwaardemeting (ULM)")
-        )
         initial = initial or MeasurementForm(
             report_date=self.today.strftime("%d-%m-%Y"), visit_date=self.today.strftime("%d-%m-%Y")
         )
@@ -264,7 +270,7 @@ class MeasurementDialog(FormDialog):
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout = QVBoxLayout(self)
+        layout = self.record_layout
         layout.addWidget(scroll)
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)

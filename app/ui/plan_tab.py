@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -29,29 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.region import Instrument
-from app.services.context import Actor
-from app.services.plans import (
+from app.services.plan_editing import (
     GOAL_ROWS,
     INSTRUMENT_ROWS,
-    PlanDocument,
     PlanForm,
     VersionRow,
-    instrument_catalogue,
-    issue_plan,
-    issued_document,
-    plan_document,
-    plan_form,
-    plan_versions,
-    save_plan,
-    signature_problems,
     validate_plan,
 )
+from app.services.plans import PlanDocument, signature_problems
 from app.storage.errors import OutputPathProblem
-from app.storage.store import Store
 from app.ui import messages
 from app.ui.dialogs import FormDialog, save_cancel_buttons
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 log = logging.getLogger(__name__)
 TEXTS = (
@@ -229,10 +223,10 @@ class IssueDialog(FormDialog):
 class PlanTab(QWidget):
     changed = Signal()
 
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.actor = actor
+        self.workspace = workspace
+        self.actor = workspace.actor
         self.client_id: str | None = None
         self.today = dt.date.today()
         self.versions: list[VersionRow] = []
@@ -268,10 +262,9 @@ class PlanTab(QWidget):
         if client_id is None:
             self.summary.clear()
             return
-        with self.store.session(self.actor.caseworker_id) as session:
-            document = plan_document(session, self.actor, client_id, today=today)
-            _form, self._version = plan_form(session, client_id)
-            self.versions = plan_versions(session, client_id)
+        document = self.workspace.plan_document(client_id, today=today)
+        _form, self._version = self.workspace.plan_form(client_id)
+        self.versions = self.workspace.plan_versions(client_id)
         self.summary.setHtml(self.describe(document))
         self.issue_button.setEnabled(self._version is not None)
 
@@ -311,13 +304,11 @@ class PlanTab(QWidget):
         if self.client_id is None:
             return None
         client_id, version = self.client_id, self._version
-        with self.store.session(self.actor.caseworker_id) as session:
-            initial, _version = plan_form(session, client_id)
-            catalogue = instrument_catalogue(session, client_id)
+        initial, _version = self.workspace.plan_form(client_id)
+        catalogue = self.workspace.instrument_catalogue(client_id)
 
         def save(form: PlanForm) -> None:
-            with self.store.session(self.actor.caseworker_id) as session:
-                save_plan(session, self.actor, client_id, form, expected_version=version)
+            self.workspace.save_plan(client_id, form, expected_version=version)
 
         dialog = PlanDialog(save, initial, parent=self, catalogue=catalogue)
         dialog.accepted.connect(self._saved)
@@ -336,15 +327,12 @@ class PlanTab(QWidget):
     def issue(self, signed_by_client_on: str = "", signed_by_caseworker_on: str = "") -> int | None:
         if self.client_id is None:
             return None
-        with self.store.session(self.actor.caseworker_id) as session:
-            number = issue_plan(
-                session,
-                self.actor,
-                self.client_id,
-                today=self.today,
-                signed_by_client_on=signed_by_client_on,
-                signed_by_caseworker_on=signed_by_caseworker_on,
-            ).number
+        number = self.workspace.issue_plan(
+            self.client_id,
+            today=self.today,
+            signed_by_client_on=signed_by_client_on,
+            signed_by_caseworker_on=signed_by_caseworker_on,
+        )
         messages.info(tr("Versie {0} van het plan is uitgegeven.").format(number))
         self._saved()
         return number
@@ -352,21 +340,17 @@ class PlanTab(QWidget):
     def _document(self) -> PlanDocument | None:
         if self.client_id is None:
             return None
-        with self.store.session(self.actor.caseworker_id) as session:
-            document = issued_document(session, self.actor, self.client_id)
-            return document or plan_document(session, self.actor, self.client_id, today=self.today)
+        return self.workspace.plan_to_print(self.client_id, today=self.today)
 
     def write_pdf(self, path: Path) -> bool:
         """The newest issued version (or the draft, as CONCEPT) to `path`; audited."""
-        from app.reports.plan_pdf import print_plan
 
         document = self._document()
         if document is None or self.client_id is None:
             return False
         client_id = self.client_id
         try:
-            with self.store.session(self.actor.caseworker_id) as session:
-                print_plan(session, self.actor, client_id, document, path)
+            self.workspace.print_plan(client_id, document, path)
         except OutputPathProblem as exc:
             messages.error(str(exc))
             return False

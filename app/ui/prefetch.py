@@ -24,10 +24,12 @@ _GROUPS = {
         "sqlalchemy.orm",
         "app.models",
         "app.storage.store",
+        "app.services.opening",
         "app.services.context",
         "app.services.caseload",
         "app.services.sync",
         "app.sync.client",
+        "app.workspace",  # every use case: the window talks to the store through it
     ),
     CLIENT_FILE: (
         "app.services.clients",

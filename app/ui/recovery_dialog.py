@@ -5,19 +5,20 @@ still be read). The damaged file is kept either way."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.formatting import format_moment
-from app.storage.backup import backups
 from app.storage.errors import StoreError
-from app.storage.store import Store
 from app.storage.unlocking import UnlockedKey
 from app.sync.errors import SyncError
 from app.ui import worker
 from app.ui.dialogs import BaseDialog, error_label
 from app.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from app.workspace.opening import Store
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class RecoveryDialog(BaseDialog):
         self.key = key
         self.store: Store | None = None
         self.setWindowTitle(tr("De database is beschadigd"))
-        from app.services.recovery import is_linked
+        from app.workspace.opening import backups, is_linked
 
         newest = next(iter(backups(key.paths)), None)
         linked = is_linked(key)
@@ -106,21 +107,19 @@ class RecoveryDialog(BaseDialog):
         self.setMinimumWidth(520)
 
     def restore(self) -> None:
-        from app.services.recovery import restore
+        from app.workspace.opening import restore_backup
 
         key = self.key
-        self._run(lambda _p, _c: restore(key)[0], tr("Reservekopie terugzetten…"))
+        self._run(lambda _p, _c: restore_backup(key), tr("Reservekopie terugzetten…"))
 
     def rebuild(self) -> None:
-        from app.services.recovery import rebuild_from_central
+        from app.workspace import Workspace
+        from app.workspace.opening import rebuild_from_central
 
         key = self.key
 
         def job(progress: Any, cancelled: Any) -> Store:
-            from app.sync.http import HttpTransport
-
-            rebuilt = rebuild_from_central(key, HttpTransport, progress, cancelled)
-            return rebuilt.store
+            return rebuild_from_central(key, Workspace.transport, progress, cancelled)
 
         self._run(job, tr("De database opnieuw ophalen van de centrale server…"))
 

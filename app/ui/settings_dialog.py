@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.errors import StoreError
-from app.storage.store import change_passphrase, passphrase_problem
 from app.ui import settings, worker
 from app.ui.dialogs import BaseDialog, ok_cancel_buttons
 from app.ui.forms import error_label
@@ -110,7 +109,9 @@ class ChangePassphraseDialog(BaseDialog):
         self.error.show()
 
     def try_change(self) -> None:
-        problem = passphrase_problem(self.new.text())
+        from app.workspace import opening
+
+        problem = opening.passphrase_problem(self.new.text())
         if problem:
             self._fail(problem)
             return
@@ -120,7 +121,7 @@ class ChangePassphraseDialog(BaseDialog):
         data_dir, old, new = self.data_dir, self.old.text(), self.new.text()
         try:  # two key derivations (about a second): the window keeps painting
             worker.run_with_progress(
-                lambda _p, _c: change_passphrase(data_dir, old, new),
+                lambda _p, _c: opening.change_passphrase(data_dir, old, new),
                 tr("Wachtwoord wijzigen…"),
                 self,
             )

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.formatting import format_money, format_month
 from app.domain.region import municipality_name
 from app.services.caseload import Scope
-from app.services.context import Actor
-from app.services.subsidy_statement import Statement, StatementLine, subsidy_statement
-from app.storage.store import Store
+from app.services.subsidy_statement import Statement, StatementLine
 from app.ui import messages, worker
 from app.ui.dialogs import BaseDialog
 from app.ui.file_actions import documents_folder
@@ -36,6 +34,9 @@ from app.ui.forms import error_label
 from app.ui.i18n import QT_TR_NOOP, tr
 from app.ui.row_model import Index, RowTableModel
 from app.ui.tables import list_view
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 _MONTH = re.compile(r"^\s*(\d{1,2})[-./](\d{4})\s*$")
 GROUPS: tuple[tuple[str, Callable[[StatementLine], str]], ...] = (
@@ -103,15 +104,14 @@ class StatementDialog(BaseDialog):
 
     def __init__(
         self,
-        store: Store,
-        actor: Actor,
+        workspace: Workspace,
         *,
         scope: Scope = Scope.OWN,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self.actor = store, actor
+        self.workspace, self.actor = workspace, workspace.actor
         self.today = today or dt.date.today()
         self.statement: Statement | None = None
         self._job: worker.Worker | None = None
@@ -119,7 +119,7 @@ class StatementDialog(BaseDialog):
         self.scope = QComboBox()
         self.scope.setAccessibleName(tr("Wiens klanten"))
         self.scope.addItem(tr("Eigen caseload"), Scope.OWN.value)
-        if actor.is_team_lead:
+        if self.actor.is_team_lead:
             self.scope.addItem(tr("Team"), Scope.TEAM.value)
             self.scope.setCurrentIndex(self.scope.findData(scope.value))
         year_start = self.today.replace(month=1, day=1)
@@ -209,11 +209,10 @@ class StatementDialog(BaseDialog):
         if period is None or self._job is not None:
             return
         first, last = period
-        store, actor, scope = self.store, self.actor, Scope(self.scope.currentData())
+        workspace, scope = self.workspace, Scope(self.scope.currentData())
 
         def job(_progress: Any, _cancelled: Any) -> Statement:
-            with store.session(actor.caseworker_id) as session:
-                return subsidy_statement(session, actor, first=first, last=last, scope=scope)
+            return workspace.subsidy_statement(first=first, last=last, scope=scope)
 
         self._job = worker.Worker(job)
         self._job.signals.finished.connect(self._computed)
@@ -270,11 +269,11 @@ class StatementDialog(BaseDialog):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> worker.Worker:
-        from app.services.statement_export import StatementFormat, export_statement
+        from app.services.statement_export import StatementFormat
 
         assert self.statement is not None
         first, last = self.statement.first_month, self.statement.last_month
-        store, actor, scope = self.store, self.actor, Scope(self.scope.currentData())
+        workspace, scope = self.workspace, Scope(self.scope.currentData())
         export_format = (
             StatementFormat.CSV if path.suffix.lower() == ".csv" else StatementFormat.XLSX
         )
@@ -282,11 +281,10 @@ class StatementDialog(BaseDialog):
             path = path.with_suffix(".xlsx")
 
         def job(_progress: Any, _cancelled: Any) -> int:
-            with store.session(actor.caseworker_id) as session:
-                statement = export_statement(
-                    session, actor, path, export_format, first=first, last=last, scope=scope
-                )
-                return len(statement.lines)
+            statement = workspace.export_statement(
+                path, export_format, first=first, last=last, scope=scope
+            )
+            return len(statement.lines)
 
         running = worker.Worker(job)
         running.signals.finished.connect(

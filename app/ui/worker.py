@@ -60,6 +60,12 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        except RuntimeError:  # "Signal source has been deleted": its window closed meanwhile
+            log.info("a background job finished after its window closed")
+
+    def _run(self) -> None:
+        try:
             result = self.job(self.signals.progress.emit, self.is_cancelled)
         except BaseException as exc:  # reported to the GUI thread, which shows a message
             if isinstance(exc, expected_errors()):

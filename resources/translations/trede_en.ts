@@ -2240,6 +2240,10 @@
         <translation>At most {0}% of the minimum wage</translation>
     </message>
     <message>
+        <source>De oorspronkelijke meting blijft bewaard, als gecorrigeerd.</source>
+        <translation>The original measurement is kept, marked as corrected.</translation>
+    </message>
+    <message>
         <source>Hoofdtaken (elk minstens {0} van de werktijd en {1} minuten per werkdag; samen 100%)</source>
         <translation>Main tasks (each at least {0} of the working time and {1} minutes per workday; 100% together)</translation>
     </message>

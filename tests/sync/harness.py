@@ -19,8 +19,9 @@ from sqlalchemy.engine import Engine
 from app.domain.vocab import Role
 from app.models import SYNCED_MODELS
 from app.services.context import Actor, owner_actor
+from app.services.opening import create_store
 from app.services.sync import link_store, run_sync
-from app.storage.store import Store, create_store
+from app.storage.store import Store
 from app.sync.client import SyncReport
 from app.sync.http import HttpTransport
 from app.sync.wire import ENTITIES, encode_value
@@ -103,7 +104,7 @@ class Laptop:
 
         actor = self.actor()
         with self.store.session(actor.caseworker_id) as session:
-            journal.add_entry(
+            journal.record_journal_entry(
                 session,
                 actor,
                 client_id,

@@ -12,9 +12,10 @@ from sqlalchemy import func, select, text
 
 from app.domain.vocab import Role
 from app.models import Client, JournalEntry
+from app.services.opening import unlock_store
 from app.services.recovery import rebuild_from_central, salvage
 from app.storage.errors import StoreCorrupted, StoreDamaged
-from app.storage.store import unlock_key, unlock_store
+from app.storage.store import unlock_key
 from app.sync.http import HttpTransport
 from central import tables as t
 from tests.sync.harness import PASSPHRASE, USER_PASSWORD, CentralServer, add_user, new_laptop
@@ -83,7 +84,7 @@ def test_a_connect_killed_after_its_login_is_reused_by_the_next(
     central: CentralServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.services import sync as sync_service
-    from app.storage.store import create_store
+    from app.services.opening import create_store
 
     central.store.create_team("Team B", "hengelo")
     add_user(central.store, "wc.b", Role.WORK_COACH, "Team B")

@@ -20,7 +20,7 @@ from tests.factories import client_form
 def _entries(store: Store, owner: Actor, client_id: str, count: int) -> None:
     with store.session(owner.caseworker_id) as session:
         for number in range(count):
-            journal.add_entry(
+            journal.record_journal_entry(
                 session,
                 owner,
                 client_id,

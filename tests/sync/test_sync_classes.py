@@ -13,9 +13,9 @@ from app.domain.vocab import Role
 from app.models import CaseAssignment, Client, JournalEntry, Plan, PlanGoal, SyncConflict
 from app.services.assignments import transfer_client
 from app.services.conflicts import conflicts, resolve_conflict
-from app.services.plans import PlanForm, save_plan
+from app.services.opening import create_store
+from app.services.plan_editing import PlanForm, save_plan
 from app.services.sync import link_store
-from app.storage.store import create_store
 from app.sync.http import HttpTransport
 from tests.sync.harness import (
     PASSPHRASE,

@@ -109,7 +109,7 @@ from pathlib import Path
 import app.sync.client as client
 import app.sync.pull as pull
 from app.services.sync import run_sync
-from app.storage.store import unlock_store
+from app.services.opening import unlock_store
 from app.sync.http import HttpTransport
 
 pull.PULL_PAGE = 40
@@ -117,8 +117,8 @@ store = unlock_store(Path(sys.argv[1]), sys.argv[2])
 pages = []
 original = client.SyncEngine.__init__
 
-def init(self, engine, transport):
-    original(self, engine, transport)
+def init(self, engine, transport, **hooks):
+    original(self, engine, transport, **hooks)
     def before_commit(rows):
         pages.append(rows)
         if len(pages) == 3:
@@ -150,7 +150,7 @@ def test_a_laptop_killed_while_applying_a_page_resumes_without_loss_or_duplicate
         timeout=120,
     )
     assert killed.returncode == -9, killed.stderr.decode()[-2000:]
-    from app.storage.store import unlock_store
+    from app.services.opening import unlock_store
 
     reopened = Laptop("r", unlock_store(reader.store.paths.data_dir, PASSPHRASE), central.url)
     try:

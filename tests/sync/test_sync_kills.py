@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 
 from app.domain.vocab import Role
 from app.models import Client, JournalEntry
-from app.storage.store import unlock_store
+from app.services.opening import unlock_store
 from app.sync.client import ServerUnreachable, pending_changes
 from central import tables as t
 from central.db import central_engine, upgrade
@@ -49,7 +49,7 @@ from pathlib import Path
 from sqlalchemy import event
 import app.sync.pull as pull
 from app.services.sync import run_sync
-from app.storage.store import unlock_store
+from app.services.opening import unlock_store
 from app.sync.http import HttpTransport
 
 pull.PULL_PAGE = 5

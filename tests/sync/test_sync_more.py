@@ -177,7 +177,7 @@ def test_connect_and_sync_from_the_command_line(central: CentralServer, tmp_path
     assert "ontvangen" in connected.stdout
     again = subprocess.run([*main, "sync"], env=env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
-    from app.storage.store import unlock_store
+    from app.services.opening import unlock_store
 
     store = unlock_store(tmp_path / "cli", PASSPHRASE)
     try:
@@ -193,8 +193,8 @@ def test_a_bulk_loaded_central_store_syncs_whole_and_checked(
     """`central demo` loads rows in bulk and feeds them afterwards (publish_unpublished)."""
     assert central.store.seed_demo(30, USER_PASSWORD) > 30
     assert central.store.publish_unpublished() == 0  # each row is fed once
+    from app.services.opening import create_store
     from app.services.sync import link_store
-    from app.storage.store import create_store
 
     store = create_store(tmp_path / "lead", PASSPHRASE)
     link_store(

@@ -20,7 +20,7 @@ from app.domain.region import (
 )
 from app.domain.vocab import Role
 from app.services.clients import validate_client_form
-from app.storage.store import create_store, unlock_store
+from app.services.opening import create_store, unlock_store
 from tests.conftest import PASSPHRASE
 from tests.factories import client_form
 from tests.sync.harness import CentralServer, add_user, new_laptop

@@ -22,7 +22,7 @@ from app.services import journal
 from app.services.clients import ClientForm, update_client
 from app.services.conflicts import conflicts, resolve_conflict
 from app.services.errors import ValidationFailed
-from app.services.plans import PlanForm, save_plan
+from app.services.plan_editing import PlanForm, save_plan
 from central import tables as t
 from tests.sync.harness import (
     CentralServer,
@@ -256,7 +256,7 @@ def test_a_date_the_central_store_refuses_is_refused_where_it_is_typed(
     client_id = a.new_client()
     actor = a.actor()
     with pytest.raises(ValidationFailed) as refused, a.store.session(actor.caseworker_id) as s:
-        journal.add_entry(
+        journal.record_journal_entry(
             s, actor, client_id, occurred_on="20-11-1026", kind="note", subject="S", body="B"
         )
     assert "1900" in str(refused.value) and "2199" in str(refused.value)

@@ -43,11 +43,10 @@ from app.services import journal
 from app.services.assignments import transfer_client
 from app.services.conflicts import conflicts, resolve_conflict
 from app.services.errors import ServiceError
-from app.services.plans import PlanForm, save_plan
-from app.services.sync import link_store, run_sync
-from app.storage.store import create_store
+from app.services.opening import create_store
+from app.services.plan_editing import PlanForm, save_plan
+from app.services.sync import link_store, run_sync, sync_engine
 from app.sync import pull as sync_pull
-from app.sync.client import SyncEngine
 from app.sync.errors import ServerUnreachable
 from app.sync.http import HttpTransport
 from app.sync.wire import ENTITIES
@@ -190,7 +189,7 @@ def machine_for(central: CentralServer) -> type[RuleBasedStateMachine]:
             target, subject = self.laptops[laptop], f"Gesprek {next(counter)}"
             try:
                 with self._session(target) as session:
-                    journal.add_entry(
+                    journal.record_journal_entry(
                         session,
                         target.actor(),
                         self._client(client),
@@ -311,7 +310,7 @@ def machine_for(central: CentralServer) -> type[RuleBasedStateMachine]:
             from app.storage import secrets as keyring_secrets
 
             token = keyring_secrets.get_secret(token_name(target.store.store_id))
-            engine = SyncEngine(target.store.engine, HttpTransport(central.url, token))
+            engine = sync_engine(target.store, HttpTransport(central.url, token))
             pages = itertools.count()
 
             def broken(_rows: int) -> None:

@@ -36,13 +36,15 @@ def silent_server() -> Iterator[str]:
 def _login_typed(qtbot, store: Store, server: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """The login dialog with everything typed, its requests given up after 2 s."""
     from app.sync.http import HttpTransport
-    from app.ui import sync_panel
-    from app.ui.sync_panel import LoginDialog
+    from app.ui.sync_dialogs import LoginDialog
+    from app.workspace import Workspace
 
     monkeypatch.setattr(
-        sync_panel, "_transport", lambda url, token: HttpTransport(url, token, timeout=2)
+        Workspace,
+        "transport",
+        staticmethod(lambda url, token: HttpTransport(url, token, timeout=2)),
     )
-    dialog = LoginDialog(store)
+    dialog = LoginDialog(Workspace(store))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.server, server)
@@ -194,6 +196,8 @@ def test_a_reload_asked_for_during_a_load_comes_after_it(
 
     from app.services import caseload
     from app.services.clients import create_client
+    from app.workspace import Workspace
+    from app.workspace.base import as_caseworker
     from tests.factories import client_form
     from tests.ui.conftest import open_main_window
 
@@ -209,7 +213,7 @@ def test_a_reload_asked_for_during_a_load_comes_after_it(
             release.wait(10)
         return rows
 
-    monkeypatch.setattr(caseload, "caseload_rows", slow_rows)
+    monkeypatch.setattr(Workspace, "caseload_rows", as_caseworker(slow_rows))
     main.reload()  # a load that reads one client, then waits
     qtbot.waitUntil(lambda: bool(calls))
     with store.session(owner.caseworker_id) as session:
@@ -221,7 +225,7 @@ def test_a_reload_asked_for_during_a_load_comes_after_it(
 
 
 def test_the_passphrase_changes_on_the_worker(qtbot, store: Store, owner) -> None:  # type: ignore[no-untyped-def]
-    from app.storage.store import unlock_store
+    from app.services.opening import unlock_store
     from app.ui.settings_dialog import ChangePassphraseDialog
 
     dialog = ChangePassphraseDialog(store.paths.data_dir)

@@ -13,7 +13,7 @@ from app.services.caseload import Scope, caseload_rows
 from app.services.clients import create_client
 from app.services.context import owner_actor
 from app.services.demo import generate_demo
-from app.services.ladder import AssessmentInput, ladder_history, record_assessment
+from app.services.ladder import AssessmentInput, assessment_history, record_assessment
 from app.services.ladder_figures import ladder_figures
 from app.ui.caseload_model import CaseloadModel
 from app.ui.ladder_figures import FigureModel, distribution_rows, group_rows
@@ -174,7 +174,7 @@ def test_models_pass_the_model_tester(qtmodeltester, store, owner) -> None:  # t
         actor = owner_actor(session)
         session.info["actor_id"] = actor.caseworker_id
         rows = caseload_rows(session, actor, scope=Scope.TEAM)
-        history = ladder_history(session, actor, rows[0].client_id)
+        history = assessment_history(session, actor, rows[0].client_id)
         figures = ladder_figures(
             session, actor, start=dt.date(2025, 11, 22), end=dt.date(2026, 11, 22), scope=Scope.TEAM
         )

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from app.services.caseload_rows import SNAPSHOT_KEY
 from app.services.clients import create_client
 from app.services.context import get_setting
-from app.storage.store import unlock_store
+from app.services.opening import unlock_store
 from app.ui.application import Start, open_main_window
 from app.ui.dialogs import UnlockDialog
 from app.ui.main_window import MainWindow

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from app.ui.statement_dialog import StatementDialog, SumsModel, parse_month
+from app.workspace import Workspace
 from tests.test_subsidy_statement import _forfait_job
 
 
 def test_the_statement_dialog_sums_and_exports(qtbot, store, owner, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with store.session(owner.caseworker_id) as session:
         _forfait_job(session, owner, employer="Groen BV", surname="Aal", start="15-03-2026")
-    dialog = StatementDialog(store, owner, today=dt.date(2026, 6, 30))
+    dialog = StatementDialog(Workspace(store, owner), today=dt.date(2026, 6, 30))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.is_computing())

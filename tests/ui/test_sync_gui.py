@@ -16,7 +16,7 @@ from app.models import Client
 from app.services.clients import ClientForm, update_client
 from app.ui.conflicts_dialog import ConflictsDialog
 from app.ui.main_window import MainWindow
-from app.ui.sync_panel import FirstConnectDialog
+from app.ui.sync_dialogs import FirstConnectDialog
 from tests.sync.harness import (
     PASSPHRASE,
     USER_PASSWORD,
@@ -81,7 +81,7 @@ def test_first_run_connects_receives_the_caseload_and_shows_the_sync(
     main = _open(qtbot, dialog.store)
     qtbot.waitUntil(lambda: main.caseload.model.rowCount() == 1)
     qtbot.waitUntil(lambda: "Gesynchroniseerd" in main.sync_label.text(), timeout=10000)
-    settings_dialog = main.open_settings()
+    settings_dialog = main.dialogs.settings()
     assert settings_dialog.server.text() == central.url
     qtbot.mouseClick(settings_dialog.server_button, Qt.MouseButton.LeftButton)
     login = visible_dialog("LoginDialog")
@@ -133,7 +133,7 @@ def test_two_first_plans_are_one_conflict_and_the_caseworker_picks_a_version(  #
     qtbot, qtmodeltester, central: CentralServer, tmp_path: Path
 ) -> None:
     from app.models import Plan
-    from app.services.plans import PlanForm, save_plan
+    from app.services.plan_editing import PlanForm, save_plan
 
     office = new_laptop(tmp_path, "office", central, "wc.anna")
     field = new_laptop(tmp_path, "field", central, "wc.anna")
@@ -219,7 +219,7 @@ def test_a_local_edit_is_sent_shortly_after_it_is_saved(  # type: ignore[no-unty
     qtbot, central: CentralServer, tmp_path: Path, monkeypatch
 ) -> None:
     from app.models import JournalEntry
-    from app.ui.sync_panel import SyncController
+    from app.ui.sync_controller import SyncController
 
     monkeypatch.setattr(SyncController, "soon_ms", 200)
     laptop = new_laptop(tmp_path, "laptop", central, "wc.anna")

@@ -81,7 +81,7 @@ def test_english_chosen_in_settings(qtbot, qapp, store, owner) -> None:  # type:
 
 def test_sync_messages_speak_the_interface_language(qapp) -> None:  # type: ignore[no-untyped-def]
     from app.sync.errors import UNREACHABLE, ClockOff, ServerUnreachable
-    from app.ui.sync_panel import sync_message
+    from app.ui.sync_controller import sync_message
 
     install_translators(qapp, "en")
     try:

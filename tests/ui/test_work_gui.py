@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from app.domain.dates import add_months
 from app.models import JobCoachingHours, WageValueMeasurement
 from app.services.clients import create_client
-from app.services.job_coaching import hours_rows, monthly_use
+from app.services.job_coaching import hours_history, monthly_use
+from app.services.measurements import measurement_history
 from app.services.placement_view import placements
 from app.services.placements import (
     EmployerForm,
@@ -19,7 +20,6 @@ from app.services.placements import (
     create_employer,
     create_placement,
 )
-from app.services.wage_value import measurements
 from app.ui.coaching_tab import HoursModel, MonthUseModel
 from app.ui.placements_tab import MeasurementModel, PlacementModel
 from tests.factories import client_form, measurement_form
@@ -208,7 +208,7 @@ def test_proefplaatsing_flag_until_a_reason(qtbot, window, store, owner) -> None
 def test_half_year_report_from_the_tab(qtbot, window, store, owner, tmp_path) -> None:  # type: ignore[no-untyped-def]
     client_id = window.client_file.client_id
     window.client_file.work.coaching.worked_on.setText(_date(dt.date.today()))
-    window.client_file.work.add_hours(None, _date(dt.date.today()), "1:00", "workplace", "")
+    window.client_file.work.record_hours(None, _date(dt.date.today()), "1:00", "workplace", "")
     target = tmp_path / "rapport.pdf"
     assert window.client_file.work.write_report(target, None)
     assert target.read_bytes().startswith(b"%PDF")
@@ -230,9 +230,9 @@ def test_models_pass_the_model_tester(qtmodeltester, store, owner) -> None:  # t
             wage_hour="15",
             today=today,
         )
-        from app.services.job_coaching import add_hours
+        from app.services.job_coaching import record_hours
 
-        add_hours(
+        record_hours(
             session,
             owner,
             client_id,
@@ -243,8 +243,8 @@ def test_models_pass_the_model_tester(qtmodeltester, store, owner) -> None:  # t
             today=today,
         )
         rows = placements(session, owner, client_id, today=today)
-        found = measurements(session, owner, client_id)
-        hours = hours_rows(session, owner, client_id)
+        found = measurement_history(session, owner, client_id)
+        hours = hours_history(session, owner, client_id)
     for model, data in (
         (PlacementModel(), rows),
         (MeasurementModel(), found),
@@ -379,8 +379,8 @@ def test_a_subsidy_is_payable_once_its_decision_is_recorded(qtbot, window, store
 
 
 def test_a_low_wage_value_is_signalled_whatever_the_decision(qtbot, window, store, owner) -> None:  # type: ignore[no-untyped-def]
+    from app.services.measurements import record_measurement
     from app.services.subsidy_decisions import DecisionForm, record_decision
-    from app.services.wage_value import record_measurement
 
     client_id = window.client_file.client_id
     today = dt.date.today()

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.models import AuditEvent, Client, JournalEntry
 from app.services.clients import create_client
-from app.services.journal import add_entry, journal
+from app.services.journal import journal_history, record_journal_entry
 from app.ui.journal_tab import JournalModel
 from app.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
@@ -179,7 +179,7 @@ def test_filters_and_counts(qtbot, window, store, owner) -> None:  # type: ignor
 def test_journal_model(qtmodeltester, store, owner) -> None:  # type: ignore[no-untyped-def]
     with store.session(owner.caseworker_id) as session:
         client_id = create_client(session, owner, client_form())
-        add_entry(
+        record_journal_entry(
             session,
             owner,
             client_id,
@@ -189,7 +189,7 @@ def test_journal_model(qtmodeltester, store, owner) -> None:  # type: ignore[no-
             body="Tekst",
             today=dt.date(2026, 11, 22),
         )
-        rows = journal(session, owner, client_id)
+        rows = journal_history(session, owner, client_id)
     model = JournalModel()
     model.set_rows(rows)
     qtmodeltester.check(model)

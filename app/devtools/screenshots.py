@@ -32,8 +32,9 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
 
     from app.paths import DEMO_PASSPHRASE
     from app.services.demo import generate_demo
+    from app.services.opening import create_store
     from app.storage.insecure_keyring import InsecureDemoKeyring
-    from app.storage.store import Store, create_store
+    from app.storage.store import Store
     from app.ui.application import make_application
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -156,8 +157,8 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     from app.paths import DEMO_PASSPHRASE
     from app.services.caseload import Scope, caseload_rows
     from app.services.context import owner_actor
-    from app.services.journal import add_entry, correct_entry
-    from app.services.ladder import ladder_history
+    from app.services.journal import correct_journal_entry, record_journal_entry
+    from app.services.ladder import assessment_history
     from app.storage.store import Store
     from app.ui.dialogs import NewStoreDialog, UnlockDialog
     from app.ui.journal_tab import JournalEntryDialog
@@ -193,9 +194,9 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
         candidates = [r for r in rows if not r.display_name.isascii() and r.trede][:60]
         chosen = max(
             candidates or rows[:1],
-            key=lambda r: len(ladder_history(session, actor, r.client_id)),
+            key=lambda r: len(assessment_history(session, actor, r.client_id)),
         )
-        entry = add_entry(
+        entry = record_journal_entry(
             session,
             actor,
             chosen.client_id,
@@ -204,7 +205,7 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
             subject="Voortgangsgesprek",
             body="Klant werkt drie ochtenden per week bij de kringloop en wil meer uren.",
         )
-        correct_entry(
+        correct_journal_entry(
             session,
             actor,
             entry,
@@ -260,7 +261,7 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     window.client_file.tabs.setCurrentWidget(window.client_file.plan)
     shoot(window, "06h-dossier-plan")
 
-    figures = window.open_ladder_figures()
+    figures = window.dialogs.ladder_figures()
     _settle(app, lambda: not figures.is_computing())
     shoot(figures, "06d-ladderbeweging", 1000, 780)
     figures.close()
@@ -287,10 +288,10 @@ def _render_all(app: QApplication, store: object, shoot: Callable[..., None], fo
     settings_dialog.close()
 
     _conflict_examples(store, actor, chosen.client_id)
-    conflicts_dialog = window.open_conflicts()
+    conflicts_dialog = window.dialogs.conflicts()
     shoot(conflicts_dialog, "11-conflicten", 1180, 420)
     conflicts_dialog.close()
-    login = window.open_login()
+    login = window.dialogs.login()
     login.server.setText("https://trede.hengelo.example")
     login.username.setText("wc.demo")
     shoot(login, "12-aanmelden", 520, 300)
