@@ -341,7 +341,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_screenshots(args: argparse.Namespace) -> int:
     try:
         from app.devtools.screenshots import render_screenshots
-    except ImportError:  # the installed bundle leaves the developer tools out
+    except ModuleNotFoundError as missing:  # the installed bundle leaves the tools out
+        if missing.name not in {"app.devtools", "app.devtools.screenshots"}:
+            raise
         print("Schermafbeeldingen maken kan alleen vanuit de broncode (main.py).")
         return 2
 

@@ -52,14 +52,13 @@ def print_progress(done: int, total: int) -> None:
 def cmd_plan(args: argparse.Namespace, open_store: OpenStore) -> int:
     """Print a client's plan to PDF: the newest issued version, or the draft (CONCEPT)."""
     from app.reports.plan_pdf import print_plan
-    from app.services.plans import issue_plan, issued_document, plan_document
+    from app.services.plans import issue_plan, plan_to_print
 
     store = open_store()
     with owner_session(store) as (session, actor):
         if args.issue:
             issue_plan(session, actor, args.client)
-        document = issued_document(session, actor, args.client) if not args.draft else None
-        document = document or plan_document(session, actor, args.client)
+        document = plan_to_print(session, actor, args.client, draft=args.draft)
         print_plan(session, actor, args.client, document, args.out)
     kind = f"versie {document.version}" if document.version else "concept"
     print(f"Plan van aanpak ({kind}) geschreven naar {args.out}")

@@ -115,8 +115,8 @@ conflicts = Table(
     Column("message", Text),
     # who sees it besides its author: "scope" (whoever has the client), "leads" (the team
     # leads who have the client), "author" (nobody else)
-    Column("audience", String(10), nullable=False, default="scope"),
-    Column("size", Integer, nullable=False, default=0),
+    Column("audience", String(10), nullable=False, default="scope", server_default="scope"),
+    Column("size", Integer, nullable=False, default=0, server_default="0"),
     Column("status", String(20), nullable=False, default="open"),
     Column("created_at", UTCDateTime, nullable=False),
     Column("resolved_by", String(36)),

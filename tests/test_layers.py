@@ -22,9 +22,11 @@ from app.domain.vocab import Role
 from app.models import Base, Client, OutboxChange
 from app.models.guards import ACTOR_KEY
 from app.services import opening
+from app.services.actor import Actor
 from app.services.clients import create_client
 from app.services.context import get_setting, initialise_owner, set_setting
-from app.services.sync import forget_purged_clients, sync_engine
+from app.services.snapshot import forget_caseload_snapshot
+from app.services.sync import sync_engine
 from app.storage.store import Store
 from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING
 from app.sync import capture
@@ -157,17 +159,17 @@ def test_the_caseload_snapshot_goes_in_the_purge_transaction(
     store, client_id = snapshot_store
     with store.engine.connect() as conn:
         transaction = conn.begin()
-        purge_clients(conn, [client_id], on_purge=forget_purged_clients)
+        purge_clients(conn, [client_id], on_purge=forget_caseload_snapshot)
         transaction.rollback()
     assert _left(store, client_id) == (True, f'["{client_id}"]')
     with store.engine.begin() as conn:
-        purge_clients(conn, [client_id], on_purge=forget_purged_clients)
+        purge_clients(conn, [client_id], on_purge=forget_caseload_snapshot)
     assert _left(store, client_id) == (False, None)
 
 
 def test_the_sync_engine_of_a_store_takes_the_snapshot_along(store: Store) -> None:
     engine = sync_engine(store, transport=object())  # type: ignore[arg-type]
-    assert engine.on_purge is forget_purged_clients
+    assert engine.on_purge is forget_caseload_snapshot
 
 
 def test_the_import_contracts_are_kept() -> None:
@@ -195,3 +197,31 @@ def test_the_gui_opens_no_database_session_of_its_own() -> None:
         if ".session(" in line or "Session(" in line
     ]
     assert found == []
+
+
+def test_a_snapshot_written_after_a_purge_leaves_the_purged_client_out(
+    store: Store, owner: Actor
+) -> None:
+    """Rows read before a sync removed a client, written as the snapshot afterwards (at
+    close, say), never bring that client back to the start-up screen."""
+    from app.services.caseload import caseload_rows
+    from app.services.caseload_rows import SNAPSHOT_KEY, Scope, snapshot_rows
+    from app.services.clients import create_client
+    from app.services.snapshot import save_caseload_snapshot
+    from tests.factories import client_form
+
+    with store.session(owner.caseworker_id) as session:
+        kept = create_client(session, owner, client_form())
+        leaving = create_client(session, owner, client_form())
+        rows = caseload_rows(session, owner, scope=Scope.OWN)
+    assert {row.client_id for row in rows} == {kept, leaving}
+    with store.engine.begin() as conn:
+        purge_clients(conn, [leaving], on_purge=forget_caseload_snapshot)
+    with store.session(owner.caseworker_id) as session:
+        save_caseload_snapshot(session, owner, Scope.OWN, rows)
+    with store.session() as session:
+        text = get_setting(session, SNAPSHOT_KEY)
+    assert text is not None
+    restored = snapshot_rows(text)
+    assert restored is not None
+    assert [row.client_id for row in restored[2]] == [kept]

@@ -1,4 +1,4 @@
-"""The one pattern of correctable records, for each of its four kinds, through the workspace
+"""The one pattern of correctable records, for each of its kinds, through the workspace
 as the GUI uses it: a record and its correction are each saved with one audit record (the
 correction naming what it corrects) and one sync change group; the history keeps the
 original, marked as replaced; a record is corrected once; another caseworker's client is
@@ -23,6 +23,7 @@ from app.services.placements import EmployerForm, PlacementForm
 from app.storage.store import Store
 from app.workspace import Workspace
 from tests.factories import client_form, measurement_form
+from tests.test_placements import forfait
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -113,7 +114,27 @@ KINDS = [
         lambda ws, cid: ws.measurement_history(cid),
         lambda ws, cid, pid: ws.record_measurement(cid, _measurement(pid, "abc"), today=TODAY),
     ),
+    Kind(  # not one of the four of the GUI's record dialogs, but the same pattern
+        "subsidy_decision",
+        lambda ws, cid, pid: ws.record_decision(cid, forfait(pid), today=TODAY),
+        lambda ws, rid: ws.correct_decision(
+            rid, forfait(_placement_of_decision(ws, rid), ends_on="31-07-2026"), today=TODAY
+        ),
+        lambda ws, cid: ws.decision_history(cid),
+        lambda ws, cid, pid: ws.record_decision(
+            cid, forfait(pid, ends_on="01-01-2026"), today=TODAY
+        ),
+    ),
 ]
+
+
+def _placement_of_decision(ws: Workspace, decision_id: str) -> str:
+    from app.models import SubsidyDecision
+
+    with ws._session() as session:
+        found = session.get(SubsidyDecision, decision_id)
+        assert found is not None
+        return found.placement_id
 
 
 def _placement_of(ws: Workspace, measurement_id: str) -> str:

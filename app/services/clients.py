@@ -379,8 +379,3 @@ def get_client(
         trede=trede,
         review_on=review_on,
     )
-
-
-def client_birth_date(session: Session, actor: Actor, client_id: str) -> dt.date:
-    """The birth date a placement's checks need (age rules), without opening the file."""
-    return require_client(session, actor, client_id).birth_date

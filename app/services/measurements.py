@@ -74,11 +74,9 @@ def _save(
         or add_months(report, validity_months(report)),
         corrects_id=corrects_id,
     )
-    measurement_id = save_record(
-        session, actor, MEASUREMENT, measurement, tasks=len(form.filled_tasks())
-    )
-    for position, task in form.filled_tasks():
-        session.add(
+
+    def task_rows(measurement_id: str) -> list[WageValueTask]:
+        return [
             WageValueTask(
                 measurement_id=measurement_id,
                 position=position,
@@ -90,9 +88,12 @@ def _save(
                 result_pct=number(task.result_pct),
                 explanation=task.explanation.strip() or None,
             )
-        )
-    session.flush()
-    return measurement_id
+            for position, task in form.filled_tasks()
+        ]
+
+    return save_record(
+        session, actor, MEASUREMENT, measurement, task_rows, tasks=len(form.filled_tasks())
+    )
 
 
 def record_measurement(

@@ -47,5 +47,5 @@ def replace_database(
     key: UnlockedKey, fill: Callable[[Connection], None], complete: Callable[[Store], None]
 ) -> Path | None:
     """A new database for a damaged one (see app.storage.store.replace_database); the store
-    `complete` gets captures its edits, as the store opened afterwards does."""
+    that `complete` is given captures its edits, as the store opened afterwards does."""
     return _storage.replace_database(key, fill, complete, session_events=register_capture)

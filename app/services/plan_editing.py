@@ -13,6 +13,7 @@ from app.domain.formatting import format_date
 from app.domain.region import Instrument, region
 from app.domain.vocab import AuditAction
 from app.models import Client, Plan, PlanGoal, PlanInstrument, PlanVersion
+from app.services.access import require_client
 from app.services.audit import audit
 from app.services.context import Actor
 from app.services.plans import DEFAULT_CONSEQUENCES, current_plan
@@ -35,8 +36,9 @@ class PlanForm:
     instruments: tuple[tuple[str, str, str, str], ...] = ()  # instrument, description, from, until
 
 
-def plan_form(session: Session, client_id: str) -> tuple[PlanForm, int | None]:
+def plan_form(session: Session, actor: Actor, client_id: str) -> tuple[PlanForm, int | None]:
     """The current draft as a form, and its version (None: no plan yet)."""
+    require_client(session, actor, client_id)
     plan = current_plan(session, client_id)
     if plan is None:
         return PlanForm(consequences=DEFAULT_CONSEQUENCES), None
@@ -202,7 +204,9 @@ class VersionRow:
     issued_on: dt.date
 
 
-def plan_versions(session: Session, client_id: str) -> list[VersionRow]:
+def plan_versions(session: Session, actor: Actor, client_id: str) -> list[VersionRow]:
+    """The issued versions, newest first."""
+    require_client(session, actor, client_id)
     found = session.execute(
         select(PlanVersion.id, PlanVersion.number, PlanVersion.issued_on)
         .where(PlanVersion.client_id == client_id, PlanVersion.deleted_at.is_(None))

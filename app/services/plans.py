@@ -279,3 +279,17 @@ def record_plan_print(
         version=document.version,
     )
     session.flush()
+
+
+def plan_to_print(
+    session: Session,
+    actor: Actor,
+    client_id: str,
+    *,
+    draft: bool = False,
+    today: dt.date | None = None,
+) -> PlanDocument:
+    """What printing the plan prints: the newest issued version, or (with `draft`, or when
+    none was issued) the draft, which the PDF marks CONCEPT."""
+    issued = None if draft else issued_document(session, actor, client_id)
+    return issued or plan_document(session, actor, client_id, today=today)

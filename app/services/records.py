@@ -5,7 +5,7 @@ record it corrects) and each client's newest one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -34,12 +34,20 @@ class RecordKind(Generic[R]):
 
 
 def save_record(
-    session: Session, actor: Actor, kind: RecordKind[R], record: R, **details: Any
+    session: Session,
+    actor: Actor,
+    kind: RecordKind[R],
+    record: R,
+    parts: Callable[[str], Iterable[object]] = lambda _record_id: (),
+    **details: Any,
 ) -> str:
-    """Add a new record (a correction when its `corrects_id` is set) with its audit record."""
+    """Add a new record (a correction when its `corrects_id` is set) with its audit record;
+    `parts(record_id)` gives the rows that belong to it (a measurement's tasks), saved with
+    the audit record, so the record is never audited without them."""
     session.add(record)
     session.flush()
     record_id: str = getattr(record, "id")  # noqa: B009 (the models share no base with it)
+    session.add_all(parts(record_id))
     corrects_id = getattr(record, "corrects_id")  # noqa: B009
     if corrects_id:
         details["corrects"] = corrects_id
@@ -96,22 +104,6 @@ def latest_per_client(model: Any, date_column: Any, *extra: Any) -> Subquery:
     return ranked.subquery()
 
 
-def correction_target(
-    session: Session, actor: Actor, model: Any, record_id: str, *, missing: str
-) -> Any:
-    """The record a caseworker wants to correct: it exists, they may see its client, and no
-    correction replaced it yet (one correction each; correct the correction instead)."""
-    original = session.get(model, record_id)
-    if original is None or original.deleted_at is not None:
-        raise NotFound(missing)
-    require_client(session, actor, original.client_id)
-    if session.scalar(select(model.id).where(model.corrects_id == record_id)) is not None:
-        raise ValidationFailed(
-            {"correction": "Dit is al gecorrigeerd; corrigeer de correctie als er nog iets mis is."}
-        )
-    return original
-
-
 def corrections_of(records: Iterable[Any]) -> dict[str, str]:
     """Which correction replaced which record: original id -> correction id."""
     return {r.corrects_id: r.id for r in records if r.corrects_id}
@@ -130,6 +122,16 @@ class CorrectableRow:
 
 
 def record_to_correct(session: Session, actor: Actor, kind: RecordKind[R], record_id: str) -> R:
-    """`correction_target` for a kind of record."""
-    found: R = correction_target(session, actor, kind.model, record_id, missing=kind.missing)
+    """The record a caseworker wants to correct: it exists, they may see its client, and no
+    correction replaced it yet (one correction each; correct the correction instead)."""
+    model: Any = kind.model
+    original = session.get(model, record_id)
+    if original is None or original.deleted_at is not None:
+        raise NotFound(kind.missing)
+    require_client(session, actor, original.client_id)
+    if session.scalar(select(model.id).where(model.corrects_id == record_id)) is not None:
+        raise ValidationFailed(
+            {"correction": "Dit is al gecorrigeerd; corrigeer de correctie als er nog iets mis is."}
+        )
+    found: R = original
     return found

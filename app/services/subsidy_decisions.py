@@ -16,13 +16,18 @@ from app.domain.dates import period_end
 from app.domain.formatting import format_date
 from app.domain.placements import SUBSIDISED_TYPES, forfait_ends_on
 from app.domain.rules import rules
-from app.domain.vocab import AuditAction, PlacementType, SubsidyBasis, TargetGroupBasis
+from app.domain.vocab import PlacementType, SubsidyBasis, TargetGroupBasis
 from app.models import Placement, SubsidyDecision, WageValueMeasurement
 from app.services.access import placement_of_client, require_client
-from app.services.audit import audit
 from app.services.context import Actor
 from app.services.errors import ValidationFailed
-from app.services.records import CorrectableRow, correction_target, corrections_of
+from app.services.records import (
+    CorrectableRow,
+    RecordKind,
+    corrections_of,
+    record_to_correct,
+    save_record,
+)
 
 NOTE_MIN = 10
 NOTE_MAX = 2000
@@ -43,6 +48,14 @@ class DecisionForm:
     ends_on: str = ""
     decided_on: str = ""
     reference: str = ""
+
+
+DECISION = RecordKind(
+    SubsidyDecision,
+    "subsidy_decision",
+    SubsidyDecision.created_by,
+    "Deze beschikking bestaat niet.",
+)
 
 
 def measurement_valid_until(report_date: dt.date, next_measurement_on: dt.date | None) -> dt.date:
@@ -183,9 +196,7 @@ def record_decision(
 def correct_decision(
     session: Session, actor: Actor, decision_id: str, form: DecisionForm, *, today: dt.date
 ) -> str:
-    original = correction_target(
-        session, actor, SubsidyDecision, decision_id, missing="Deze beschikking bestaat niet."
-    )
+    original = record_to_correct(session, actor, DECISION, decision_id)
     if form.placement_id != original.placement_id:
         raise ValidationFailed({"placement_id": "Een correctie hoort bij dezelfde plaatsing."})
     return _save(session, actor, original.client_id, form, today, original.id)
@@ -220,13 +231,7 @@ def _save(
         reference=form.reference.strip() or None,
         corrects_id=corrects_id,
     )
-    session.add(decision)
-    session.flush()
-    action = AuditAction.CORRECT if corrects_id else AuditAction.CREATE
-    details = {"corrects": corrects_id} if corrects_id else {}
-    audit(session, actor, action, "subsidy_decision", decision.id, client_id=client_id, **details)
-    session.flush()
-    return decision.id
+    return save_record(session, actor, DECISION, decision)
 
 
 # ---------------------------------------------------------------- the view
@@ -300,7 +305,8 @@ def decision_rows_of(session: Session, client_ids: Sequence[str]) -> dict[str, l
     return grouped
 
 
-def decisions(session: Session, actor: Actor, client_id: str) -> list[DecisionRow]:
+def decision_history(session: Session, actor: Actor, client_id: str) -> list[DecisionRow]:
+    """Every decision of the client, newest first; corrected ones kept and marked."""
     require_client(session, actor, client_id)
     return decision_rows(session, client_id)
 

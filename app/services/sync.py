@@ -8,23 +8,23 @@ import datetime as dt
 import ipaddress
 import logging
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.vocab import AuditAction
-from app.models import Caseworker, Client, LocalSetting
+from app.models import Caseworker, Client
 from app.services.audit import audit
 from app.services.context import OWNER_KEY, actor_for, get_setting, set_setting
 from app.services.errors import AccessDenied, ValidationFailed
+from app.services.snapshot import forget_caseload_snapshot
 from app.storage import secrets as keyring_secrets
 from app.storage.store import Store
-from app.storage.unlocking import CASELOAD_SNAPSHOT_SETTING, secret_names, token_name
+from app.storage.unlocking import secret_names, token_name
 from app.sync.client import (
     CLOCK_OFFSET_KEY,
     CLOCK_TOLERANCE,
@@ -255,14 +255,7 @@ def run_sync(
 
 def sync_engine(store: Store, transport: Transport) -> SyncEngine:
     """The sync engine of this store, with what a purge must take along."""
-    return SyncEngine(store.engine, transport, on_purge=forget_purged_clients)
-
-
-def forget_purged_clients(conn: Connection, _client_ids: Sequence[str]) -> None:
-    """Called in the transaction that removes clients from the laptop: the caseload
-    snapshot of the start-up screen may name them, so it goes in the same commit (the next
-    caseload shown makes it again)."""
-    conn.execute(delete(LocalSetting).where(LocalSetting.key == CASELOAD_SNAPSHOT_SETTING))
+    return SyncEngine(store.engine, transport, on_purge=forget_caseload_snapshot)
 
 
 def wipe_local_store(store: Store) -> None:

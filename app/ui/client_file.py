@@ -275,14 +275,12 @@ class ClientFilePanel(QWidget):
 
     def open_client(self, client_id: str) -> None:
         self.today = dt.date.today()
-        self.details = self.workspace.client(client_id, today=self.today)
-        due = self.workspace.client_due_actions(client_id, today=self.today)
-        rows = self.workspace.journal_history(client_id)
-        assessments = self.workspace.assessment_history(client_id)
+        opened = self.workspace.open_client_file(client_id, today=self.today)
+        self.details = opened.details
         self._show(self.details)
-        self.overview.show_due(due, self.today)
-        self.journal.set_rows(rows)
-        self.ladder.set_rows(assessments, self.today)
+        self.overview.show_due(opened.due, self.today)
+        self.journal.set_rows(opened.journal)
+        self.ladder.set_rows(opened.assessments, self.today)
         self.work.load(client_id, self.today)
         self.plan.load(client_id, self.today)
 

@@ -85,9 +85,12 @@ class ClientWork(QObject):
             self.coaching.set_placements([], None)
             self.coaching.set_rows([], [], today)
             return
-        self.birth_date = self.workspace.client_birth_date(client_id)
-        found = self.workspace.measurement_history(client_id)
-        self.rows = self.workspace.placements(client_id, today=today, measurements=found)
+        loaded = self.workspace.client_placements(client_id, today=today)
+        self.birth_date, found, self.rows = (
+            loaded.birth_date,
+            loaded.measurements,
+            loaded.placements,
+        )
         self.latest = wage_value.latest_of(found)
         self.measurements = found
         self.placements.set_rows(self.rows, found, today)

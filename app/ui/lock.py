@@ -145,9 +145,10 @@ class LockController(QObject):
 
     def unlock(self) -> None:
         self.locked = False
-        self.pages.setCurrentIndex(0) if self._page_before is None else self.pages.setCurrentWidget(
-            self._page_before
-        )
+        if self._page_before is None:
+            self.pages.setCurrentIndex(0)
+        else:
+            self.pages.setCurrentWidget(self._page_before)
         for widget in self._hidden:
             widget.show()
         self._hidden = []

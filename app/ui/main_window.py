@@ -76,12 +76,13 @@ class MainWindow(QMainWindow):
         else:
             assert snapshot is not None and data_dir is not None
             self.actor = snapshot[0]
-        self.loading = CaseloadController(self.actor, self)
+        self.loader = CaseloadController(self.actor, self)
         self.setObjectName(crash.MESSAGE_OWNER)  # shows the message bridge's errors
-        self._shown_scope = self.loading.scope  # the scope of the rows on screen
+        # the scope of the rows on screen (a snapshot says which it holds)
+        self._shown_scope = snapshot[1] if snapshot is not None else self.loader.scope
         if self._workspace is not None:
             self.store = store
-            self.loading.attach(self._workspace)  # runs while the window is built and painted
+            self.loader.attach(self._workspace)  # runs while the window is built and painted
 
         self.actions_ = Actions(self)
         self.dialogs = WindowDialogs(self)
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
             self.actor = workspace.actor
             self.user_label.setText(self.actor.display_name)
         self._attach_parts(workspace)
-        self.loading.attach(workspace)
+        self.loader.attach(workspace)
         self._show_loading()
         self._update_title()
         self._update_actions()
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
 
     @property
     def scope(self) -> Scope:
-        return self.loading.scope
+        return self.loader.scope
 
     @property
     def locked(self) -> bool:
@@ -223,9 +224,9 @@ class MainWindow(QMainWindow):
         a.conflicts.triggered.connect(self.dialogs.conflicts)
         self.caseload.open_requested.connect(self.open_client)
         self.caseload.counts_changed.connect(self._show_counts)
-        self.loading.started.connect(self._show_loading)
-        self.loading.loaded.connect(self._caseload_loaded)
-        self.loading.failed.connect(self._caseload_failed)
+        self.loader.started.connect(self._show_loading)
+        self.loader.loaded.connect(self._caseload_loaded)
+        self.loader.failed.connect(self._caseload_failed)
         self.locking.changed.connect(self._lock_changed)
         self.pages.currentChanged.connect(lambda _i: self._update_actions())
         messages.bridge.error.connect(self._show_error)
@@ -235,18 +236,18 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ caseload
     def reload(self) -> None:
         """Load the caseload again (a reload asked for during a load comes after it)."""
-        self.loading.reload()
+        self.loader.reload()
 
     def is_loading(self) -> bool:
-        return self.loading.is_loading()
+        return self.loader.is_loading()
 
     def _show_loading(self) -> None:
-        if self.loading.is_loading():
+        if self.loader.is_loading():
             self.progress.show()
             self.statusBar().showMessage(tr("Caseload laden…"))
 
     def _caseload_loaded(self, scope: Scope, rows: list[CaseloadRow]) -> None:
-        if not self.loading.is_loading():
+        if not self.loader.is_loading():
             self.progress.hide()
             self.statusBar().clearMessage()
         self._shown_scope = scope
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _set_team_scope(self, team: bool) -> None:
         if self.actor.is_team_lead:
-            self.loading.set_scope(Scope.TEAM if team else Scope.OWN)
+            self.loader.set_scope(Scope.TEAM if team else Scope.OWN)
 
     def _find(self) -> None:
         self.show_caseload()
@@ -373,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def _wiped(self, text: str) -> None:
         """The central store revoked this laptop: its store is gone; say so and stop."""
-        self.loading.forget_snapshot()  # nothing may be written: the files are gone
+        self.loader.forget_snapshot()  # nothing may be written: the files are gone
         self.locking.shut()
         QMessageBox.critical(self, "Trede", text)
         self.close()
@@ -414,7 +415,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._sync is not None:
             self._sync.stop()
-        self.loading.close()
+        self.loader.close()
         QSettings().setValue("geometry/MainWindow", self.saveGeometry())
         QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -262,9 +262,9 @@ class PlanTab(QWidget):
         if client_id is None:
             self.summary.clear()
             return
-        document = self.workspace.plan_document(client_id, today=today)
-        _form, self._version = self.workspace.plan_form(client_id)
-        self.versions = self.workspace.plan_versions(client_id)
+        document, self._version, self.versions = self.workspace.plan_overview(
+            client_id, today=today
+        )
         self.summary.setHtml(self.describe(document))
         self.issue_button.setEnabled(self._version is not None)
 

@@ -60,12 +60,6 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         try:
-            self._run()
-        except RuntimeError:  # "Signal source has been deleted": its window closed meanwhile
-            log.info("a background job finished after its window closed")
-
-    def _run(self) -> None:
-        try:
             result = self.job(self.signals.progress.emit, self.is_cancelled)
         except BaseException as exc:  # reported to the GUI thread, which shows a message
             if isinstance(exc, expected_errors()):
@@ -83,9 +77,19 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
         finally:
             self._done.set()
+            with _running_lock:
+                _running.discard(self)
+
+
+# Every started worker, until it has run: its signals must outlive the window or controller
+# that started it (that may close while the job runs; the result then goes nowhere).
+_running: set[Worker] = set()
+_running_lock = threading.Lock()
 
 
 def start(worker: Worker) -> Worker:
+    with _running_lock:
+        _running.add(worker)
     QThreadPool.globalInstance().start(worker)
     return worker
 

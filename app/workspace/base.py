@@ -63,6 +63,8 @@ class as_caseworker(Generic[P, T]):  # noqa: N801 (used like a decorator)
             with workspace._session() as session:
                 return use_case(session, workspace.actor, *args, **kwargs)
 
+        call.__name__ = call.__qualname__ = getattr(use_case, "__name__", "use_case")
+        call.__doc__ = use_case.__doc__
         return call
 
 

@@ -3,7 +3,9 @@ lists and figures, conflicts. Each name is the service use case it runs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -16,26 +18,48 @@ from app.services import ladder as ladder_service
 from app.services import ladder_figures as figures_service
 from app.services import snapshot as snapshot_service
 from app.services import subsidy_statement as statement_service
-from app.services.caseload_rows import CaseloadRow, Scope
+from app.services.caseload_rows import CaseloadRow, DueAction, Scope
+from app.services.clients import ClientDetails
+from app.services.journal import JournalRow
+from app.services.ladder import AssessmentRow
 from app.storage.errors import StoreError
 from app.workspace.base import WorkspaceBase, as_caseworker
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class ClientFile:
+    """A client's file as it opens: the details, what is due, the journal and the ladder."""
+
+    details: ClientDetails
+    due: list[DueAction]
+    journal: list[JournalRow]
+    assessments: list[AssessmentRow]
+
+
 class Casework(WorkspaceBase):
     # the caseload and its lists
     caseload_rows = as_caseworker(caseload_service.caseload_rows)
     due_list = as_caseworker(due_service.due_list)
-    client_due_actions = as_caseworker(due_service.client_due_actions)
     ladder_figures = as_caseworker(figures_service.ladder_figures)
     subsidy_statement = as_caseworker(statement_service.subsidy_statement)
 
     # a client's file
     create_client = as_caseworker(client_service.create_client)
-    client = as_caseworker(client_service.get_client)
+
+    def open_client_file(self, client_id: str, *, today: dt.date) -> ClientFile:
+        """Open a client's file (an audited view), read in one transaction."""
+        with self._session() as session:
+            actor = self.actor
+            return ClientFile(
+                client_service.get_client(session, actor, client_id, today=today),
+                due_service.client_due_actions(session, actor, client_id, today=today),
+                journal_service.journal_history(session, actor, client_id),
+                ladder_service.assessment_history(session, actor, client_id),
+            )
+
     update_client = as_caseworker(client_service.update_client)
-    client_birth_date = as_caseworker(client_service.client_birth_date)
 
     # records: the journal and the ladder
     journal_history = as_caseworker(journal_service.journal_history)

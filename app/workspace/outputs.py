@@ -19,6 +19,7 @@ from app.services.caseload import caseload_rows
 from app.services.caseload_rows import CaseloadRow, Scope
 from app.services.exports import ExportFormat, export_caseload
 from app.services.job_coaching import half_year_report
+from app.services.plan_editing import VersionRow
 from app.services.plans import PlanDocument
 from app.services.reporting import quarter_report
 from app.services.transfer import export_transfer, import_transfer
@@ -30,13 +31,23 @@ Cancelled = Callable[[], bool]
 
 class Outputs(WorkspaceBase):
     # the plan van aanpak
-    plan_document = as_caseworker(plan_service.plan_document)
     issued_document = as_caseworker(plan_service.issued_document)
-    plan_form = reading(plan_editing.plan_form)
-    plan_versions = reading(plan_editing.plan_versions)
+    plan_to_print = as_caseworker(plan_service.plan_to_print)
+    plan_form = as_caseworker(plan_editing.plan_form)
     instrument_catalogue = reading(plan_editing.instrument_catalogue)
     save_plan = as_caseworker(plan_editing.save_plan)
     export_statement = as_caseworker(statement_export_service.export_statement)
+
+    def plan_overview(
+        self, client_id: str, *, today: dt.date
+    ) -> tuple[PlanDocument, int | None, list[VersionRow]]:
+        """The plan tab: the draft as a document, the draft's version (None: no plan yet) and
+        the issued versions, read in one transaction."""
+        with self._session() as session:
+            actor = self.actor
+            document = plan_service.plan_document(session, actor, client_id, today=today)
+            _form, version = plan_editing.plan_form(session, actor, client_id)
+            return document, version, plan_editing.plan_versions(session, actor, client_id)
 
     def issue_plan(
         self,
@@ -56,12 +67,6 @@ class Outputs(WorkspaceBase):
                 signed_by_client_on=signed_by_client_on,
                 signed_by_caseworker_on=signed_by_caseworker_on,
             ).number
-
-    def plan_to_print(self, client_id: str, *, today: dt.date | None = None) -> PlanDocument:
-        """The newest issued version, or the draft (printed as CONCEPT)."""
-        with self._session() as session:
-            issued = plan_service.issued_document(session, self.actor, client_id)
-            return issued or plan_service.plan_document(session, self.actor, client_id, today=today)
 
     def print_plan(self, client_id: str, document: PlanDocument, path: Path) -> None:
         from app.reports.plan_pdf import print_plan

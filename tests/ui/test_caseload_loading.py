@@ -83,3 +83,22 @@ def test_the_team_rows_are_labelled_as_the_team(qtbot, tmp_path) -> None:  # typ
     assert "team" in window.count_label.text() and "eigen" not in window.count_label.text()
     qtbot.waitUntil(lambda: workspace.snapshots == [(Scope.TEAM, 5)])
     window.close()
+
+
+def test_closing_the_window_while_the_caseload_loads(qtbot, tmp_path, capfd) -> None:  # type: ignore[no-untyped-def]
+    """The load finishes after its window is gone: no error, nothing shown, nothing kept."""
+    import gc
+
+    workspace = FakeWorkspace(tmp_path)
+    workspace.hold_first_load.clear()
+    window = _window(qtbot, workspace)
+    qtbot.waitUntil(lambda: workspace.loads == [Scope.TEAM])
+    window.close()
+    window.deleteLater()
+    del window
+    qtbot.wait(50)
+    gc.collect()
+    workspace.hold_first_load.set()
+    qtbot.wait(300)
+    assert "Traceback" not in capfd.readouterr().err
+    assert workspace.snapshots == []
