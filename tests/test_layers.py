@@ -95,13 +95,15 @@ def test_a_store_opened_through_the_opener_captures_its_changes(tmp_path: Path) 
 
 
 def test_a_store_without_capture_fails_loudly_in_tests(tmp_path: Path) -> None:
-    """A session on a laptop store that does not capture (here: a store opened with empty
-    session events, as a path around the opener would) is refused by the tests' guard."""
+    """A session on a laptop store that does not capture (here: a store opened with session
+    events that install nothing but say otherwise) is refused by the tests' guard."""
     from app.storage import store as storage
 
     folder = tmp_path / "store"
     opening.create_store(folder, PASSPHRASE).close()
-    store = storage.unlock_store(folder, PASSPHRASE, session_events=lambda _sessions: None)
+    store = storage.unlock_store(
+        folder, PASSPHRASE, session_events=lambda _sessions: "nothing (a hook that lies)"
+    )
     try:
         with pytest.raises(AssertionError, match="without change capture"), store.session() as s:
             _make_client(s)
@@ -225,3 +227,17 @@ def test_a_snapshot_written_after_a_purge_leaves_the_purged_client_out(
     restored = snapshot_rows(text)
     assert restored is not None
     assert [row.client_id for row in restored[2]] == [kept]
+
+
+def test_a_store_whose_session_events_watch_no_flush_is_refused(store: Store) -> None:
+    """Session events that install nothing (a stand-in for the capture) would let edits
+    never reach the outbox: storage refuses such a store, and leaves it openable."""
+    from app.services import opening
+    from app.storage import store as storage
+    from tests.conftest import PASSPHRASE
+
+    data_dir = store.paths.data_dir
+    store.close()
+    with pytest.raises(storage.CaptureMissing):
+        storage.unlock_store(data_dir, PASSPHRASE, session_events=lambda _sessions: "")
+    opening.unlock_store(data_dir, PASSPHRASE).close()  # the lock was let go

@@ -20,7 +20,7 @@ from app.services.placements import EmployerForm, PlacementForm, create_employer
 from app.services.subsidy_decisions import (
     DecisionForm,
     correct_decision,
-    decisions,
+    decision_history,
     record_decision,
 )
 from tests.factories import client_form, measurement_form
@@ -140,7 +140,7 @@ def test_bad_decisions_are_refused_with_a_message(  # type: ignore[no-untyped-de
 ) -> None:
     problems = refused(session, owner, client_id, forfait(placement_id, **changes))
     assert words in problems[field], problems
-    assert decisions(session, owner, client_id) == []
+    assert decision_history(session, owner, client_id) == []
 
 
 def test_only_paid_jobs_get_a_decision(session, owner, client_id) -> None:  # type: ignore[no-untyped-def]
@@ -192,7 +192,7 @@ def test_a_correction_replaces_the_decision(session, owner, client_id, placement
     second = correct_decision(
         session, owner, first, forfait(placement_id, ends_on="30-06-2026"), today=TODAY
     )
-    rows = decisions(session, owner, client_id)
+    rows = decision_history(session, owner, client_id)
     assert {(r.id, r.is_superseded) for r in rows} == {(first, True), (second, False)}
     (row,) = placements(session, owner, client_id, today=dt.date(2026, 7, 1))
     assert not row.subsidy.payable

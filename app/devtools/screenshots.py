@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import keyring
+    from PySide6.QtCore import QSettings
 
     from app.paths import DEMO_PASSPHRASE
     from app.services.demo import generate_demo
@@ -38,6 +40,10 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
     from app.ui.application import make_application
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    # the windows remember their sizes: in a throw-away folder, never the user's settings
+    settings_dir = tempfile.mkdtemp(prefix="trede-screens-settings-")
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, settings_dir)
     app = make_application(["trede-screenshots"])
     saved: list[Path] = []
 
@@ -66,6 +72,7 @@ def render_screenshots(out_dir: Path, *, clients: int = 400) -> list[Path]:
             for widget in QApplication.topLevelWidgets():
                 widget.close()
             store.close()
+            shutil.rmtree(settings_dir, ignore_errors=True)
     return saved
 
 

@@ -72,11 +72,17 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SessionEvents = Callable[["sessionmaker[Session]"], None]
+SessionEvents = Callable[["sessionmaker[Session]"], str]
 """Registers what every session of one store must do, on that store's own sessionmaker and
 on nothing else: the change capture of app.sync (storage does not import sync). A laptop
 store without it would lose the sync changes of its edits without a sound, so every way to
-a Store asks for it; app.services.opening is the one opener that passes the capture."""
+a Store asks for it; app.services.opening is the one opener that passes the capture. It
+returns what it installed; a store whose events say nothing is refused (CaptureMissing)."""
+
+
+class CaptureMissing(RuntimeError):
+    """A store was opened with session events that installed nothing (no change capture):
+    a programming error, never a message for the caseworker."""
 
 
 # What SQLite and SQLCipher say when a page is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
@@ -129,7 +135,8 @@ class Store:
         # the store's own sessionmaker (its own Session subclass): listeners registered on
         # it reach this store's sessions only, never another database's
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        session_events(self._sessions)
+        if not session_events(self._sessions):
+            raise CaptureMissing("the store's session events installed nothing (no capture)")
         self.damaged = False
         self._checked_at = time.monotonic()  # opening checked every page
         event.listen(engine, "handle_error", self._on_error)

@@ -144,7 +144,7 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
 CAPTURED_KEY = "sync_capture"  # in the info of every session that captures its changes
 
 
-def register_capture(sessions: sessionmaker[Session]) -> None:
+def register_capture(sessions: sessionmaker[Session]) -> str:
     """Capture the changes of the sessions of `sessions` (one store's own sessionmaker, with
     its own Session subclass): no other session in the process is touched. The store opener
     of app.services.opening passes this to storage."""
@@ -154,6 +154,7 @@ def register_capture(sessions: sessionmaker[Session]) -> None:
     info = dict(sessions.kw.get("info") or {})
     info[CAPTURED_KEY] = True
     sessions.configure(info=info)
+    return "change capture"
 
 
 def is_captured(session: Session) -> bool:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.workspace.opening import Store
 
+log = logging.getLogger(__name__)
+
 DEMO_CLIENTS = 1000
 FIRST_PAINT_MS = 60
 # The database layer is imported this long after the unlock screen shows: typing a passphrase
@@ -182,5 +184,7 @@ def run_gui(data_dir: Path, *, demo: bool) -> int:
     try:
         return app.exec()
     finally:
+        if not worker.finish_all():
+            log.warning("a background job was still running at quit")
         if window.store is not None:
             window.store.close()

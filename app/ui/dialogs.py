@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from app.storage.unlocking import (
     read_local_setting,
     unlock_key,
 )
-from app.ui import prefetch, worker
+from app.ui import prefetch, settings, worker
 from app.ui.forms import Field, confirm_discard, error_label
 from app.ui.i18n import tr, vocab_label
 
@@ -47,19 +47,16 @@ class BaseDialog(QDialog):
         super().__init__(parent)
         self._geometry_restored = False
 
-    def _geometry_key(self) -> str:
-        return f"geometry/{type(self).__name__}"
-
     def showEvent(self, event: QShowEvent) -> None:
         if not self._geometry_restored:
             self._geometry_restored = True
-            saved = QSettings().value(self._geometry_key())
+            saved = settings.saved_geometry(type(self).__name__)
             if saved is not None:
                 self.restoreGeometry(saved)
         super().showEvent(event)
 
     def done(self, result: int) -> None:
-        QSettings().setValue(self._geometry_key(), self.saveGeometry())
+        settings.save_geometry(type(self).__name__, self.saveGeometry())
         super().done(result)
 
     def grow_to_fit(self) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Caseload bijwerken…"))
         self._update_title()
         self._update_actions()
-        saved = QSettings().value("geometry/MainWindow")
+        saved = settings.saved_geometry("MainWindow")
         if saved is not None:
             self.restoreGeometry(saved)
         else:
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         if self._sync is not None:
             self._sync.stop()
         self.loader.close()
-        QSettings().setValue("geometry/MainWindow", self.saveGeometry())
+        settings.save_geometry("MainWindow", self.saveGeometry())
         QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
         super().closeEvent(event)
 

@@ -3,7 +3,7 @@ language, geometry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 IDLE_MINUTES_DEFAULT = 5
 SYNC_MINUTES_DEFAULT = 5
@@ -44,3 +44,14 @@ def language() -> str:
 
 def set_language(code: str) -> None:
     QSettings().setValue("ui/language", code if code in LANGUAGES else "nl")
+
+
+def saved_geometry(name: str) -> QByteArray | None:
+    """Where the window or dialog `name` was last; None when never saved, or when the stored
+    value is not a saved geometry (a damaged settings file must not stop Trede)."""
+    value = QSettings().value(f"geometry/{name}")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_geometry(name: str, geometry: QByteArray) -> None:
+    QSettings().setValue(f"geometry/{name}", geometry)

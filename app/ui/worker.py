@@ -54,27 +54,37 @@ class Worker(QRunnable):
     def is_cancelled(self) -> bool:
         return self._cancelled
 
+    def _progress(self, done: int, total: int) -> None:
+        self._tell(self.signals.progress, done, total)
+
+    @staticmethod
+    def _tell(signal: Any, *values: object) -> None:
+        try:
+            signal.emit(*values)
+        except RuntimeError:  # "Signal source has been deleted": Trede is closing
+            log.info("a background job's news went nowhere: the application is closing")
+
     def wait(self, timeout: float = 10.0) -> bool:
         """Block until the job has run (for closing while it writes); False on timeout."""
         return self._done.wait(timeout)
 
     def run(self) -> None:
         try:
-            result = self.job(self.signals.progress.emit, self.is_cancelled)
+            result = self.job(self._progress, self.is_cancelled)
         except BaseException as exc:  # reported to the GUI thread, which shows a message
             if isinstance(exc, expected_errors()):
                 # an offline laptop, a refused input: said to the caseworker, no fault here
                 log.info("background job stopped: %s", type(exc).__name__)
-                self.signals.failed.emit(exc)
+                self._tell(self.signals.failed, exc)
             else:
                 log.exception("background job failed")
                 from app.ui.crash import unexpected_error_message
 
                 failure = UnexpectedFailure(unexpected_error_message())
                 failure.__cause__ = exc
-                self.signals.failed.emit(failure)
+                self._tell(self.signals.failed, failure)
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
         finally:
             self._done.set()
             with _running_lock:
@@ -92,6 +102,17 @@ def start(worker: Worker) -> Worker:
         _running.add(worker)
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+def finish_all(timeout_s: float = 10.0) -> bool:
+    """At quit, before the store closes: cancel every running job and wait for them, so that
+    none still reads or writes the store (or reports to a window) as it goes. False when one
+    did not finish in time."""
+    with _running_lock:
+        running = list(_running)
+    for job in running:
+        job.cancel()
+    return QThreadPool.globalInstance().waitForDone(int(timeout_s * 1000))
 
 
 def run_with_progress(

@@ -257,3 +257,50 @@ def test_a_backup_can_be_made_from_the_menu(qtbot, store: Store, owner) -> None:
     finally:
         messages.bridge.info.disconnect(said.append)
     assert len(backups(store.paths)) >= max(before, 1)
+
+
+def test_quitting_cancels_the_running_jobs_and_waits_for_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At quit the store closes only after every background job stopped: none still reads
+    it, and none reports to a window that is gone (that crashed in about half the quits
+    during the first load)."""
+    import threading
+
+    import shiboken6
+
+    from app.ui import worker
+
+    started, seen = threading.Event(), []
+
+    def job(_progress, cancelled):  # type: ignore[no-untyped-def]
+        started.set()
+        while not cancelled():
+            time.sleep(0.01)
+        seen.append("stopped")
+        return "done"
+
+    running = worker.start(worker.Worker(job))
+    assert started.wait(5)
+    shiboken6.delete(running.signals)  # its window is gone: nobody can hear the result
+    assert worker.finish_all(timeout_s=5)
+    assert seen == ["stopped"] and running.wait(0)
+
+
+def test_a_damaged_window_size_setting_is_ignored(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A settings file with a garbled saved geometry (by hand, or an older Trede) opened the
+    dialog with a segmentation fault; now the dialog opens at its own size."""
+    from PySide6.QtCore import QSettings
+
+    from app.ui.dialogs import UnlockDialog
+
+    QSettings().setValue("geometry/UnlockDialog", "X")
+    QSettings().setValue("geometry/MainWindow", 12)
+    try:
+        dialog = UnlockDialog(tmp_path)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.isVisible() and dialog.width() > 100
+        dialog.reject()
+        assert QSettings().value("geometry/UnlockDialog") != "X"  # saved afresh
+    finally:
+        QSettings().remove("geometry/UnlockDialog")
+        QSettings().remove("geometry/MainWindow")
