@@ -53,3 +53,14 @@ def test_found_whatever_diacritics_are_typed(person, data) -> None:  # type: ign
     )
     assert matches(typed, haystack)
     assert matches(fold(full), haystack)
+
+
+def test_a_name_typed_as_the_list_shows_it_is_found() -> None:
+    """The caseload lists 'Amrani, Nordin'; typing that (comma and all) finds the client."""
+    from app.domain.names import search_words
+
+    haystack = search_text("Nordin", None, "Amrani", "123456782", "7551AB")
+    assert search_words("Amrani, Nordin") == ["amrani", "nordin"]
+    assert matches(listing_name("Nordin", None, "Amrani"), haystack)
+    assert matches("N. Amrani", haystack) and matches("(amrani)", haystack)
+    assert not matches("Amrani, Anouk", haystack)

@@ -75,8 +75,12 @@ def search_text(*fields: str | None) -> str:
 
 
 def search_words(query: str) -> list[str]:
-    """The folded words of what was typed; a hyphen separates words ("yilmaz-gas")."""
-    return fold(query).replace("-", " ").split()
+    """The folded words of what was typed; a hyphen separates words ("yilmaz-gas"), and so
+    does the punctuation of a name as lists show it ("Amrani, Nordin", "A. Klant")."""
+    return fold(query).translate(_SEPARATORS).split()
+
+
+_SEPARATORS = str.maketrans({mark: " " for mark in "-,;.()"})
 
 
 def matches(query: str, haystack_folded: str) -> bool:
