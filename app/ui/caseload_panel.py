@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -124,6 +125,8 @@ class CaseloadPanel(QWidget):
         self.overdue.toggled.connect(self.apply)
         self.review_overdue.toggled.connect(self.apply)
         self.table.activated.connect(self._activated)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
 
     # ------------------------------------------------------------ data
     def set_rows(self, rows: list[CaseloadRow]) -> None:
@@ -188,6 +191,32 @@ class CaseloadPanel(QWidget):
         if self.model.rowCount() == 1:
             return self.model.row_at(0).client_id
         return None
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: the one client found opens; with more, the list gets
+        the focus on the first of them (Enter again opens it)."""
+        self.apply()  # what was typed last, without waiting for the pause
+        if self.model.rowCount() == 1:
+            self.open_requested.emit(self.model.row_at(0).client_id)
+        elif self.model.rowCount() > 1:
+            self._into_list()
+
+    def _into_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box moves into the list."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            self._into_list()
+            return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
         client_id = self.caseload.selected_client_id()
         if client_id:
             self.open_client(client_id)
+        elif self.pages.currentWidget() is self.caseload:
+            messages.info(tr("Kies eerst een klant in de lijst (pijltjes en Enter)."))
 
     def show_caseload(self) -> None:
         if self.locked:

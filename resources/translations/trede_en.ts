@@ -920,6 +920,10 @@
         <translation>{0} overdue</translation>
     </message>
     <message>
+        <source>Kies eerst een klant in de lijst (pijltjes en Enter).</source>
+        <translation>First choose a client in the list (arrow keys and Enter).</translation>
+    </message>
+    <message>
         <source>Het wachtwoord is gewijzigd.</source>
         <translation>The passphrase has been changed.</translation>
     </message>

@@ -102,3 +102,34 @@ def test_closing_the_window_while_the_caseload_loads(qtbot, tmp_path, capfd) -> 
     qtbot.wait(300)
     assert "Traceback" not in capfd.readouterr().err
     assert workspace.snapshots == []
+
+
+def test_enter_and_down_in_the_search_box(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Typing a name and Enter opens the one client found; with several, Enter (or Down)
+    moves into the list on the first of them, where Enter opens it."""
+    workspace = FakeWorkspace(tmp_path, own=3, others=0)
+    window = _window(qtbot, workspace)
+    qtbot.waitUntil(lambda: not window.is_loading() and window.caseload.model.rowCount() == 3)
+    opened: list[str] = []
+    window.caseload.open_requested.disconnect()
+    window.caseload.open_requested.connect(opened.append)
+    search = window.caseload.search
+
+    window.caseload.focus_search()
+    qtbot.keyClicks(search, "klant001")
+    qtbot.keyClick(search, Qt.Key.Key_Return)  # at once, before the search pause ends
+    assert opened == ["client-1"]
+
+    search.clear()
+    qtbot.keyClicks(search, "klant")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert opened == ["client-1"] and window.caseload.table.hasFocus()
+    assert window.caseload.selected_client_id() == window.caseload.model.row_at(0).client_id
+    qtbot.keyClick(window.caseload.table, Qt.Key.Key_Return)
+    assert opened == ["client-1", window.caseload.model.row_at(0).client_id]
+
+    window.caseload.focus_search()
+    window.caseload.table.clearSelection()
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert window.caseload.table.hasFocus() and window.caseload.table.currentIndex().row() == 0
+    window.close()
