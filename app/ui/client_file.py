@@ -39,6 +39,7 @@ from app.services.ladder import (
 )
 from app.ui.client_form import ClientFormDialog
 from app.ui.client_work import ClientWork
+from app.ui.flow_layout import FlowLayout
 from app.ui.i18n import tr, vocab_label
 from app.ui.journal_tab import JournalEntryDialog, JournalTab
 from app.ui.ladder_tab import AssessmentDialog, LadderTab
@@ -230,8 +231,7 @@ class ClientFilePanel(QWidget):
         self.title.setAccessibleName(tr("Naam van de klant"))
         self.edit_button = QPushButton(tr("Gegevens bewerken"))
         self.edit_button.setToolTip(tr("Ctrl+E"))
-        self.chips = QHBoxLayout()
-        self.chips.setSpacing(6)
+        self.chips = FlowLayout()  # wraps: many chips never widen the window
         header = QFrame()
         header.setProperty("role", "header")
         header_layout = QVBoxLayout(header)
@@ -332,7 +332,6 @@ class ClientFilePanel(QWidget):
             chips.append(_chip(tr("Medewerker: {0}").format(details.caseworker_name)))
         for chip in chips:
             self.chips.addWidget(chip)
-        self.chips.addStretch()
         self.overview.show_client(details)
 
     # ------------------------------------------------------------ editing
