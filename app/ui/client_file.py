@@ -45,6 +45,7 @@ from app.ui.journal_tab import JournalEntryDialog, JournalTab
 from app.ui.ladder_tab import AssessmentDialog, LadderTab
 from app.ui.plan_tab import PlanTab
 from app.ui.style import DANGER
+from app.ui.window_parts import tab_shortcuts
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -254,6 +255,7 @@ class ClientFilePanel(QWidget):
         self.tabs.addTab(self.work.coaching, tr("Job&coaching"))
         self.tabs.addTab(self.plan, tr("Pl&an"))
         self.tabs.addTab(self.journal, tr("&Journaal"))
+        tab_shortcuts(self.tabs)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)

@@ -37,6 +37,7 @@ from app.ui.window_parts import build_menus, build_status_bar, build_toolbar
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from app.services.recent import RecentClient
     from app.ui.client_file import ClientFilePanel
     from app.ui.client_form import ClientFormDialog
     from app.ui.file_actions import FileActions
@@ -96,7 +97,10 @@ class MainWindow(QMainWindow):
         self.opener: worker.Worker | None = None  # the worker that opens the store, if any
         self._files: FileActions | None = None
         self._sync: SyncController | None = None
-        build_menus(self, self.actions_, team_lead=self.actor.is_team_lead)
+        self.recent_menu = build_menus(
+            self, self.actions_, team_lead=self.actor.is_team_lead, recent=self._recent_clients
+        )
+        self.recent_menu.triggered.connect(lambda action: self.open_client(action.data()))
         build_toolbar(
             self,
             self.actions_,
@@ -310,6 +314,9 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.client_file)
         self._update_title()
+
+    def _recent_clients(self) -> list[RecentClient]:
+        return self._workspace.recent_clients() if self._workspace is not None else []
 
     def open_selected(self) -> None:
         client_id = self.caseload.selected_client_id()

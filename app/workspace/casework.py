@@ -16,6 +16,7 @@ from app.services import due_list as due_service
 from app.services import journal as journal_service
 from app.services import ladder as ladder_service
 from app.services import ladder_figures as figures_service
+from app.services import recent as recent_service
 from app.services import snapshot as snapshot_service
 from app.services import subsidy_statement as statement_service
 from app.services.caseload_rows import CaseloadRow, DueAction, Scope
@@ -52,12 +53,16 @@ class Casework(WorkspaceBase):
         """Open a client's file (an audited view), read in one transaction."""
         with self._session() as session:
             actor = self.actor
-            return ClientFile(
+            opened = ClientFile(
                 client_service.get_client(session, actor, client_id, today=today),
                 due_service.client_due_actions(session, actor, client_id, today=today),
                 journal_service.journal_history(session, actor, client_id),
                 ladder_service.assessment_history(session, actor, client_id),
             )
+            recent_service.remember_opened(session, client_id)
+            return opened
+
+    recent_clients = as_caseworker(recent_service.recent_clients)
 
     update_client = as_caseworker(client_service.update_client)
 

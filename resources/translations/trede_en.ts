@@ -872,8 +872,16 @@
         <translation>&amp;Client</translation>
     </message>
     <message>
+        <source>&amp;Recent geopend</source>
+        <translation>&amp;Recently opened</translation>
+    </message>
+    <message>
         <source>Bee&amp;ld</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>(nog geen dossiers geopend)</source>
+        <translation>(no files opened yet)</translation>
     </message>
     <message>
         <source>Werkbalk</source>
