@@ -3,6 +3,7 @@ that ignores case and diacritics ("sukru yilmaz" finds "Şükrü Yılmaz")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 
@@ -86,3 +87,11 @@ _SEPARATORS = str.maketrans({mark: " " for mark in "-,;.()"})
 def matches(query: str, haystack_folded: str) -> bool:
     """Every word of the query occurs in the folded haystack, in any order."""
     return all(word in haystack_folded for word in search_words(query))
+
+
+def document_file_name(title: str, client_name: str, on: dt.date, suffix: str) -> str:
+    """'Plan van aanpak - Şükrü Yılmaz - 2026-12-08.pdf': the name a caseworker recognises
+    in a folder, without characters a file system refuses ('/', ':', quotes, ...)."""
+    safe = "".join(ch if ch.isalnum() or ch in " -'." else " " for ch in client_name)
+    name = " ".join(safe.split()) or "klant"
+    return f"{title} - {name} - {on.isoformat()}{suffix}"

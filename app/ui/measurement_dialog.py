@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from app.domain.formatting import format_money, format_number, fraction_text
 from app.domain.rules import rules
 from app.domain.wage import LoonwaardeSignal, SubsidyParts, loonwaarde_signal
 from app.services.wage_value import MeasurementForm, TaskForm, validity_months
-from app.ui.dialogs import save_cancel_buttons
+from app.ui.dialogs import save_cancel_buttons, scrolling
 from app.ui.forms import Field, error_label
 from app.ui.i18n import QT_TR_NOOP, tr
 from app.ui.record_dialog import RecordDialog
@@ -261,17 +260,8 @@ class MeasurementDialog(RecordDialog):
         top.addLayout(right, 1)
         # The form scrolls inside the dialog and the buttons stay put: the subsidy sum and
         # messages grow it past a 1366x768 screen otherwise.
-        content = QWidget()
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addLayout(top)
-        inner.addWidget(tasks_box)
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = self.record_layout
-        layout.addWidget(scroll)
+        layout.addWidget(scrolling(top, tasks_box))
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)
         self.start_watching(

@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCompleter,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.names import document_file_name
 from app.domain.region import Instrument
 from app.services.plan_editing import (
     GOAL_ROWS,
@@ -40,7 +41,7 @@ from app.services.plan_editing import (
 from app.services.plans import PlanDocument, signature_problems
 from app.storage.errors import OutputPathProblem
 from app.ui import messages
-from app.ui.dialogs import FormDialog, save_cancel_buttons
+from app.ui.dialogs import FormDialog, save_cancel_buttons, scrolling
 from app.ui.forms import Field
 from app.ui.i18n import QT_TR_NOOP, tr
 
@@ -110,9 +111,8 @@ class PlanDialog(FormDialog):
                 line[0].setCompleter(completer)
                 line[0].setPlaceholderText(tr("kies of typ"))
         layout = QVBoxLayout(self)
-        layout.addLayout(texts)
-        layout.addWidget(self.goal_inputs[0])
-        layout.addWidget(self.instrument_inputs[0])
+        # scrolls inside the dialog: it was 938 px tall, its Save button off a 768 screen
+        layout.addWidget(scrolling(texts, self.goal_inputs[0], self.instrument_inputs[0]))
         self.buttons, self.save_button = save_cancel_buttons(self.save, self.reject)
         layout.addWidget(self.buttons)
         self.start_watching(
@@ -230,6 +230,7 @@ class PlanTab(QWidget):
         self.client_id: str | None = None
         self.today = dt.date.today()
         self.versions: list[VersionRow] = []
+        self._client_name = ""
         self._version: int | None = None
         self._viewer_folder = tempfile.TemporaryDirectory(prefix="trede-plan-")
         self.summary = QTextBrowser()
@@ -265,6 +266,7 @@ class PlanTab(QWidget):
         document, self._version, self.versions = self.workspace.plan_overview(
             client_id, today=today
         )
+        self._client_name = document.client_name
         self.summary.setHtml(self.describe(document))
         self.issue_button.setEnabled(self._version is not None)
 
@@ -362,12 +364,16 @@ class PlanTab(QWidget):
             return False
         return True
 
+    def suggested_file_name(self) -> str:
+        return document_file_name(tr("Plan van aanpak"), self._client_name, self.today, ".pdf")
+
     def ask_save_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        from app.ui.file_actions import documents_folder
+
         path, _filter = QFileDialog.getSaveFileName(
             self,
             tr("Plan opslaan als PDF"),
-            str(Path(folder) / "plan-van-aanpak.pdf"),
+            str(documents_folder() / self.suggested_file_name()),
             tr("PDF (*.pdf)"),
         )
         if path and self.write_pdf(Path(path)):
@@ -378,5 +384,12 @@ class PlanTab(QWidget):
         target = Path(self._viewer_folder.name) / "plan-van-aanpak.pdf"
         if not self.write_pdf(target):
             return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            messages.warning(
+                tr(
+                    "Er is op deze computer geen programma om PDF's mee te openen. Kies 'PDF "
+                    "opslaan…' en open het bestand met een PDF-lezer."
+                )
+            )
+            return None
         return target

@@ -2820,6 +2820,10 @@
         <translation>Agreements and obligations</translation>
     </message>
     <message>
+        <source>Er is op deze computer geen programma om PDF&apos;s mee te openen. Kies &apos;PDF opslaan…&apos; en open het bestand met een PDF-lezer.</source>
+        <translation>This computer has no program to open PDFs with. Choose &apos;Save PDF…&apos; and open the file in a PDF reader.</translation>
+    </message>
+    <message>
         <source>Versie uitgeven</source>
         <translation>Issue version</translation>
     </message>

@@ -1,5 +1,6 @@
 """The plan tab, exports, reports and transfer files as a caseworker uses them."""
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -58,9 +59,20 @@ def test_edit_issue_and_print_the_plan(qtbot, window, tmp_path, monkeypatch) -> 
     assert "Şükrü Yılmaz-Gąsiorowska" in text and "versie 1" in text
     assert "Ondertekend door de klant op 01-02-2026" in text
     opened = []
-    monkeypatch.setattr("app.ui.plan_tab.QDesktopServices.openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(
+        "app.ui.plan_tab.QDesktopServices.openUrl", lambda url: opened.append(url) or True
+    )
     viewer_copy = tab.open_pdf()
     assert viewer_copy is not None and viewer_copy.exists() and opened
+    # without a PDF viewer on the computer: a message that says what to do instead
+    said: list[str] = []
+    monkeypatch.setattr("app.ui.plan_tab.QDesktopServices.openUrl", lambda url: False)
+    monkeypatch.setattr("app.ui.plan_tab.messages.warning", said.append)
+    assert tab.open_pdf() is None and "PDF opslaan" in said[0]
+    name = tab.suggested_file_name()
+    assert name.startswith("Plan van aanpak - Şükrü Yılmaz-Gąsiorowska - ") and name.endswith(
+        f"{dt.date.today().isoformat()}.pdf"
+    )
 
 
 def test_export_reports_and_transfer(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -115,3 +127,18 @@ def test_file_menu_has_the_actions(window) -> None:  # type: ignore[no-untyped-d
     files = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in files.actions() if a.text()]
     assert "Caseload exporteren…" in texts and "Overdrachtsbestand inlezen…" in texts
+
+
+def test_the_plan_editor_fits_a_1366x768_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Its form scrolls inside the dialog and the Save button stays in view (the dialog was
+    938 px tall, its Save button below the bottom of a 768 px screen)."""
+    tab = window.client_file.plan
+    window.client_file.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    dialog = visible_dialog("PlanDialog")
+    assert dialog.sizeHint().height() <= 700 and dialog.minimumSizeHint().height() <= 700
+    dialog.resize(dialog.width(), 700)
+    qtbot.waitUntil(lambda: dialog.height() <= 700)
+    button = dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft())
+    assert button.y() <= dialog.height()
+    dialog.reject()
