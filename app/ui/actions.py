@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.ui.i18n import tr
@@ -34,6 +34,9 @@ class Actions:
         self.toggle_team.setCheckable(True)
         self.clear_filters = make(tr("Filters wissen"), "Ctrl+Shift+F")
         self.lock = make(tr("Vergrendelen"), "Ctrl+L")
+        # also from a dialog beside the window (the due list, the figures): locking must never
+        # depend on which window has the focus
+        self.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.change_passphrase = make(tr("Wachtwoord wijzigen…"), "Ctrl+Shift+P")
         self.backup = make(
             tr("Reservekopie maken"),

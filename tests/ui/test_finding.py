@@ -63,3 +63,18 @@ def test_alt_and_a_number_chooses_a_tab_of_the_file(qtbot, store, owner) -> None
         assert tabs.currentIndex() == number - 1
     assert tabs.tabToolTip(2) == "Alt+3"
     window.close()
+
+
+def test_ctrl_l_locks_from_a_dialog_beside_the_window(qtbot, store, owner) -> None:  # type: ignore[no-untyped-def]
+    """With the due list in front, Ctrl+L still locks (what was typed next went into the
+    list's filter, and Enter opened a client)."""
+    window, _client_id = open_main_window(qtbot, store, owner)
+    dialog = window.dialogs.due_list()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked and not dialog.isVisible()
+    window.unlock()
+    assert dialog.isVisible()
+    dialog.close()
+    window.close()
