@@ -88,7 +88,12 @@ class LockScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         for widget in (title, note, self.passphrase, self.error, self.button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+            # texts span the width (centred within it): a centred wrapping label got the
+            # width of one line and the height of one, and its second line was cut off
+            centred = (
+                Qt.AlignmentFlag(0) if isinstance(widget, QLabel) else Qt.AlignmentFlag.AlignHCenter
+            )
+            layout.addWidget(widget, 0, centred)
         layout.addStretch(3)
         self.button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)

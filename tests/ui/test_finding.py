@@ -78,3 +78,29 @@ def test_ctrl_l_locks_from_a_dialog_beside_the_window(qtbot, store, owner) -> No
     assert dialog.isVisible()
     dialog.close()
     window.close()
+
+
+def test_the_lock_screen_shows_its_texts_whole(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """At the width of a 1366 px window the note and a wrong-password message are shown in
+    full (they were cut off at one line's height)."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.lock import LockScreen
+
+    screen = LockScreen(tmp_path)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 640)
+    screen.show()
+    screen.error.setText(
+        "Het wachtwoord klopt niet. Probeer het opnieuw (let op Caps Lock); na vijf pogingen "
+        "wacht Trede even voordat u het weer kunt proberen."
+    )
+    screen.error.show()
+    qtbot.wait(50)
+    for label in screen.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
+            assert label.height() >= needed, label.text()
+            assert label.width() > label.fontMetrics().horizontalAdvance(label.text()) or (
+                label.wordWrap()
+            )
