@@ -232,36 +232,24 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
-    import platform
-
-    from app.services.opening import create_store
-    from app.services.sync import link_store, run_sync
-    from app.storage.store import unfinished_token
-    from app.sync.client import SyncReport
+    from app.services.sync import connect_new_store
     from app.sync.http import HttpTransport
 
     passphrase = _read_passphrase("Nieuw wachtwoord voor de database op deze laptop: ")
     account = os.environ.get("TREDE_ACCOUNT_PASSWORD") or getpass.getpass(
         "Wachtwoord van uw account op de server: "
     )
-    reports: list[SyncReport] = []
-    previous = unfinished_token(_data_dir(args))
-
-    def first_sync(store: Store) -> None:
-        link_store(
-            store,
-            server_url=args.server,
-            username=args.username,
-            password=account,
-            device_name=platform.node() or "laptop",
-            transport_factory=HttpTransport,
-            previous_token=previous,
-        )
-        reports.append(run_sync(store, HttpTransport))
-
     # a failure leaves no store: it was made in a staging folder that is discarded
-    create_store(_data_dir(args), passphrase, setup=first_sync).close()
-    cli_store.print_sync(reports[0])
+    store, report = connect_new_store(
+        _data_dir(args),
+        passphrase,
+        server_url=args.server,
+        username=args.username,
+        password=account,
+        transport_factory=HttpTransport,
+    )
+    store.close()
+    cli_store.print_sync(report)
     return 0
 
 

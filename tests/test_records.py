@@ -16,7 +16,13 @@ from sqlalchemy import func, select
 
 from app.domain.ladder import answers_for_trede
 from app.domain.vocab import Role
-from app.models import AuditEvent, Caseworker, OutboxChange
+from app.models import (
+    AuditEvent,
+    Caseworker,
+    OutboxChange,
+    SubsidyDecision,
+    WageValueMeasurement,
+)
 from app.services.errors import AccessDenied, ValidationFailed
 from app.services.ladder import AssessmentInput
 from app.services.placements import EmployerForm, PlacementForm
@@ -109,7 +115,7 @@ KINDS = [
         "wage_value_measurement",
         lambda ws, cid, pid: ws.record_measurement(cid, _measurement(pid), today=TODAY),
         lambda ws, rid: ws.correct_measurement(
-            rid, _measurement(_placement_of(ws, rid), "65"), today=TODAY
+            rid, _measurement(_placement_of(ws, WageValueMeasurement, rid), "65"), today=TODAY
         ),
         lambda ws, cid: ws.measurement_history(cid),
         lambda ws, cid, pid: ws.record_measurement(cid, _measurement(pid, "abc"), today=TODAY),
@@ -118,7 +124,7 @@ KINDS = [
         "subsidy_decision",
         lambda ws, cid, pid: ws.record_decision(cid, forfait(pid), today=TODAY),
         lambda ws, rid: ws.correct_decision(
-            rid, forfait(_placement_of_decision(ws, rid), ends_on="31-07-2026"), today=TODAY
+            rid, forfait(_placement_of(ws, SubsidyDecision, rid), ends_on="31-07-2026"), today=TODAY
         ),
         lambda ws, cid: ws.decision_history(cid),
         lambda ws, cid, pid: ws.record_decision(
@@ -128,22 +134,12 @@ KINDS = [
 ]
 
 
-def _placement_of_decision(ws: Workspace, decision_id: str) -> str:
-    from app.models import SubsidyDecision
-
+def _placement_of(ws: Workspace, model: Any, record_id: str) -> str:
+    """The placement a measurement or a decision is about (its correction keeps it)."""
     with ws._session() as session:
-        found = session.get(SubsidyDecision, decision_id)
-        assert found is not None
-        return found.placement_id
-
-
-def _placement_of(ws: Workspace, measurement_id: str) -> str:
-    from app.models import WageValueMeasurement
-
-    with ws._session() as session:
-        found = session.get(WageValueMeasurement, measurement_id)
+        found = session.get(model, record_id)
         assert found is not None and found.placement_id is not None
-        return found.placement_id
+        return str(found.placement_id)
 
 
 @pytest.fixture

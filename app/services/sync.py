@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import logging
+import platform
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -133,15 +135,17 @@ def link_store(
     server_url: str,
     username: str,
     password: str,
-    device_name: str,
     transport_factory: Callable[[str, str | None], Any],
+    device_name: str | None = None,
     previous_token: str | None = None,
 ) -> str:
     """Log in, keep the token in the keyring and bind this store to the account.
 
     Returns the caseworker id. A store that already holds work of another caseworker, or
     clients that never came from this central store, is refused: nothing would reach it.
+    `device_name`: how the administrator sees this laptop (default: the computer's name).
     """
+    device_name = device_name or platform.node() or "laptop"
     problems = account_problems(server_url, username, password)
     if problems:
         raise ValidationFailed(problems)
@@ -197,6 +201,40 @@ def _bind(store: Store, url: str, caseworker_id: str, device_id: str) -> None:
         set_setting(session, SERVER_URL_KEY, url)
         set_setting(session, DEVICE_KEY, device_id)
         set_setting(session, LINKED_CASEWORKER_KEY, caseworker_id)
+
+
+def connect_new_store(
+    data_dir: Path,
+    passphrase: str,
+    *,
+    server_url: str,
+    username: str,
+    password: str,
+    transport_factory: Callable[[str, str | None], Transport],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[Store, SyncReport]:
+    """A new encrypted store in `data_dir`, logged in and with its first sync done, made in
+    a staging folder so that a failure or cancel leaves nothing. An earlier interrupted
+    connect's device is reused (its token is still in the keyring)."""
+    from app.services.opening import create_store
+    from app.storage.store import unfinished_token
+
+    previous_token = unfinished_token(data_dir)
+    reports: list[SyncReport] = []
+
+    def first_sync(store: Store) -> None:
+        link_store(
+            store,
+            server_url=server_url,
+            username=username,
+            password=password,
+            transport_factory=transport_factory,
+            previous_token=previous_token,
+        )
+        reports.append(run_sync(store, transport_factory, progress, cancelled))
+
+    return create_store(data_dir, passphrase, setup=first_sync), reports[0]
 
 
 def run_sync(

@@ -183,15 +183,16 @@ class FirstConnectDialog(_AccountDialog):
 
         def job(progress: Progress, cancelled: Callable[[], bool]) -> Store:
             with _said_cancelled(cancelled):
-                return connect_new_store(
+                store, _report = connect_new_store(
                     data_dir,
                     passphrase,
                     server_url=server,
                     username=username,
                     password=password,
-                    transport=Workspace.transport,
+                    transport_factory=Workspace.transport,
                     progress=progress,
                     cancelled=cancelled,
                 )
+            return store
 
         self.store = self._run_login(job, tr("Aanmelden en de klanten van uw caseload ophalen…"))

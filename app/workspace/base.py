@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 T = TypeVar("T")
+Progress = Callable[[int, int], None]  # (done, total) of long work
+Cancelled = Callable[[], bool]  # asked between steps: stop?
 
 
 class WorkspaceBase:

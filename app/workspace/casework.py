@@ -74,16 +74,14 @@ class Casework(WorkspaceBase):
     record_assessment = as_caseworker(ladder_service.record_assessment)
     correct_assessment = as_caseworker(ladder_service.correct_assessment)
 
-    def save_caseload_snapshot(self, scope: Scope, rows: list[CaseloadRow]) -> bool:
-        """Keep the caseload for the next start; False when the store could not take it (a
-        missing snapshot only costs time; the store may be gone after a remote wipe)."""
+    def save_caseload_snapshot(self, scope: Scope, rows: list[CaseloadRow]) -> None:
+        """Keep the caseload for the next start. A store that cannot take it (it may be gone
+        after a remote wipe) is logged and let be: a missing snapshot only costs time."""
         try:
             with self._session() as session:
                 snapshot_service.save_caseload_snapshot(session, self.actor, scope, rows)
         except (SQLAlchemyError, StoreError, OSError):
             log.warning("caseload snapshot not saved", exc_info=True)
-            return False
-        return True
 
     # sync conflicts
     conflicts = as_caseworker(conflict_service.conflicts)

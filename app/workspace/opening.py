@@ -4,7 +4,6 @@ it needs it: it loads the database layer."""
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from app.storage import store as storage
 from app.storage.backup import backups, key_from_backup
 from app.storage.store import Store
 from app.storage.unlocking import UnlockedKey
+from app.workspace.base import Cancelled, Progress
 
 __all__ = [
     "Store",
@@ -35,13 +35,13 @@ __all__ = [
     "restore_backup",
 ]
 
-Progress = Callable[[int, int], None]
 Transport = Callable[[str, str | None], Any]
 
 change_passphrase = storage.change_passphrase
 passphrase_problem = storage.passphrase_problem
 ensure_demo_store = demo_service.ensure_demo_store
 is_linked = recovery.is_linked
+connect_new_store = sync_service.connect_new_store
 
 
 def create_own_store(
@@ -68,44 +68,13 @@ def create_own_store(
     return create_store(data_dir, passphrase, setup=own)
 
 
-def connect_new_store(
-    data_dir: Path,
-    passphrase: str,
-    *,
-    server_url: str,
-    username: str,
-    password: str,
-    transport: Transport,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Store:
-    """A new encrypted store in `data_dir`, logged in and with its first sync done, made in a
-    staging folder so that a failure or cancel leaves nothing. An earlier interrupted
-    connect's device is reused (its token is still in the keyring)."""
-    previous_token = storage.unfinished_token(data_dir)
-
-    def first_sync(store: Store) -> None:
-        sync_service.link_store(
-            store,
-            server_url=server_url,
-            username=username,
-            password=password,
-            device_name=platform.node() or "laptop",
-            transport_factory=transport,
-            previous_token=previous_token,
-        )
-        sync_service.run_sync(store, transport, progress, cancelled)
-
-    return create_store(data_dir, passphrase, setup=first_sync)
-
-
 def restore_backup(key: UnlockedKey) -> Store:
     """The newest whole backup put back (the damaged database kept aside), opened."""
     return recovery.restore(key)[0]
 
 
 def rebuild_from_central(
-    key: UnlockedKey, transport: Transport, progress: Progress, cancelled: Callable[[], bool]
+    key: UnlockedKey, transport: Transport, progress: Progress, cancelled: Cancelled
 ) -> Store:
     """A damaged linked store made again from the central store, with its unsent changes."""
     return recovery.rebuild_from_central(key, transport, progress, cancelled).store

@@ -5,7 +5,6 @@ The PDF modules (reportlab) are imported when the first PDF is made, not at star
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -17,21 +16,17 @@ from app.services import statement_export as statement_export_service
 from app.services.audit import audit
 from app.services.caseload import caseload_rows
 from app.services.caseload_rows import CaseloadRow, Scope
-from app.services.exports import ExportFormat, export_caseload
+from app.services.exports import export_caseload
 from app.services.job_coaching import half_year_report
 from app.services.plan_editing import VersionRow
 from app.services.plans import PlanDocument
 from app.services.reporting import quarter_report
 from app.services.transfer import export_transfer, import_transfer
-from app.workspace.base import WorkspaceBase, as_caseworker, reading
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+from app.workspace.base import Cancelled, Progress, WorkspaceBase, as_caseworker, reading
 
 
 class Outputs(WorkspaceBase):
     # the plan van aanpak
-    issued_document = as_caseworker(plan_service.issued_document)
     plan_to_print = as_caseworker(plan_service.plan_to_print)
     plan_form = as_caseworker(plan_editing.plan_form)
     instrument_catalogue = reading(plan_editing.instrument_catalogue)
@@ -78,7 +73,7 @@ class Outputs(WorkspaceBase):
         self, folder: Path, scope: Scope, progress: Progress, cancelled: Cancelled
     ) -> int:
         """One plan PDF per active client; a cancel stops after the current one."""
-        from app.reports.plan_pdf import plan_file_name
+        from app.reports.plan_pdf import plan_file_name, print_plan
 
         with self._session() as session:
             rows = self._caseload(session, scope)
@@ -86,9 +81,10 @@ class Outputs(WorkspaceBase):
         for index, row in enumerate(rows):
             if cancelled():
                 break
-            document = self.plan_to_print(row.client_id)
-            target = folder / plan_file_name(row.display_name, row.client_id)
-            self.print_plan(row.client_id, document, target)
+            with self._session() as session:  # one plan: its view and its print together
+                document = plan_service.plan_to_print(session, self.actor, row.client_id)
+                target = folder / plan_file_name(row.display_name, row.client_id)
+                print_plan(session, self.actor, row.client_id, document, target)
             written += 1
             progress(index + 1, len(rows))
         return written
@@ -103,29 +99,8 @@ class Outputs(WorkspaceBase):
             render_half_year_report(report, path, before_replace=session.commit)
 
     # ------------------------------------------------------------ caseload files
-    def export_caseload(
-        self,
-        path: Path,
-        export_format: ExportFormat,
-        *,
-        scope: Scope,
-        personal_data: bool,
-        include_closed: bool,
-        progress: Progress,
-        cancelled: Cancelled,
-    ) -> int:
-        with self._session() as session:
-            return export_caseload(
-                session,
-                self.actor,
-                path,
-                export_format,
-                scope=scope,
-                personal_data=personal_data,
-                include_closed=include_closed,
-                progress=progress,
-                cancelled=cancelled,
-            )
+    export_caseload = as_caseworker(export_caseload)
+    export_transfer = as_caseworker(export_transfer)
 
     def print_caseload_overview(
         self, path: Path, scope: Scope, *, title: str, progress: Progress
@@ -160,11 +135,6 @@ class Outputs(WorkspaceBase):
             report = quarter_report(session, self.actor, within=dt.date.today(), scope=scope)
         render_quarter_report(report, path)
         return report.title
-
-    def export_transfer(self, client_ids: list[str], path: Path) -> str:
-        """The encrypted transfer file; returns its one-time password."""
-        with self._session() as session:
-            return export_transfer(session, self.actor, client_ids, path)
 
     def import_transfer(self, path: Path, password: str) -> int:
         """Read a transfer file; returns the number of clients now in this caseload."""

@@ -3,7 +3,6 @@ central store, and backups."""
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from typing import Any
 
@@ -12,11 +11,9 @@ from app.services.sync import SyncStatus, account_problems
 from app.storage import backup as backup_service
 from app.storage.backup import Backup
 from app.sync.client import SyncReport
-from app.workspace.base import WorkspaceBase, reading
+from app.workspace.base import Cancelled, Progress, WorkspaceBase, reading
 
 __all__ = ["SyncReport", "SyncStatus", "Syncing", "account_problems", "http_transport"]
-
-Progress = Callable[[int, int], None]
 
 
 def http_transport(url: str, token: str | None) -> Any:
@@ -32,7 +29,7 @@ class Syncing(WorkspaceBase):
     # the transport a sync or a login uses; tests point it at a server of their own
     transport: Callable[[str, str | None], Any] = staticmethod(http_transport)
 
-    def sync(self, progress: Progress | None, cancelled: Callable[[], bool]) -> SyncReport:
+    def sync(self, progress: Progress | None, cancelled: Cancelled) -> SyncReport:
         """One sync, in sessions of its own (safe on a worker thread)."""
         return sync_service.run_sync(self._store, self.transport, progress, cancelled)
 
@@ -45,7 +42,6 @@ class Syncing(WorkspaceBase):
             server_url=server_url,
             username=username,
             password=password,
-            device_name=platform.node() or "laptop",
             transport_factory=self.transport,
             previous_token=previous_token,
         )
